@@ -1,0 +1,54 @@
+"""The clean stage: from the body a curator clipped to the HTML a reader may safely see.
+
+Whatever an article carries, only allow-listed HTML5 elements and attributes reach the output: no
+script, style, iframe, form, event handler, or URL scheme other than http(s) and mailto.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import replace
+
+import nh3
+
+from site_builder.markdown import render_markdown
+from site_builder.model import Article
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s",
+    "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "time", "tr", "u", "ul", "var", "wbr",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"lang", "dir", "title"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+    "td": {"colspan", "rowspan", "headers"}, "th": {"colspan", "rowspan", "headers", "scope"},
+    "ol": {"start", "reversed"}, "time": {"datetime"}, "data": {"value"}, "col": {"span"},
+    "colgroup": {"span"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
+
+
+def sanitise_html(html: str) -> str:
+    """Keep only the allow-listed HTML; the content of script and style elements goes entirely."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=True)
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment, one line per block, for leads and grouping."""
+    text = nh3.clean(BLOCK_END.sub("\n", html), tags=set())
+    lines = (" ".join(line.split()) for line in html_lib.unescape(text).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def clean_article(article: Article) -> Article:
+    """A new Article whose ``html`` and ``text`` are safe to publish."""
+    html = sanitise_html(render_markdown(article.body))
+    return replace(article, html=html, text=html_to_text(html))

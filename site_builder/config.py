@@ -1,0 +1,207 @@
+"""The site configuration (``site.yaml``): parsed, validated and overridden by command-line flags."""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import langcodes
+
+from site_builder.errors import Problem, SiteBuilderError, errors_in
+from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_positive_int, read_text,
+                                  read_text_list, warn_unknown_keys)
+
+CONFIG_NAME = "site.yaml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Everything a build needs to know about the site besides its articles."""
+
+    root: Path
+    """The site folder: where site.yaml is, and what relative paths are resolved against."""
+    title: str = "News digest"
+    """Site title, shown in every page header and in the feed."""
+    description: str = ""
+    """One sentence about the digest, for the home page and the feed."""
+    base_url: str = "http://localhost:8000/"
+    """Absolute URL the site is published at, always ending in '/'; may carry a sub-path."""
+    language: str = "en"
+    """BCP 47 code of the site's own language; the default `lang` of articles."""
+    timezone: str = "UTC"
+    """IANA time zone for dates given without one, and for dates shown to readers."""
+    theme: str = "default"
+    """Theme name: the site's themes/<name>/ folder, or a theme built into site-builder."""
+    content_dir: Path = Path("content")
+    """Folder of Markdown articles (absolute once loaded)."""
+    output_dir: Path = Path("output")
+    """Folder the build writes to (absolute once loaded)."""
+    page_size: int = 20
+    """Stories per page on the home page."""
+    list_page_size: int = 50
+    """Entries per page on tag, source and archive pages."""
+    feed_size: int = 50
+    """Articles in the Atom feed, newest first."""
+    extra_keys: tuple[str, ...] = ()
+    """Front-matter keys the curator uses on purpose: kept for templates without a warning."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """Free values for templates (``site.params`` in a theme)."""
+    config_path: Path | None = None
+    """The site.yaml this came from, if any."""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url ('/' or '/digest/'): every internal link starts with it."""
+        return urlsplit(self.base_url).path or "/"
+
+
+KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
+              "page_size", "list_page_size", "feed_size", "extra_keys", "params"}
+
+
+def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
+    """Validate site.yaml text; pure, so it is tested without files."""
+    doc, problems = parse_yaml_mapping(text, display_path, what="site.yaml")
+    if doc is None:
+        return None, problems
+    warn_unknown_keys(doc, KNOWN_KEYS, problems, "remove it or move it under `params:`")
+    defaults = SiteConfig(root=root)
+    values = dict(
+        title=read_text(doc, "title", problems, default=defaults.title),
+        description=read_text(doc, "description", problems, default=""),
+        base_url=_read_base_url(doc, problems, defaults.base_url),
+        language=_read_language(doc, problems, defaults.language),
+        timezone=_read_timezone(doc, problems, defaults.timezone),
+        theme=read_text(doc, "theme", problems, default=defaults.theme),
+        content_dir=root / read_text(doc, "content", problems, default="content"),
+        output_dir=root / read_text(doc, "output", problems, default="output"),
+        page_size=read_positive_int(doc, "page_size", problems, defaults.page_size),
+        list_page_size=read_positive_int(doc, "list_page_size", problems, defaults.list_page_size),
+        feed_size=read_positive_int(doc, "feed_size", problems, defaults.feed_size),
+        extra_keys=read_text_list(doc, "extra_keys", problems),
+        params=_read_params(doc, problems),
+    )
+    return SiteConfig(root=root, **values), problems
+
+
+def _read_base_url(doc: YamlDoc, problems: list[Problem], default: str) -> str:
+    value = read_text(doc, "base_url", problems, default=default)
+    problem = base_url_problem(value)
+    if problem:
+        problems.append(doc.problem("base_url", problem, "write for example `base_url: https://example.org/digest/`",
+                                    at_value=True))
+        return default
+    return normalise_base_url(value)
+
+
+def base_url_problem(value: str) -> str | None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"base_url {value!r} is not an absolute http(s) URL"
+    if parts.query or parts.fragment:
+        return f"base_url {value!r} must not have a query or fragment"
+    return None
+
+
+def normalise_base_url(value: str) -> str:
+    return value if value.endswith("/") else value + "/"
+
+
+def _read_language(doc: YamlDoc, problems: list[Problem], default: str) -> str:
+    value = read_text(doc, "language", problems, default=default)
+    if not langcodes.tag_is_valid(value):
+        problems.append(doc.problem("language", f"unknown language code {value!r}",
+                                    "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
+        return default
+    return value
+
+
+def _read_timezone(doc: YamlDoc, problems: list[Problem], default: str) -> str:
+    value = read_text(doc, "timezone", problems, default=default)
+    if not timezone_exists(value):
+        problems.append(doc.problem("timezone", f"unknown time zone {value!r}",
+                                    "use an IANA name such as UTC, Europe/Rome or Asia/Jakarta", at_value=True))
+        return default
+    return value
+
+
+def timezone_exists(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _read_params(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:
+    value = doc.data.get("params") or {}
+    if not isinstance(value, dict):
+        problems.append(doc.problem("params", "'params' must be a mapping", "write `params:` followed by "
+                                    "indented `name: value` lines", at_value=True))
+        return {}
+    return value
+
+
+def load_config(config_path: Path | None = None,
+                overrides: dict[str, Any] | None = None) -> tuple[SiteConfig, list[Problem]]:
+    """Read site.yaml (if any) and apply flag overrides: the config and its warnings.
+
+    Raises SiteBuilderError with every problem when the configuration has errors."""
+    path, root = _locate_config(config_path)
+    if path is None:
+        config, problems = SiteConfig(root=root, content_dir=root / "content", output_dir=root / "output"), []
+    else:
+        config, problems = _read_config_file(path, root)
+    problems += _override_problems(overrides or {})
+    if errors_in(problems) or config is None:
+        raise SiteBuilderError(problems)
+    return replace(apply_overrides(config, overrides or {}), config_path=path), problems
+
+
+def _locate_config(config_path: Path | None) -> tuple[Path | None, Path]:
+    if config_path is not None:
+        if not config_path.is_file():
+            raise SiteBuilderError(f"{config_path}: no such configuration file; check the --config path")
+        return config_path.resolve(), config_path.resolve().parent
+    default = Path.cwd() / CONFIG_NAME
+    return (default, Path.cwd()) if default.is_file() else (None, Path.cwd())
+
+
+def _read_config_file(path: Path, root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    display = display_path(path, Path.cwd())
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        return None, [Problem(display, 1, 1, f"site.yaml is not UTF-8 text ({err.reason})", "save it as UTF-8")]
+    except OSError as err:
+        return None, [Problem(display, 0, 0, f"cannot read site.yaml ({err.strerror})", "check its permissions")]
+    return parse_config(text, root, display)
+
+
+def _override_problems(overrides: dict[str, Any]) -> list[Problem]:
+    url = overrides.get("base_url")
+    problem = base_url_problem(url) if url else None
+    return [Problem("--base-url", 0, 0, problem, "pass an absolute URL such as https://example.org/digest/")] \
+        if problem else []
+
+
+def apply_overrides(config: SiteConfig, overrides: dict[str, Any]) -> SiteConfig:
+    """Flags win over site.yaml; relative folder flags are taken from the current directory."""
+    changes: dict[str, Any] = {}
+    if overrides.get("base_url"):
+        changes["base_url"] = normalise_base_url(overrides["base_url"])
+    for key in ("content_dir", "output_dir"):
+        if overrides.get(key):
+            changes[key] = Path(overrides[key]).resolve()
+    return replace(config, **changes)
+
+
+def display_path(path: Path, start: Path) -> str:
+    """A path as the user would type it: relative to ``start`` when inside it."""
+    try:
+        return path.resolve().relative_to(start.resolve()).as_posix()
+    except ValueError:
+        return str(path)

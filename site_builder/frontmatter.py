@@ -1,0 +1,196 @@
+"""From the text of one Markdown file to an Article, with every problem in it located.
+
+Pure: it takes text and returns data; reading the file is the load stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import langcodes
+
+from site_builder.errors import WARNING, Problem
+from site_builder.model import Article
+from site_builder.slugs import is_safe_slug, slugify
+from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_text, read_text_list,
+                                  type_name, warn_unknown_keys)
+
+FENCE = re.compile(r"^---[ \t]*$")
+CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+KNOWN_KEYS = {"title", "date", "source", "lang", "url", "author", "authors", "story", "tags", "summary",
+              "image", "slug", "id", "draft"}
+
+
+@dataclass(frozen=True)
+class ArticleDefaults:
+    """What front matter may leave out, taken from the site configuration."""
+
+    language: str
+    """`lang` of articles that give none."""
+    timezone: str
+    """Zone of dates and times given without one."""
+    extra_keys: frozenset[str] = frozenset()
+    """Keys the curator declared in site.yaml: kept without a warning."""
+
+
+def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list[Problem]]:
+    """(front matter text, body, line the body starts on, problems)."""
+    lines = text.splitlines(keepends=True)
+    if not text.strip():
+        return None, "", 1, [Problem(path, 1, 1, "the file is empty",
+                                     "start it with front matter between two `---` lines, then the text")]
+    if not FENCE.match(lines[0].rstrip("\r\n")):
+        return None, text, 1, [Problem(path, 1, 1, "the file does not start with front matter",
+                                       "put `---` on the first line, the keys, then `---` again")]
+    for index, line in enumerate(lines[1:], start=1):
+        if CLOSING_FENCE.match(line.rstrip("\r\n")):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2, []
+    return None, "", 1, [Problem(path, 1, 1, "front matter is never closed",
+                                 "add a line `---` after the last key")]
+
+
+def parse_article(text: str, path: str, article_id: str, defaults: ArticleDefaults) -> tuple[Article | None, list[Problem]]:
+    """Validate one article's text; ``article_id`` is its path-derived id (the `id` key may replace it)."""
+    front, body, body_line, problems = split_front_matter(text, path)
+    if front is None:
+        return None, problems
+    doc, problems = parse_yaml_mapping(front, path, first_line=2)
+    if doc is None:
+        return None, problems
+    article = _article_from(doc, body, body_line, article_id, defaults, problems)
+    _warn_unknown_keys(doc, defaults, problems)
+    if any(p.is_error for p in problems):
+        return None, problems
+    return article, problems
+
+
+def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defaults: ArticleDefaults,
+                  problems: list[Problem]) -> Article | None:
+    title = read_text(doc, "title", problems, required=True)
+    when, date_only = _read_date(doc, problems, ZoneInfo(defaults.timezone))
+    source = read_text(doc, "source", problems, required=True)
+    story, groupable = _read_story(doc, problems)
+    fields = dict(
+        id=_read_id(doc, problems) or article_id,
+        source_path=doc.path,
+        title=title or "",
+        date=when,
+        source=source or "",
+        lang=_read_lang(doc, problems, defaults.language),
+        slug=_read_slug(doc, problems) or slugify(title or article_id, fallback=article_id),
+        body=body,
+        body_line=body_line,
+        url=_read_url(doc, "url", problems, allow_relative=False),
+        authors=read_text_list(doc, "author", problems) + read_text_list(doc, "authors", problems),
+        story=story,
+        groupable=groupable,
+        tags=read_text_list(doc, "tags", problems),
+        summary=read_text(doc, "summary", problems),
+        image=_read_url(doc, "image", problems, allow_relative=True),
+        draft=read_bool(doc, "draft", problems),
+        date_only=date_only,
+        extra={key: value for key, value in doc.data.items() if key not in KNOWN_KEYS},
+    )
+    return Article(**fields) if not any(p.is_error for p in problems) else None
+
+
+def _read_date(doc: YamlDoc, problems: list[Problem], zone: ZoneInfo) -> tuple[datetime | None, bool]:
+    value = doc.data.get("date")
+    if value is None or value == "":
+        read_text(doc, "date", problems, required=True)
+        return None, False
+    if isinstance(value, str):
+        value = _parse_date_text(value.strip())
+        if value is None:
+            problems.append(doc.problem("date", f"date {doc.data['date']!r} does not parse", "write a date as "
+                                        "2025-07-12, or a time as 2025-07-12T09:30:00+07:00", at_value=True))
+            return None, False
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            problems.append(doc.problem("date", "date has a time but no time zone", f"add one (e.g. +07:00); "
+                                        f"{zone.key} is assumed", severity=WARNING, at_value=True))
+            value = value.replace(tzinfo=zone)
+        return value, False
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=zone), True
+    problems.append(doc.problem("date", f"'date' must be a date, not {type_name(value)}",
+                                "write a date as 2025-07-12", at_value=True))
+    return None, False
+
+
+def _parse_date_text(text: str) -> date | datetime | None:
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _read_story(doc: YamlDoc, problems: list[Problem]) -> tuple[str | None, bool]:
+    value = doc.data.get("story")
+    if value is False:
+        return None, False
+    if value is None or value == "":
+        return None, True
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip(), True
+    problems.append(doc.problem("story", f"'story' must be a story key or false, not {type_name(value)}",
+                                "write `story: openai-open-model-delay`, or `story: false` to keep the "
+                                "article out of any story", at_value=True))
+    return None, True
+
+
+def _read_id(doc: YamlDoc, problems: list[Problem]) -> str | None:
+    value = doc.data.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    text = read_text(doc, "id", problems)
+    if text is None:
+        return None
+    if ".." in text or not re.fullmatch(r"[\w.-]+(/[\w.-]+)*", text):
+        problems.append(doc.problem("id", f"id {text!r} may only contain letters, digits, '-', '_', '.' and '/'",
+                                    "choose a simpler id, or remove the key to use the file path", at_value=True))
+        return None
+    return text
+
+
+def _read_slug(doc: YamlDoc, problems: list[Problem]) -> str | None:
+    text = read_text(doc, "slug", problems)
+    if text is not None and not is_safe_slug(text):
+        problems.append(doc.problem("slug", f"slug {text!r} is not a safe URL segment", f"use lower-case "
+                                    f"letters, digits and '-', e.g. `slug: {slugify(text, fallback=text)}`",
+                                    at_value=True))
+        return None
+    return text
+
+
+def _read_lang(doc: YamlDoc, problems: list[Problem], default: str) -> str:
+    value = read_text(doc, "lang", problems, default=default)
+    if not langcodes.tag_is_valid(value):
+        problems.append(doc.problem("lang", f"unknown language code {value!r}",
+                                    "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
+    return value
+
+
+def _read_url(doc: YamlDoc, key: str, problems: list[Problem], allow_relative: bool) -> str | None:
+    value = read_text(doc, key, problems)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return value
+    if allow_relative and not parts.scheme and not parts.netloc and not value.startswith("/"):
+        return value
+    kind = "an absolute http(s) URL or a path relative to the article" if allow_relative else "an absolute http(s) URL"
+    problems.append(doc.problem(key, f"'{key}' must be {kind}, not {value!r}",
+                                f"write for example `{key}: https://example.org/...`", at_value=True))
+    return None
+
+
+def _warn_unknown_keys(doc: YamlDoc, defaults: ArticleDefaults, problems: list[Problem]) -> None:
+    warn_unknown_keys(doc, KNOWN_KEYS, problems, label="front matter key", ignore=defaults.extra_keys,
+                      hint="it is kept for templates as article.extra.{key}; list it under `extra_keys` in "
+                           "site.yaml to silence this warning")

@@ -1,0 +1,93 @@
+"""The load stage: the only reader of the content folder.
+
+It finds every Markdown file, reads it as UTF-8 and hands the text to ``frontmatter``; then it checks
+what only the whole collection can show (two files claiming one id or one URL).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+
+from site_builder.config import SiteConfig, display_path
+from site_builder.errors import Problem
+from site_builder.frontmatter import ArticleDefaults, parse_article
+from site_builder.model import Article
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+def find_markdown_files(content_dir: Path) -> list[Path]:
+    """Every Markdown file under ``content_dir``, in a stable order; hidden files and folders skipped."""
+    found = []
+    for folder, subfolders, files in os.walk(content_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
+        found += [Path(folder) / name for name in sorted(files)
+                  if Path(name).suffix.lower() in MARKDOWN_SUFFIXES and not name.startswith(".")]
+    return found
+
+
+def article_id_for(path: Path, content_dir: Path) -> str:
+    """The path under the content folder without its extension: `2025/openai-delay`."""
+    return PurePosixPath(path.relative_to(content_dir).as_posix()).with_suffix("").as_posix()
+
+
+def read_article_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
+                              "check that it exists and that you may read it")]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(shown, line, column, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x})",
+                              "save it with UTF-8 encoding")]
+
+
+def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[list[Article], list[Problem]]:
+    """Every article of the site (drafts only when asked) and every problem found on the way."""
+    content_dir = config.content_dir
+    if not content_dir.is_dir():
+        shown = display_path(content_dir, config.root)
+        return [], [Problem(shown, 0, 0, "the content folder does not exist",
+                            "create it, or point `content:` in site.yaml (or --content) at your articles")]
+    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+    articles, problems = [], []
+    for path in find_markdown_files(content_dir):
+        shown = display_path(path, config.root)
+        if not _inside(path, content_dir):
+            problems.append(Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
+                                    "copy the article into the content folder instead of linking it"))
+            continue
+        text, read_problems = read_article_text(path, shown)
+        problems += read_problems
+        if text is not None:
+            article, found = parse_article(text, shown, article_id_for(path, content_dir), defaults)
+            problems += found
+            articles += [article] if article else []
+    problems += find_clashes(articles)
+    return [a for a in articles if include_drafts or not a.draft], problems
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def find_clashes(articles: list[Article]) -> list[Problem]:
+    """Two articles with one id, or one slug, would overwrite each other: name both files."""
+    problems = []
+    for attribute, fix in (("id", "give one of them another `id:`"), ("slug", "give one of them another `slug:`")):
+        owners: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            owners[getattr(article, attribute)].append(article)
+        for value, same in owners.items():
+            for later in same[1:]:
+                problems.append(Problem(later.source_path, 1, 1, f"duplicate {attribute} {value!r}, "
+                                        f"also used by {same[0].source_path}", fix))
+    return problems
+
+

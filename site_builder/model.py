@@ -1,0 +1,113 @@
+"""The plain data that flows between the stages: articles, stories, the site and the files to write.
+
+Stages never mutate these: cleaning returns a new Article, grouping makes Stories, rendering makes
+OutputFiles. Articles and stories refer to each other by id, not by object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from site_builder.config import SiteConfig
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report from one outlet, as the curator saved it (and, after cleaning, as readers see it)."""
+
+    id: str
+    """Stable identity: the `id` key, else the path under the content folder without its extension."""
+    source_path: str
+    """The Markdown file, as shown in messages (relative to the site folder when inside it)."""
+    title: str
+    """Headline as given in front matter."""
+    date: datetime
+    """Publication time, always timezone-aware."""
+    source: str
+    """Name of the outlet that published it."""
+    lang: str
+    """BCP 47 language code of the text."""
+    slug: str
+    """URL segment of the article page: `slug` key, else derived from the title; ASCII and safe."""
+    body: str
+    """The Markdown body (raw HTML included) as saved; cleaning rewrites it."""
+    body_line: int = 1
+    """File line where the body starts, so later stages can point into the file."""
+    url: str | None = None
+    """The original article on the outlet's site."""
+    authors: tuple[str, ...] = ()
+    """Bylines, in the given order."""
+    story: str | None = None
+    """Explicit story key: articles sharing it form one story."""
+    groupable: bool = True
+    """False when the curator wrote `story: false`: the article stays a story of its own."""
+    tags: tuple[str, ...] = ()
+    """Topics, as written by the curator."""
+    summary: str | None = None
+    """Curator's one-paragraph summary; the lead of the article's story when chosen."""
+    image: str | None = None
+    """URL of a lead image."""
+    draft: bool = False
+    """Drafts are left out of builds unless asked for."""
+    date_only: bool = False
+    """True when front matter gave a date without a time, so pages show the day only."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Every other front-matter key, for templates (read-only by convention)."""
+    html: str = ""
+    """The cleaned, sanitised body as HTML; empty until the clean stage has run."""
+    text: str = ""
+    """The cleaned body as plain text, for leads, summaries and grouping; empty until cleaned."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """One event as reported by one or more outlets: what the digest is organised by."""
+
+    id: str
+    """The explicit story key, or the id of the article that founded an automatic story."""
+    slug: str
+    """URL segment of the story page; stable as articles join."""
+    title: str
+    """Headline chosen from its articles, preferring the site's language."""
+    lead: str
+    """A short plain-text lead for the home page."""
+    article_ids: tuple[str, ...]
+    """Its articles, oldest first."""
+    first_reported: datetime
+    """Date of the earliest article."""
+    last_updated: datetime
+    """Date of the latest article; stories are listed by it, newest first."""
+    sources: tuple[str, ...]
+    """Outlets covering it, in order of first report."""
+    languages: tuple[str, ...]
+    """Languages of its coverage, in order of first report."""
+    explicit: bool = False
+    """True when formed by a `story:` key rather than automatically."""
+
+
+@dataclass(frozen=True)
+class Site:
+    """All the input of rendering: configuration, cleaned articles and their stories."""
+
+    config: SiteConfig
+    """The validated site configuration."""
+    articles: tuple[Article, ...]
+    """Cleaned articles, newest first (ties broken by id, so builds are deterministic)."""
+    stories: tuple[Story, ...]
+    """Stories, most recently updated first."""
+    build_time: datetime
+    """The moment the site describes (feed `updated`); passed in, never read from the clock."""
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the built site, before it is written."""
+
+    path: str
+    """POSIX path relative to the output folder, e.g. 'stories/openai-delay/index.html'."""
+    content: bytes
+    """Exact bytes to write."""
+    origin: str
+    """What produced it (a template and an article or story id), for messages about clashes."""

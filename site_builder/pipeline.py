@@ -1,0 +1,78 @@
+"""THE build: load -> clean -> group -> render -> write. `build`, `serve` and `deploy` all come here.
+
+Nothing is written until every stage has succeeded, so a failed build leaves the previous output as
+it was.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from site_builder.clean import clean_article
+from site_builder.config import SiteConfig
+from site_builder.errors import BuildFailed, Problem, errors_in
+from site_builder.grouping import group_stories
+from site_builder.load import load_articles
+from site_builder.model import Site
+from site_builder.render import render_site
+from site_builder.theme import find_theme
+from site_builder.write import WriteReport, check_output_folder, write_output
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build, beyond what site.yaml says."""
+
+    drafts: bool = False
+    """Include articles marked `draft: true`."""
+    strict: bool = False
+    """Fail on warnings too."""
+    build_time: datetime | None = None
+    """The moment the site describes; defaults to the newest article's date, so builds repeat exactly."""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a successful build did, for the CLI to print."""
+
+    articles: int
+    """Articles published."""
+    stories: int
+    """Stories they form."""
+    files: int
+    """Files the site consists of."""
+    write: WriteReport
+    """What changed in the output folder."""
+    warnings: tuple[Problem, ...]
+    """Problems that did not stop the build."""
+    seconds: float
+    """Wall time of the build."""
+
+
+def make_site(config: SiteConfig, options: BuildOptions) -> tuple[Site, list[Problem]]:
+    """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors."""
+    articles, problems = load_articles(config, include_drafts=options.drafts)
+    if errors_in(problems, options.strict):
+        raise BuildFailed(problems)
+    cleaned = sorted((clean_article(a) for a in articles), key=lambda a: (-a.date.timestamp(), a.id))
+    stories = group_stories(cleaned, config.language)
+    build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)
+    return Site(config, tuple(cleaned), stories, build_time), problems
+
+
+def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
+          config_warnings: tuple[Problem, ...] = ()) -> BuildReport:
+    """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors."""
+    started = time.perf_counter()
+    check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
+    if errors_in(config_warnings, options.strict):
+        raise BuildFailed(config_warnings)
+    site, problems = make_site(config, options)
+    files = render_site(site, find_theme(config))
+    report = write_output(files, config.output_dir)
+    return BuildReport(len(site.articles), len(site.stories), len(files), report,
+                       tuple(config_warnings) + tuple(problems), time.perf_counter() - started)

@@ -1,0 +1,177 @@
+"""The render stage: from a Site to the bytes of every output file. It writes nothing.
+
+Templates are Jinja2, autoescaped, with undefined names as errors (a typo in a theme fails the build
+with the template's file and line instead of printing an empty string).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+
+from site_builder.errors import BuildFailed, Problem
+from site_builder.model import OutputFile, Site
+from site_builder.theme import ThemeLayers, collect_static_files
+from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
+                                story_path, tag_dir)
+
+
+def make_environment(layers: ThemeLayers) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(p) for p in layers.template_dirs])
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+class Renderer:
+    """Renders templates with the site-wide context, turning template errors into located problems."""
+
+    def __init__(self, site: Site, layers: ThemeLayers):
+        self.env = make_environment(layers)
+        self.views = SiteViews(site)
+        self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
+        self.site = site
+        self.files: list[OutputFile] = []
+        self.problems: dict[tuple, Problem] = {}
+        config = site.config
+        self.globals = {
+            "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
+                     "base_path": config.base_path, "language": config.language, "params": config.params,
+                     "feed_url": self.views.urls.page("feed.xml"), "home_url": self.views.urls.page("index.html")},
+            "url": self.views.urls.page,
+            "absolute_url": self.views.urls.absolute,
+            "build_time": site.build_time,
+        }
+
+    def add(self, template: str, path: str, origin: str, **context: Any) -> None:
+        context.setdefault("page_url", self.views.urls.page(path))
+        context.setdefault("canonical_url", self.views.urls.absolute(path))
+        try:
+            text = self.env.get_template(template).render(**self.globals, **context)
+        except jinja2.TemplateError as err:
+            problem = template_problem(err, template, self.env)
+            self.problems.setdefault((problem.path, problem.line, problem.message), problem)
+            return
+        self.files.append(OutputFile(path, text.encode("utf-8"), f"{template} ({origin})"))
+
+
+def template_problem(err: jinja2.TemplateError, template: str, env: jinja2.Environment) -> Problem:
+    """Where in which template the error is: the syntax error's line, or the deepest template frame."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        path, line = err.filename or template, err.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if _is_template(f.filename, env)]
+        path, line = (frames[-1].filename, frames[-1].lineno) if frames else (template, 0)
+    if isinstance(err, jinja2.TemplateNotFound):
+        hint = f"add the template {err.name}, or remove the reference to it"
+    else:
+        hint = "fix the template, or remove your copy of it to use the theme's"
+    return Problem(_short(path), line or 0, 0, f"template error: {err.message or type(err).__name__}", hint)
+
+
+def _is_template(filename: str, env: jinja2.Environment) -> bool:
+    return any(filename.startswith(folder) for folder in env.loader.searchpath)
+
+
+def _short(path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def render_site(site: Site, layers: ThemeLayers) -> list[OutputFile]:
+    """Every file of the site; raises BuildFailed with every template problem found."""
+    renderer = Renderer(site, layers)
+    for render_part in PARTS:
+        render_part(renderer)
+    if renderer.problems:
+        raise BuildFailed(renderer.problems.values())
+    return renderer.files + static_files(layers)
+
+
+def render_home(r: Renderer) -> None:
+    stories = [r.views.stories[s.id] for s in r.site.stories]
+    for chunk, pagination, path in paginate(stories, r.site.config.page_size, "", r.views.urls):
+        r.add("home.html", path, "home page", stories=chunk, pagination=pagination)
+
+
+def render_stories(r: Renderer) -> None:
+    for story in r.site.stories:
+        r.add("story.html", story_path(story), f"story {story.id}", story=r.views.stories[story.id])
+
+
+def render_articles(r: Renderer) -> None:
+    for article in r.site.articles:
+        view = r.views.articles[article.id]
+        r.add("article.html", article_path(article), f"article {article.source_path}",
+              article=view, story=r.views.stories[view.story_id])
+
+
+def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
+    """Tag or source pages: an index of all names, and a paginated list of articles per name."""
+    members: dict[str, list] = defaultdict(list)
+    for article in r.site.articles:
+        for name in names_of(article):
+            members[name].append(r.views.articles[article.id])
+    groups = sorted(members.items(), key=lambda item: item[0].casefold())
+    entries = [{"name": name, "url": r.views.urls.page(directory_of(name)), "count": len(items)}
+               for name, items in groups]
+    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", entries=entries)
+    for name, items in groups:
+        for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory_of(name),
+                                                r.views.urls):
+            r.add("list.html", path, f"{kind} {name}", kind=kind, name=name, articles=chunk, pagination=pagination)
+
+
+def render_tags(r: Renderer) -> None:
+    render_groups(r, "tag", lambda a: a.tags, tag_dir)
+
+
+def render_sources(r: Renderer) -> None:
+    render_groups(r, "source", lambda a: (a.source,), source_dir)
+
+
+def render_archive(r: Renderer) -> None:
+    """A page listing the months, and a paginated page per month, newest first."""
+    months: dict[tuple[int, int], list] = defaultdict(list)
+    for article in r.site.articles:
+        view = r.views.articles[article.id]
+        months[(view.date.year, view.date.month)].append(view)
+    entries = []
+    for (year, month), items in sorted(months.items(), reverse=True):
+        directory = f"archive/{year}/{month:02d}/"
+        name = format_date(items[0].date, True).split(" ", 1)[1]
+        entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
+        for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
+            r.add("list.html", path, f"archive {year}-{month:02d}", kind="month", name=name, articles=chunk,
+                  pagination=pagination)
+    r.add("archive.html", "archive/index.html", "archive", entries=entries)
+
+
+def render_feeds(r: Renderer) -> None:
+    articles = [r.views.articles[a.id] for a in r.site.articles[: r.site.config.feed_size]]
+    r.add("feed.xml", "feed.xml", "Atom feed", articles=articles, canonical_url=r.views.urls.absolute(""))
+    r.add("robots.txt", "robots.txt", "robots.txt")
+    r.add("404.html", "404.html", "not-found page", canonical_url=r.views.urls.absolute("404.html"))
+
+
+def render_sitemap(r: Renderer) -> None:
+    """Every HTML page rendered so far but the 404 page, with the date of what it shows when known."""
+    dated = {r.views.urls.page(article_path(a)): r.views.articles[a.id].date for a in r.site.articles}
+    dated |= {r.views.urls.page(story_path(s)): r.views.stories[s.id].last_updated for s in r.site.stories}
+    pages = [{"url": r.views.urls.absolute(f.path), "lastmod": dated.get(r.views.urls.page(f.path))}
+             for f in r.files if f.path.endswith(".html") and f.path != "404.html"]
+    r.add("sitemap.xml", "sitemap.xml", "sitemap", pages=sorted(pages, key=lambda p: p["url"]))
+
+
+PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_archive,
+         render_feeds, render_sitemap)
+
+
+def static_files(layers: ThemeLayers) -> list[OutputFile]:
+    return [OutputFile(f"static/{relative}", path.read_bytes(), f"static file {path}")
+            for relative, path in collect_static_files(layers).items()]

@@ -1,0 +1,71 @@
+"""Where a theme's templates and static files come from.
+
+A theme is a folder with ``templates/`` and ``static/``. Layers are searched in order, so a site can
+override any single file: the site's own ``templates/`` and ``static/``, then ``themes/<name>/`` in
+the site folder, then the theme of that name built into site-builder, then the built-in default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from site_builder.config import SiteConfig
+from site_builder.errors import SiteBuilderError
+
+DEFAULT_THEME = "default"
+
+
+@dataclass(frozen=True)
+class ThemeLayers:
+    """Folders to search for templates and for static files, highest priority first."""
+
+    template_dirs: tuple[Path, ...]
+    """Folders holding Jinja templates."""
+    static_dirs: tuple[Path, ...]
+    """Folders whose files are copied to output/static/."""
+
+
+def builtin_themes_dir() -> Path:
+    return Path(str(resources.files("site_builder.themes")))
+
+
+def available_themes(config: SiteConfig) -> list[str]:
+    names = set()
+    for folder in (config.root / "themes", builtin_themes_dir()):
+        if folder.is_dir():
+            names |= {p.name for p in folder.iterdir() if (p / "templates").is_dir()}
+    return sorted(names)
+
+
+def find_theme(config: SiteConfig) -> ThemeLayers:
+    """The layers for the configured theme; an unknown theme is an error listing the known ones."""
+    candidates = [config.root / "themes" / config.theme, builtin_themes_dir() / config.theme]
+    theme_dirs = [folder for folder in candidates if (folder / "templates").is_dir()]
+    if not theme_dirs:
+        known = ", ".join(available_themes(config))
+        where = config.config_path.name if config.config_path else "site.yaml"
+        raise SiteBuilderError(f"{where}: unknown theme {config.theme!r}; use one of: {known}, "
+                               f"or create themes/{config.theme}/templates/")
+    fallback = builtin_themes_dir() / DEFAULT_THEME
+    layers = [config.root, *theme_dirs, fallback]
+    unique = list(dict.fromkeys(p.resolve() for p in layers))
+    return ThemeLayers(
+        template_dirs=tuple(p / "templates" for p in unique if (p / "templates").is_dir()),
+        static_dirs=tuple(p / "static" for p in unique if (p / "static").is_dir()),
+    )
+
+
+def collect_static_files(layers: ThemeLayers) -> dict[str, Path]:
+    """Relative path -> file, the highest layer winning for each path; hidden files are skipped."""
+    chosen: dict[str, Path] = {}
+    for folder in reversed(layers.static_dirs):
+        for parent, subfolders, files in os.walk(folder):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    path = Path(parent) / name
+                    chosen[path.relative_to(folder).as_posix()] = path
+    return dict(sorted(chosen.items()))

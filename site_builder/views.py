@@ -1,0 +1,225 @@
+"""What templates see: views built from the Site for them, not the loader's internals.
+
+Every URL is computed here, once, with the site's base path, so a theme never builds a link by hand
+and a site under a sub-path (https://example.org/digest/) links correctly everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, Sequence
+from zoneinfo import ZoneInfo
+
+import langcodes
+from markupsafe import Markup
+
+from site_builder.model import Article, Site, Story
+from site_builder.slugs import slugify
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A named internal link, e.g. a tag or a source."""
+
+    name: str
+    """Text shown to readers."""
+    url: str
+    """Site URL, base path included."""
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as a template shows it."""
+
+    id: str
+    """Article id."""
+    title: str
+    """Headline."""
+    url: str
+    """The article's page on this site."""
+    original_url: str | None
+    """The article on its outlet's site."""
+    source: Link
+    """The outlet, linked to its source page."""
+    lang: str
+    """BCP 47 code, for `lang` attributes."""
+    language_name: str
+    """The language's name in the site's language ("Indonesian")."""
+    date: datetime
+    """Publication time in the site's time zone."""
+    date_text: str
+    """Publication date as readers see it ("12 July 2025", with the time when one was given)."""
+    authors: tuple[str, ...]
+    """Bylines."""
+    tags: tuple[Link, ...]
+    """Tags, linked to their pages."""
+    summary: str | None
+    """Curator's summary."""
+    image: str | None
+    """Lead image URL."""
+    html: Markup
+    """Cleaned, sanitised body."""
+    story_id: str
+    """Id of the story it belongs to."""
+    extra: dict[str, Any]
+    """Other front-matter keys."""
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story as a template shows it."""
+
+    id: str
+    """Story id."""
+    title: str
+    """Headline."""
+    url: str
+    """The story's page on this site."""
+    lead: str
+    """Short plain-text lead."""
+    first_reported: datetime
+    """Earliest coverage."""
+    last_updated: datetime
+    """Latest coverage."""
+    date_span: str
+    """"12 July 2025" or "12–14 July 2025" as readers see it."""
+    articles: tuple[ArticleView, ...]
+    """Coverage, oldest first."""
+    sources: tuple[str, ...]
+    """Outlets, in order of first report."""
+    languages: tuple[str, ...]
+    """Language names of the coverage."""
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a page of a long list stands among its siblings."""
+
+    number: int
+    """1-based page number."""
+    total: int
+    """How many pages the list has."""
+    previous_url: str | None
+    """Newer entries, if any."""
+    next_url: str | None
+    """Older entries, if any."""
+
+
+class Urls:
+    """Turns output paths into site URLs under the base path, and into absolute URLs for feeds."""
+
+    def __init__(self, base_url: str, base_path: str):
+        self.base_url = base_url
+        self.base_path = base_path
+
+    def page(self, path: str) -> str:
+        """'stories/x/index.html' -> '/digest/stories/x/' (pretty URLs drop index.html)."""
+        if path == "index.html" or path.endswith("/index.html"):
+            path = path[: -len("index.html")]
+        return self.base_path + path
+
+    def absolute(self, path: str) -> str:
+        """'feed.xml' -> 'https://example.org/digest/feed.xml'."""
+        return self.base_url + self.page(path)[len(self.base_path):]
+
+    def absolute_from_site_url(self, site_url: str) -> str:
+        """'/digest/stories/x/' -> 'https://example.org/digest/stories/x/' (the `absolute` filter)."""
+        return self.base_url + site_url[len(self.base_path):]
+
+
+def article_path(article: Article) -> str:
+    return f"articles/{article.slug}/index.html"
+
+
+def story_path(story: Story) -> str:
+    return f"stories/{story.slug}/index.html"
+
+
+def tag_dir(tag: str) -> str:
+    return f"tags/{slugify(tag, fallback=tag)}/"
+
+
+def source_dir(source: str) -> str:
+    return f"sources/{slugify(source, fallback=source)}/"
+
+
+def paged_path(directory: str, number: int) -> str:
+    """Page 1 of a list lives at the list's folder, page n at <folder>/page/n/."""
+    return f"{directory}index.html" if number == 1 else f"{directory}page/{number}/index.html"
+
+
+def paginate(items: Sequence, size: int, directory: str, urls: Urls) -> list[tuple[Sequence, Pagination, str]]:
+    """(slice, pagination, output path) for every page of a list; an empty list still has one page."""
+    total = max(1, -(-len(items) // size))
+    pages = []
+    for number in range(1, total + 1):
+        previous_url = urls.page(paged_path(directory, number - 1)) if number > 1 else None
+        next_url = urls.page(paged_path(directory, number + 1)) if number < total else None
+        chunk = items[(number - 1) * size: number * size]
+        pages.append((chunk, Pagination(number, total, previous_url, next_url), paged_path(directory, number)))
+    return pages
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str, in_language: str) -> str:
+    """'id' -> 'Indonesian' (in the site's language when the data knows it)."""
+    try:
+        return langcodes.Language.get(code).display_name(in_language)
+    except (LookupError, ValueError):
+        return code
+
+
+def format_date(moment: datetime, date_only: bool) -> str:
+    day = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    return day if date_only else f"{day}, {moment:%H:%M}"
+
+
+def format_span(first: datetime, last: datetime) -> str:
+    if first.date() == last.date():
+        return format_date(first, True)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+    return f"{format_date(first, True)} – {format_date(last, True)}"
+
+
+class SiteViews:
+    """Views of every article and story of a site, built once per build."""
+
+    def __init__(self, site: Site):
+        config = site.config
+        self.site = site
+        self.urls = Urls(config.base_url, config.base_path)
+        self.zone = ZoneInfo(config.timezone)
+        story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
+        self.articles = {a.id: self._article_view(a, story_of[a.id]) for a in site.articles}
+        self.stories = {s.id: self._story_view(s) for s in site.stories}
+
+    def _local(self, article: Article) -> datetime:
+        return article.date if article.date_only else article.date.astimezone(self.zone)
+
+    def _article_view(self, article: Article, story_id: str) -> ArticleView:
+        local = self._local(article)
+        return ArticleView(
+            id=article.id, title=article.title, url=self.urls.page(article_path(article)),
+            original_url=article.url, source=Link(article.source, self.urls.page(source_dir(article.source))),
+            lang=article.lang, language_name=language_name(article.lang, self.site.config.language),
+            date=local, date_text=format_date(local, article.date_only), authors=article.authors,
+            tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
+            summary=article.summary, image=article.image, html=Markup(article.html), story_id=story_id,
+            extra=article.extra,
+        )
+
+    def _story_view(self, story: Story) -> StoryView:
+        articles = tuple(self.articles[i] for i in story.article_ids)
+        return StoryView(
+            id=story.id, title=story.title, url=self.urls.page(story_path(story)), lead=story.lead,
+            first_reported=articles[0].date, last_updated=articles[-1].date,
+            date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
+            sources=story.sources,
+            languages=tuple(language_name(code, self.site.config.language) for code in story.languages),
+        )

@@ -1,0 +1,133 @@
+"""The write stage: the only writer of the output folder.
+
+It refuses two files claiming one path, never writes outside the output folder, replaces each file
+atomically, leaves unchanged files alone, and removes what the previous build wrote but this one did
+not. Files it did not write itself (listed in its manifest) are never deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from site_builder.errors import BuildFailed, Problem, SiteBuilderError
+from site_builder.model import OutputFile
+
+MANIFEST = ".site-builder-manifest.json"
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What the write stage did to the output folder."""
+
+    written: int
+    """Files created or changed."""
+    unchanged: int
+    """Files whose bytes were already right."""
+    removed: int
+    """Files of the previous build that this build no longer produces."""
+
+
+def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
+    """Paths must stay inside the output folder, and no two sources may write one path."""
+    problems, owners = [], {}
+    for output in files:
+        parts = PurePosixPath(output.path).parts
+        if not parts or output.path.startswith("/") or ".." in parts or "\\" in output.path:
+            problems.append(Problem(output.origin, 0, 0, f"output path {output.path!r} leaves the output folder",
+                                    "use a slug of letters, digits and '-'"))
+        elif output.path in owners:
+            problems.append(Problem(output.origin, 0, 0, f"writes {output.path}, which {owners[output.path]} "
+                                    "writes too", "give one of them a distinct slug"))
+        else:
+            owners[output.path] = output.origin
+    return problems
+
+
+def check_output_folder(output_dir: Path, protected: Iterable[Path]) -> None:
+    """Refuse an output folder that is, or holds, something the build must never delete."""
+    output = output_dir.resolve()
+    if output == Path(output.anchor) or output == Path.home().resolve():
+        raise SiteBuilderError(f"{output_dir}: refusing to use this folder as output; choose a dedicated folder "
+                               "such as output/")
+    for path in protected:
+        path = path.resolve()
+        if path == output or path.is_relative_to(output):
+            raise SiteBuilderError(f"{output_dir}: the output folder must not contain {path}; choose a dedicated "
+                                   "folder such as output/")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(output_dir: Path) -> dict[str, str]:
+    """Path -> hash of what the previous build wrote; empty when there is none or it is unreadable."""
+    try:
+        manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in manifest.get("files", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def write_output(files: list[OutputFile], output_dir: Path) -> WriteReport:
+    """Make the output folder hold exactly ``files`` (plus anything we never wrote)."""
+    problems = check_output_paths(files)
+    if problems:
+        raise BuildFailed(problems)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    previous = read_manifest(output_dir)
+    hashes = {f.path: sha256(f.content) for f in files}
+    written = 0
+    for output in files:
+        target = output_dir / output.path
+        if previous.get(output.path) == hashes[output.path] and _same_size(target, len(output.content)):
+            continue
+        atomic_write(target, output.content)
+        written += 1
+    removed = remove_stale(output_dir, set(previous) - set(hashes))
+    atomic_write(output_dir / MANIFEST, json.dumps({"files": hashes}, indent=0, sort_keys=True).encode())
+    return WriteReport(written=written, unchanged=len(files) - written, removed=removed)
+
+
+def _same_size(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def atomic_write(target: Path, content: bytes) -> None:
+    """Readers (and a server) see the old file or the new one, never half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale(output_dir: Path, stale: set[str]) -> int:
+    """Delete files the previous build wrote and this one does not, then folders left empty."""
+    removed = 0
+    root = output_dir.resolve()
+    for relative in sorted(stale):
+        path = output_dir / relative
+        if not path.resolve().is_relative_to(root) or not path.is_file():
+            continue
+        path.unlink()
+        removed += 1
+        for parent in path.parents:
+            if parent == output_dir or not parent.is_relative_to(output_dir) or any(parent.iterdir()):
+                break
+            parent.rmdir()
+    return removed

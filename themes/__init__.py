@@ -1,0 +1,1 @@
+"""Built-in themes, installed as the package ``site_builder.themes``."""
