@@ -1,0 +1,72 @@
+"""Shared test helpers: small sites built in tmp_path from a dict of files, and tool requirements."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from site_builder.config import load_config
+from site_builder.pipeline import BuildOptions, BuildReport, build
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_tool(name: str, why: str) -> str:
+    """The tool's path; skips on a developer's machine without it, fails in CI (CI must run every test)."""
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"{name} is not installed: {why} (.ci/run installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def article(title: str = "A report", date: str = "2025-07-12", source: str = "Example News", lang: str = "en",
+            body: str = "Some text of the report.\n", **keys: object) -> str:
+    """The text of an article file with the given front matter keys (values written as YAML flow)."""
+    import yaml
+
+    front = {"title": title, "date": date, "source": source, "lang": lang, **keys}
+    front = {k: v for k, v in front.items() if v is not None}
+    lines = [f"date: {v}" if k == "date" else yaml.safe_dump({k: v}, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+             .removeprefix("{").removesuffix("}") for k, v in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8")
+    return root
+
+
+DEFAULT_SITE_YAML = "title: Test Digest\nbase_url: https://example.org/\nlanguage: en\n"
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """make_site({path: text}) -> site folder; a site.yaml is added unless given."""
+
+    def make(files: dict[str, str | bytes], site_yaml: str | None = DEFAULT_SITE_YAML) -> Path:
+        root = tmp_path / "site"
+        root.mkdir(exist_ok=True)
+        if site_yaml is not None and "site.yaml" not in files:
+            files = {"site.yaml": site_yaml, **files}
+        return write_files(root, files)
+
+    return make
+
+
+def build_site(root: Path, overrides: dict | None = None, **options) -> BuildReport:
+    """Build the site in ``root`` exactly as `site-builder build --config root/site.yaml` would."""
+    config, warnings = load_config(root / "site.yaml", overrides)
+    return build(config, BuildOptions(**options), tuple(warnings))
