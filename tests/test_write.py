@@ -1,0 +1,50 @@
+"""The write stage: the only writer of the output folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.errors import BuildFailed, SiteBuilderError
+from site_builder.model import OutputFile
+from site_builder.write import check_output_folder, write_output
+
+
+def files(**contents: str) -> list[OutputFile]:
+    return [OutputFile(path.replace("__", "/").replace("_", "."), text.encode(), f"test {path}")
+            for path, text in contents.items()]
+
+
+def test_unchanged_files_are_not_rewritten_and_gone_files_are_removed(tmp_path):
+    first = write_output(files(index_html="home", a__index_html="a", b__index_html="b"), tmp_path)
+    second = write_output(files(index_html="home", a__index_html="a2"), tmp_path)
+    assert (first.written, second.written, second.unchanged, second.removed) == (3, 1, 1, 1)
+    assert (tmp_path / "a/index.html").read_text() == "a2" and not (tmp_path / "b").exists()
+
+
+def test_files_the_build_did_not_write_are_never_removed(tmp_path):
+    (tmp_path / "CNAME").write_text("example.org")
+    write_output(files(index_html="home"), tmp_path)
+    write_output(files(other_html="x"), tmp_path)
+    assert (tmp_path / "CNAME").read_text() == "example.org" and not (tmp_path / "index.html").exists()
+
+
+def test_two_sources_writing_one_path_are_both_named(tmp_path):
+    clash = [OutputFile("a/index.html", b"1", "article content/one.md"),
+             OutputFile("a/index.html", b"2", "article content/two.md")]
+    with pytest.raises(BuildFailed) as failure:
+        write_output(clash, tmp_path)
+    assert str(failure.value) == ("article content/two.md:0:0: writes a/index.html, which article content/one.md "
+                                  "writes too; give one of them a distinct slug")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "a\\..\\b"])
+def test_paths_leaving_the_output_folder_are_refused(tmp_path, path):
+    with pytest.raises(BuildFailed, match="leaves the output folder"):
+        write_output([OutputFile(path, b"x", "test")], tmp_path / "out")
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_an_output_folder_holding_the_content_is_refused(tmp_path):
+    with pytest.raises(SiteBuilderError, match="must not contain"):
+        check_output_folder(tmp_path, [tmp_path / "content"])
