@@ -58,13 +58,13 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def describe_build(report: BuildReport, output: str) -> str:
     write = report.write
-    return (f"Built {plural(report.articles, 'article')} in {plural(report.stories, 'story').replace('storys', 'stories')}: "
+    return (f"Built {plural(report.articles, 'article')} in {plural(report.stories, 'story', 'stories')}: "
             f"{plural(report.files, 'file')} ({write.written} written, {write.unchanged} unchanged, "
             f"{write.removed} removed), {plural(len(report.warnings), 'warning')}, {report.seconds:.2f} s -> {output}/")
 

@@ -53,7 +53,8 @@ def split_front_matter(text: str, path: str) -> tuple[str | None, str, int, list
                                  "add a line `---` after the last key")]
 
 
-def parse_article(text: str, path: str, article_id: str, defaults: ArticleDefaults) -> tuple[Article | None, list[Problem]]:
+def parse_article(text: str, path: str, article_id: str,
+                  defaults: ArticleDefaults) -> tuple[Article | None, list[Problem]]:
     """Validate one article's text; ``article_id`` is its path-derived id (the `id` key may replace it)."""
     front, body, body_line, problems = split_front_matter(text, path)
     if front is None:

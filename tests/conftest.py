@@ -29,13 +29,18 @@ def require_tool(name: str, why: str) -> str:
 def article(title: str = "A report", date: str = "2025-07-12", source: str = "Example News", lang: str = "en",
             body: str = "Some text of the report.\n", **keys: object) -> str:
     """The text of an article file with the given front matter keys (values written as YAML flow)."""
-    import yaml
-
     front = {"title": title, "date": date, "source": source, "lang": lang, **keys}
     front = {k: v for k, v in front.items() if v is not None}
-    lines = [f"date: {v}" if k == "date" else yaml.safe_dump({k: v}, allow_unicode=True, default_flow_style=True, width=10_000).strip()
-             .removeprefix("{").removesuffix("}") for k, v in front.items()]
+    lines = [f"date: {v}" if k == "date" else flow_yaml(k, v) for k, v in front.items()]
     return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def flow_yaml(key: str, value: object) -> str:
+    """`key: value` on one line, quoted as YAML needs."""
+    import yaml
+
+    text = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=True, width=10_000)
+    return text.strip().removeprefix("{").removesuffix("}")
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
