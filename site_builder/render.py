@@ -51,14 +51,14 @@ class Renderer:
         context.setdefault("canonical_url", self.views.urls.absolute(path))
         try:
             text = self.env.get_template(template).render(**self.globals, **context)
-        except jinja2.TemplateError as err:
+        except Exception as err:  # a theme is user code: any failure in it is reported where it happened
             problem = template_problem(err, template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
         self.files.append(OutputFile(path, text.encode("utf-8"), f"{template} ({origin})"))
 
 
-def template_problem(err: jinja2.TemplateError, template: str, env: jinja2.Environment) -> Problem:
+def template_problem(err: Exception, template: str, env: jinja2.Environment) -> Problem:
     """Where in which template the error is: the syntax error's line, or the deepest template frame."""
     if isinstance(err, jinja2.TemplateSyntaxError):
         path, line = err.filename or template, err.lineno
@@ -69,7 +69,8 @@ def template_problem(err: jinja2.TemplateError, template: str, env: jinja2.Envir
         hint = f"add the template {err.name}, or remove the reference to it"
     else:
         hint = "fix the template, or remove your copy of it to use the theme's"
-    return Problem(_short(path), line or 0, 0, f"template error: {err.message or type(err).__name__}", hint)
+    reason = getattr(err, "message", None) or str(err) or type(err).__name__
+    return Problem(_short(path), line or 0, 0, f"template error: {reason}", hint)
 
 
 def _is_template(filename: str, env: jinja2.Environment) -> bool:

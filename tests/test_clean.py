@@ -47,3 +47,13 @@ def test_cleaning_returns_a_new_article_and_keeps_the_source_body():
 def test_plain_text_has_one_line_per_block_and_decoded_entities():
     assert html_to_text("<h2>Title &amp; more</h2><p>One<br>two</p><blockquote><p>Q</p></blockquote>") == \
         "Title & more\nOne\ntwo\nQ"
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("![A chart](https://cdn.example/chart.png)",
+     '<p><a href="https://cdn.example/chart.png" rel="noopener noreferrer">[Image: A chart]</a></p>\n'),
+    ('<img src="//cdn.example/x.png">', '<a href="//cdn.example/x.png" rel="noopener noreferrer">[Image: image]</a>'),
+    ("![Local](images/chart.png)", '<p><img src="images/chart.png" alt="Local"></p>\n'),
+])
+def test_images_on_other_hosts_become_links_so_pages_make_no_third_party_request(body, expected):
+    assert clean_article(make_article(body)).html == expected
