@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zoneinfo
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 import langcodes
 
 from site_builder.errors import Problem, SiteBuilderError, errors_in
-from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_positive_int, read_text,
+from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_positive_int, read_text,
                                   read_text_list, warn_unknown_keys)
 
 CONFIG_NAME = "site.yaml"
@@ -67,7 +68,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
     doc, problems = parse_yaml_mapping(text, display_path, what="site.yaml")
     if doc is None:
         return None, problems
-    warn_unknown_keys(doc, KNOWN_KEYS, problems, "remove it or move it under `params:`")
+    warn_unknown_keys(doc, KNOWN_KEYS, problems, "remove it or move it under `params:`", label="site.yaml key")
     defaults = SiteConfig(root=root)
     values = dict(
         title=read_text(doc, "title", problems, default=defaults.title),
@@ -173,12 +174,11 @@ def _locate_config(config_path: Path | None) -> tuple[Path | None, Path]:
 def _read_config_file(path: Path, root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     display = display_path(path, Path.cwd())
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        return None, [Problem(display, 1, 1, f"site.yaml is not UTF-8 text ({err.reason})", "save it as UTF-8")]
+        data = path.read_bytes()
     except OSError as err:
         return None, [Problem(display, 0, 0, f"cannot read site.yaml ({err.strerror})", "check its permissions")]
-    return parse_config(text, root, display)
+    text, problems = decode_utf8(data, display)
+    return parse_config(text, root, display) if text is not None else (None, problems)
 
 
 def _override_problems(overrides: dict[str, Any]) -> list[Problem]:
@@ -200,8 +200,10 @@ def apply_overrides(config: SiteConfig, overrides: dict[str, Any]) -> SiteConfig
 
 
 def display_path(path: Path, start: Path) -> str:
-    """A path as the user would type it: relative to ``start`` when inside it."""
-    try:
-        return path.resolve().relative_to(start.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    """A path as the user would type it: relative to ``start`` when inside it (links not followed, so a
+    linked file is named by its place in the site, not by its target)."""
+    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(start))
+    for candidate, folder in ((absolute, base), (path.resolve(), start.resolve())):
+        if candidate.is_relative_to(folder):
+            return candidate.relative_to(folder).as_posix()
+    return str(path)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -86,7 +86,7 @@ def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defa
         body=body,
         body_line=body_line,
         url=_read_url(doc, "url", problems, allow_relative=False),
-        authors=read_text_list(doc, "author", problems) + read_text_list(doc, "authors", problems),
+        authors=tuple(dict.fromkeys(read_text_list(doc, "author", problems) + read_text_list(doc, "authors", problems))),
         story=story,
         groupable=groupable,
         tags=read_text_list(doc, "tags", problems),
@@ -111,6 +111,10 @@ def _read_date(doc: YamlDoc, problems: list[Problem], zone: ZoneInfo) -> tuple[d
                                         "2025-07-12, or a time as 2025-07-12T09:30:00+07:00", at_value=True))
             return None, False
     if isinstance(value, datetime):
+        if not _within_calendar(value, zone):
+            problems.append(doc.problem("date", f"date {doc.data['date']!s} is outside the calendar once converted "
+                                        "to other time zones", "write a real publication date", at_value=True))
+            return None, False
         if value.tzinfo is None:
             problems.append(doc.problem("date", "date has a time but no time zone", f"add one (e.g. +07:00); "
                                         f"{zone.key} is assumed", severity=WARNING, at_value=True))
@@ -123,11 +127,23 @@ def _read_date(doc: YamlDoc, problems: list[Problem], zone: ZoneInfo) -> tuple[d
     return None, False
 
 
-def _parse_date_text(text: str) -> date | datetime | None:
+def _within_calendar(moment: datetime, zone: ZoneInfo) -> bool:
+    """Pages show dates in the site's zone and feeds in UTC: both conversions must exist."""
     try:
-        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
-    except ValueError:
-        return None
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        aware.astimezone(zone), aware.astimezone(timezone.utc)
+    except OverflowError:
+        return False
+    return True
+
+
+def _parse_date_text(text: str) -> date | datetime | None:
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
 
 
 def _read_story(doc: YamlDoc, problems: list[Problem]) -> tuple[str | None, bool]:

@@ -14,6 +14,7 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
 from site_builder.model import Article
+from site_builder.yamldoc import decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
@@ -39,13 +40,7 @@ def read_article_text(path: Path, shown: str) -> tuple[str | None, list[Problem]
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [Problem(shown, line, column, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x})",
-                              "save it with UTF-8 encoding")]
+    return decode_utf8(data, shown)
 
 
 def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[list[Article], list[Problem]]:

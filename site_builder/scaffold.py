@@ -44,7 +44,9 @@ A news digest built with site-builder: run `site-builder build` in this folder, 
 
 def create_site(path: Path) -> list[Path]:
     """Write site.yaml, a sample article and a README into ``path``; refuses a folder with files in it."""
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+    if path.exists() and not path.is_dir():
+        raise SiteBuilderError(f"{path}: a file of that name exists; choose a new folder name")
+    if path.exists() and any(path.iterdir()):
         raise SiteBuilderError(f"{path}: already exists and is not empty; choose a new folder name")
     title = path.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "News Digest"
     files = {

@@ -16,14 +16,19 @@ from site_builder.errors import ERROR, WARNING, Problem
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+TAB_HINT = "indent with spaces, not tabs"
 YAML_HINTS = (
     ("mapping values are not allowed", 'put values containing ": " in quotes'),
-    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("tab character", TAB_HINT),
+    ("found character '\\t'", TAB_HINT),
     ("could not find expected ':'", "write each entry as `key: value`"),
     ("found undefined tag", "remove the `!tag`; only plain YAML values are allowed"),
     ("could not determine a constructor", "remove the `!tag`; only plain YAML values are allowed"),
     ("found unexpected end of stream", "close the quote or bracket that was opened"),
+    ("did not find expected ',' or", "close the quote or bracket that was opened"),
 )
+# Errors found only where the file ends are reported where the unclosed thing was opened.
+OPENED_CONTEXTS = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
 DEFAULT_YAML_HINT = "check the YAML syntax at this point"
 
 
@@ -50,6 +55,36 @@ class YamlDoc:
         return Problem(self.path, line, column, message, hint, severity)
 
 
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, path: str, first_line: int, what: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    if err.context in OPENED_CONTEXTS and err.context_mark:
+        mark = err.context_mark
+    line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+    reason = err.problem or err.context or "unreadable YAML"
+    hint = hint_for_yaml_error(reason)
+    if mark and _indented_with_tab(text, mark.line):
+        hint = TAB_HINT
+    return Problem(path, line, column, f"{what} is not valid YAML ({reason})", hint)
+
+
+def _indented_with_tab(text: str, line_index: int) -> bool:
+    lines = text.splitlines()
+    line = lines[line_index] if line_index < len(lines) else ""
+    return "\t" in line[: len(line) - len(line.lstrip())]
+
+
+def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Text of a file's bytes (a UTF-8 BOM is dropped); a bad byte is reported at its line and column."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        line = data[:err.start].count(b"\n") + 1
+        column = len(data[line_start:err.start].decode("utf-8", errors="replace")) + 1
+        return None, [Problem(path, line, column, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x})",
+                              "save it with UTF-8 encoding")]
+
+
 def hint_for_yaml_error(problem_text: str) -> str:
     for fragment, hint in YAML_HINTS:
         if fragment in problem_text:
@@ -65,11 +100,7 @@ def parse_yaml_mapping(text: str, path: str, first_line: int = 1,
         node = loader.get_single_node()
         return _construct_mapping(loader, node, path, first_line, what)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-        reason = err.problem or err.context or "unreadable YAML"
-        message = f"{what} is not valid YAML ({reason})"
-        return None, [Problem(path, line, column, message, hint_for_yaml_error(reason))]
+        return None, [_syntax_problem(err, text, path, first_line, what)]
     except yaml.YAMLError as err:
         return None, [Problem(path, first_line, 1, f"{what} is not valid YAML ({err})", DEFAULT_YAML_HINT)]
     finally:
@@ -105,12 +136,18 @@ def _construct_mapping(loader, node, path: str, first_line: int, what: str):
         try:
             value = loader.construct_object(value_node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as err:
-            problems.append(_value_problem(path, key, value_node, err, first_line))
-            continue
+            if not _is_timestamp(value_node):
+                problems.append(_value_problem(path, key, value_node, err, first_line))
+                continue
+            value = value_node.value  # an impossible date: the key's reader reports it as a date that does not parse
         doc.data[key] = value
         doc.key_positions[key] = key_position
         doc.value_positions[key] = _position(value_node, first_line)
     return doc, problems
+
+
+def _is_timestamp(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp"
 
 
 def _value_problem(path: str, key: str, node, err: Exception, first_line: int) -> Problem:
@@ -138,7 +175,8 @@ def read_text(doc: YamlDoc, key: str, problems: list[Problem], required: bool = 
                                     f"put the value in quotes: {key}: \"{value}\"", at_value=True))
         return default
     if not value.strip():
-        problems.append(doc.problem(key, f"'{key}' is blank", f"give '{key}' a value or remove the line"))
+        hint = f"add `{key}: ...`" if required else f"give '{key}' a value or remove the line"
+        problems.append(doc.problem(key, f"required key '{key}' is empty" if required else f"'{key}' is blank", hint))
         return default
     return value.strip()
 
@@ -149,10 +187,16 @@ def read_text_list(doc: YamlDoc, key: str, problems: list[Problem]) -> tuple[str
     if value is None:
         return ()
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+    if not isinstance(items, list):
         problems.append(doc.problem(key, f"'{key}' must be text or a list of texts, not {type_name(value)}",
                                     f"write `{key}: [first, second]`", at_value=True))
         return ()
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, str) or not item.strip():
+            what = "empty" if isinstance(item, str) or item is None else type_name(item)
+            problems.append(doc.problem(key, f"item {number} of '{key}' is {what}, not text",
+                                        f"put it in quotes or remove it: `{key}: [first, second]`", at_value=True))
+            return ()
     return tuple(dict.fromkeys(item.strip() for item in items))
 
 
