@@ -34,13 +34,17 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(?:https?:)?//[^"]*"[^>]*>')
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+REL_WITHOUT_HREF = re.compile(r'<a((?:(?!href=)[^>])*?) rel="noopener noreferrer"((?:(?!href=)[^>])*)>')
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
 def sanitise_html(html: str) -> str:
-    """Keep only the allow-listed HTML; the content of script and style elements goes entirely."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
+    """Keep only the allow-listed HTML; the content of script and style elements goes entirely.
+
+    A link whose address was refused stays as a placeholder `<a>`, without the `rel` HTML5 forbids there."""
+    safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                      link_rel="noopener noreferrer", strip_comments=True)
+    return REL_WITHOUT_HREF.sub(r"<a\1\2>", safe)
 
 
 def link_remote_images(html: str) -> str:

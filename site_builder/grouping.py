@@ -37,6 +37,7 @@ def make_story(key: str, articles: list[Article], explicit: bool, site_language:
         id=key if explicit else ordered[0].id,
         slug=slugify(key, fallback=key) if explicit else ordered[0].slug,
         title=headline.title,
+        lang=headline.lang,
         lead=make_lead(headline),
         article_ids=tuple(a.id for a in ordered),
         first_reported=ordered[0].date,

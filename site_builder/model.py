@@ -71,6 +71,8 @@ class Story:
     """URL segment of the story page; stable as articles join."""
     title: str
     """Headline chosen from its articles, preferring the site's language."""
+    lang: str
+    """Language of the headline and lead (those of the article they come from)."""
     lead: str
     """A short plain-text lead for the home page."""
     article_ids: tuple[str, ...]

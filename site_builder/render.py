@@ -7,7 +7,7 @@ with the template's file and line instead of printing an empty string).
 from __future__ import annotations
 
 import traceback
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
@@ -113,18 +113,23 @@ def render_articles(r: Renderer) -> None:
 
 
 def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
-    """Tag or source pages: an index of all names, and a paginated list of articles per name."""
+    """Tag or source pages: an index of all names, and a paginated list of articles per name.
+
+    Names that share a URL ("OpenAI" and "openai") are one group, shown by their most used spelling."""
     members: dict[str, list] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)
     for article in r.site.articles:
         for name in names_of(article):
-            members[name].append(r.views.articles[article.id])
-    groups = sorted(members.items(), key=lambda item: item[0].casefold())
-    entries = [{"name": name, "url": r.views.urls.page(directory_of(name)), "count": len(items)}
-               for name, items in groups]
+            members[directory_of(name)].append(r.views.articles[article.id])
+            spellings[directory_of(name)][name] += 1
+    shown = {directory: min(counts, key=lambda n: (-counts[n], n)) for directory, counts in spellings.items()}
+    groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
+    entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
+               for directory, items in groups]
     r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", entries=entries)
-    for name, items in groups:
-        for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory_of(name),
-                                                r.views.urls):
+    for directory, items in groups:
+        name = shown[directory]
+        for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
             r.add("list.html", path, f"{kind} {name}", kind=kind, name=name, articles=chunk, pagination=pagination)
 
 

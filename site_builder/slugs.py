@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from anyascii import anyascii
 
@@ -12,16 +13,20 @@ WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10
                     *(f"lpt{i}" for i in range(1, 10))}
 
 
+SYLLABIC_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "YI ", "BOPOMOFO")
+
+
 def transliterate(text: str) -> str:
-    """ASCII for any script; each CJK syllable stands apart so 東京 gives 'dong-jing', not 'dongjing'."""
+    """ASCII for any script; each CJK or kana syllable stands apart, so 東京でAI gives 'dong jing de ai',
+    not 'DongJingdeAI'."""
     parts = []
     for char in text:
         if char.isascii():
             parts.append(char)
-            continue
-        ascii_form = anyascii(char)
-        syllable = len(ascii_form) > 1 and ascii_form[0].isupper()
-        parts.append(f" {ascii_form} " if syllable else ascii_form)
+        elif unicodedata.name(char, "").startswith(SYLLABIC_SCRIPTS):
+            parts.append(f" {anyascii(char)} ")
+        else:
+            parts.append(anyascii(char))
     return "".join(parts)
 
 

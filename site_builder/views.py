@@ -78,6 +78,8 @@ class StoryView:
     """Story id."""
     title: str
     """Headline."""
+    lang: str
+    """Language of the headline and lead, for `lang` attributes."""
     url: str
     """The story's page on this site."""
     lead: str
@@ -217,7 +219,7 @@ class SiteViews:
     def _story_view(self, story: Story) -> StoryView:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
-            id=story.id, title=story.title, url=self.urls.page(story_path(story)), lead=story.lead,
+            id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)), lead=story.lead,
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,

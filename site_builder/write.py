@@ -91,7 +91,8 @@ def write_output(files: list[OutputFile], output_dir: Path) -> WriteReport:
         atomic_write(target, output.content)
         written += 1
     removed = remove_stale(output_dir, set(previous) - set(hashes))
-    atomic_write(output_dir / MANIFEST, json.dumps({"files": hashes}, indent=0, sort_keys=True).encode())
+    if previous != hashes or not (output_dir / MANIFEST).is_file():
+        atomic_write(output_dir / MANIFEST, json.dumps({"files": hashes}, indent=0, sort_keys=True).encode())
     return WriteReport(written=written, unchanged=len(files) - written, removed=removed)
 
 
