@@ -1,7 +1,8 @@
 """The clean stage: from the body a curator clipped to the HTML a reader may safely see.
 
-Whatever an article carries, only allow-listed HTML5 elements and attributes reach the output: no
-script, style, iframe, form, event handler, or URL scheme other than http(s) and mailto.
+First the noise rules (``noise.RULES``) remove widgets and chrome and turn embeds into card
+placeholders; then the Markdown is rendered and whatever HTML is left passes an allow-list: no
+script, style, iframe, form, event handler, or URL scheme other than http(s) and mailto survives.
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import replace
+from typing import Callable
 
 import nh3
 
+from site_builder.config import SiteConfig
+from site_builder.embeds import Embed
 from site_builder.markdown import render_markdown
 from site_builder.model import Article
+from site_builder.noise import EMBED_MARK, Line, run_rules
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",
@@ -35,6 +40,7 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(?:https?:)?//[^"]*"[^>]*>')
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 REL_WITHOUT_HREF = re.compile(r'<a((?:(?!href=)[^>])*?) rel="noopener noreferrer"((?:(?!href=)[^>])*)>')
+PLACEHOLDER = re.compile(rf"(?:<p>)?{EMBED_MARK}embed-(\d+){EMBED_MARK}(?:</p>)?")
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -65,7 +71,30 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def clean_article(article: Article) -> Article:
-    """A new Article whose ``html`` and ``text`` are safe to publish."""
-    html = link_remote_images(sanitise_html(render_markdown(article.body)))
-    return replace(article, html=html, text=html_to_text(html))
+def clean_article(article: Article, config: SiteConfig | None = None) -> Article:
+    """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed."""
+    disabled = article.clean_disabled | (config.clean_disabled if config else frozenset())
+    patterns = _patterns_for(article.source, config)
+    body = article.body.replace(EMBED_MARK, "")
+    lines = [Line(article.body_line + i, text) for i, text in enumerate(body.splitlines())]
+    work = run_rules(lines, article.title, disabled, patterns)
+    markdown = "\n".join(line.text for line in work.lines) + "\n"
+    html = link_remote_images(sanitise_html(render_markdown(markdown)))
+    text = html_to_text(fill_embeds(html, work.embeds, lambda embed: html_lib.escape(embed.plain_text())
+                                    .replace("\n", "<br>") + "<br>"))
+    return replace(article, html=html, text=text, embeds=tuple(work.embeds), cleanup=tuple(work.changes))
+
+
+def _patterns_for(source: str, config: SiteConfig | None) -> tuple[re.Pattern, ...]:
+    if not config:
+        return ()
+    return config.clean_patterns.get("*", ()) + config.clean_patterns.get(source.casefold(), ())
+
+
+def fill_embeds(html: str, embeds: tuple[Embed, ...] | list[Embed], render: Callable[[Embed], str]) -> str:
+    """Put each embed's card (as ``render`` makes it) where its placeholder stands."""
+    def card(match: re.Match) -> str:
+        index = int(match.group(1))
+        return render(embeds[index]) if index < len(embeds) else ""
+
+    return PLACEHOLDER.sub(card, html) if EMBED_MARK in html else html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import zoneinfo
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 import langcodes
 
 from site_builder.errors import Problem, SiteBuilderError, errors_in
+from site_builder.noise import unknown_rule_problem
 from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_positive_int, read_text,
                                   read_text_list, warn_unknown_keys)
 
@@ -50,6 +52,10 @@ class SiteConfig:
     """Front-matter keys the curator uses on purpose: kept for templates without a warning."""
     params: dict[str, Any] = field(default_factory=dict)
     """Free values for templates (``site.params`` in a theme)."""
+    clean_disabled: frozenset[str] = frozenset()
+    """Cleaning rules switched off for the whole site."""
+    clean_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    """Extra line patterns removed by cleaning, per source name (casefolded; '*' for every source)."""
     config_path: Path | None = None
     """The site.yaml this came from, if any."""
 
@@ -60,7 +66,7 @@ class SiteConfig:
 
 
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
-              "page_size", "list_page_size", "feed_size", "extra_keys", "params"}
+              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean"}
 
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
@@ -84,6 +90,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         feed_size=read_positive_int(doc, "feed_size", problems, defaults.feed_size),
         extra_keys=read_text_list(doc, "extra_keys", problems),
         params=_read_params(doc, problems),
+        **_read_clean(doc, problems),
     )
     return SiteConfig(root=root, **values), problems
 
@@ -144,6 +151,45 @@ def _read_params(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:
                                     "indented `name: value` lines", at_value=True))
         return {}
     return value
+
+
+def _read_clean(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:
+    """`clean: {disable: [rule, ...], patterns: {source or '*': [regex, ...]}}`."""
+    section = doc.data.get("clean") or {}
+    if not isinstance(section, dict) or set(section) - {"disable", "patterns"}:
+        problems.append(doc.problem("clean", "'clean' must be a mapping with `disable:` and/or `patterns:`",
+                                    "write `clean:` then indented `disable: [rule-name]` or `patterns:`",
+                                    at_value=True))
+        return {}
+    disabled = section.get("disable") or []
+    if not isinstance(disabled, list):
+        disabled = [disabled]
+    for name in disabled:
+        message = unknown_rule_problem(str(name))
+        if message:
+            problems.append(doc.problem("clean", message, "correct the name in `clean: disable:`", at_value=True))
+    return {"clean_disabled": frozenset(map(str, disabled)),
+            "clean_patterns": _read_clean_patterns(doc, section.get("patterns") or {}, problems)}
+
+
+def _read_clean_patterns(doc: YamlDoc, section: Any, problems: list[Problem]) -> dict[str, tuple[re.Pattern, ...]]:
+    hint = "write `patterns:` then indented `Source name: ['^regex$', ...]` ('*' for every source)"
+    if not isinstance(section, dict):
+        problems.append(doc.problem("clean", "'clean: patterns:' must map source names to lists", hint,
+                                    at_value=True))
+        return {}
+    compiled = {}
+    for source, patterns in section.items():
+        patterns = [patterns] if isinstance(patterns, str) else patterns
+        if not isinstance(patterns, list):
+            problems.append(doc.problem("clean", f"patterns for {source!r} must be a list", hint, at_value=True))
+            continue
+        try:
+            compiled[str(source).casefold()] = tuple(re.compile(str(p)) for p in patterns)
+        except re.error as err:
+            problems.append(doc.problem("clean", f"pattern for {source!r} is not a valid regular expression "
+                                        f"({err})", "correct it; use \\ before special characters", at_value=True))
+    return compiled
 
 
 def load_config(config_path: Path | None = None,

@@ -15,6 +15,7 @@ import langcodes
 
 from site_builder.errors import WARNING, Problem
 from site_builder.model import Article
+from site_builder.noise import RULE_NAMES, unknown_rule_problem
 from site_builder.slugs import is_safe_slug, slugify
 from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_text, read_text_list,
                                   type_name, warn_unknown_keys)
@@ -22,7 +23,7 @@ from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_t
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 KNOWN_KEYS = {"title", "date", "source", "lang", "url", "author", "authors", "story", "tags", "summary",
-              "image", "slug", "id", "draft"}
+              "image", "slug", "id", "draft", "clean"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defa
         summary=read_text(doc, "summary", problems),
         image=_read_url(doc, "image", problems, allow_relative=True),
         draft=read_bool(doc, "draft", problems),
+        clean_disabled=_read_clean(doc, problems),
         date_only=date_only,
         extra={key: value for key, value in doc.data.items() if key not in KNOWN_KEYS},
     )
@@ -205,6 +207,26 @@ def _read_url(doc: YamlDoc, key: str, problems: list[Problem], allow_relative: b
     problems.append(doc.problem(key, f"'{key}' must be {kind}, not {value!r}",
                                 f"write for example `{key}: https://example.org/...`", at_value=True))
     return None
+
+
+def _read_clean(doc: YamlDoc, problems: list[Problem]) -> frozenset[str]:
+    """`clean: false` opts out of every cleaning rule; `clean: {disable: [rule, ...]}` out of some."""
+    value = doc.data.get("clean", True)
+    if value is True:
+        return frozenset()
+    if value is False:
+        return frozenset(RULE_NAMES)
+    names = value.get("disable") if isinstance(value, dict) and set(value) == {"disable"} else None
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list):
+        problems.append(doc.problem("clean", "'clean' must be true, false or `{disable: [rule, ...]}`",
+                                    "write `clean: false` to keep the article as it is", at_value=True))
+        return frozenset()
+    for name in names:
+        message = unknown_rule_problem(str(name))
+        if message:
+            problems.append(doc.problem("clean", message, "correct the name in `clean: disable:`", at_value=True))
+    return frozenset(map(str, names))
 
 
 def _warn_unknown_keys(doc: YamlDoc, defaults: ArticleDefaults, problems: list[Problem]) -> None:

@@ -11,6 +11,8 @@ from datetime import datetime
 from typing import Any
 
 from site_builder.config import SiteConfig
+from site_builder.embeds import Embed
+from site_builder.noise import Change
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,18 @@ class Article:
     """Drafts are left out of builds unless asked for."""
     date_only: bool = False
     """True when front matter gave a date without a time, so pages show the day only."""
+    clean_disabled: frozenset[str] = frozenset()
+    """Cleaning rules this article opts out of (`clean: false` means all of them)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Every other front-matter key, for templates (read-only by convention)."""
     html: str = ""
     """The cleaned, sanitised body as HTML; empty until the clean stage has run."""
     text: str = ""
-    """The cleaned body as plain text, for leads, summaries and grouping; empty until cleaned."""
+    """The cleaned body as plain text, embed cards included, for leads and grouping; empty until cleaned."""
+    embeds: tuple[Embed, ...] = ()
+    """Posts and videos that were embedded; placeholder n in ``html`` stands for embeds[n]."""
+    cleanup: tuple[Change, ...] = ()
+    """What cleaning removed or changed, line by line."""
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def make_site(config: SiteConfig, options: BuildOptions) -> tuple[Site, list[Pro
     articles, problems = load_articles(config, include_drafts=options.drafts)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    cleaned = sorted((clean_article(a) for a in articles), key=lambda a: (-a.date.timestamp(), a.id))
+    cleaned = sorted((clean_article(a, config) for a in articles), key=lambda a: (-a.date.timestamp(), a.id))
     stories = group_stories(cleaned, config.language)
     build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)
     return Site(config, tuple(cleaned), stories, build_time), problems

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import jinja2
 
+from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.model import OutputFile, Site
 from site_builder.theme import ThemeLayers, collect_static_files
@@ -31,11 +32,11 @@ class Renderer:
 
     def __init__(self, site: Site, layers: ThemeLayers):
         self.env = make_environment(layers)
-        self.views = SiteViews(site)
-        self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         self.site = site
         self.files: list[OutputFile] = []
         self.problems: dict[tuple, Problem] = {}
+        self.views = SiteViews(site, self.render_embed)
+        self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
             "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
@@ -45,6 +46,15 @@ class Renderer:
             "absolute_url": self.views.urls.absolute,
             "build_time": site.build_time,
         }
+
+    def render_embed(self, embed: Embed) -> str:
+        """The theme's static card for an embedded post or video (templates/embed.html)."""
+        try:
+            return self.env.get_template("embed.html").render(embed=embed)
+        except Exception as err:  # reported like any other template failure
+            problem = template_problem(err, "embed.html", self.env)
+            self.problems.setdefault((problem.path, problem.line, problem.message), problem)
+            return ""
 
     def add(self, template: str, path: str, origin: str, **context: Any) -> None:
         context.setdefault("page_url", self.views.urls.page(path))

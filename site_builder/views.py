@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 from zoneinfo import ZoneInfo
 
 import langcodes
 from markupsafe import Markup
 
+from site_builder.clean import fill_embeds
+from site_builder.embeds import Embed
 from site_builder.model import Article, Site, Story
 from site_builder.slugs import slugify
 
@@ -192,8 +194,9 @@ def format_span(first: datetime, last: datetime) -> str:
 class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: ""):
         config = site.config
+        self.render_embed = render_embed
         self.site = site
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
@@ -212,7 +215,8 @@ class SiteViews:
             lang=article.lang, language_name=language_name(article.lang, self.site.config.language),
             date=local, date_text=format_date(local, article.date_only), authors=article.authors,
             tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
-            summary=article.summary, image=article.image, html=Markup(article.html), story_id=story_id,
+            summary=article.summary, image=article.image, story_id=story_id,
+            html=Markup(fill_embeds(article.html, article.embeds, self.render_embed)),
             extra=article.extra,
         )
 

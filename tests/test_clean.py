@@ -34,7 +34,7 @@ def test_sanitiser_keeps_only_allow_listed_html(dirty, clean):
 
 def test_cleaning_renders_markdown_and_sanitises_raw_html_in_it():
     article = clean_article(make_article("Text with **bold**.\n\n<script>alert(1)</script>\n\n- one\n- two\n"))
-    assert article.html == "<p>Text with <strong>bold</strong>.</p>\n\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
+    assert article.html == "<p>Text with <strong>bold</strong>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
     assert article.text == "Text with bold.\none\ntwo"
 
 
@@ -52,7 +52,7 @@ def test_plain_text_has_one_line_per_block_and_decoded_entities():
 @pytest.mark.parametrize("body, expected", [
     ("![A chart](https://cdn.example/chart.png)",
      '<p><a href="https://cdn.example/chart.png" rel="noopener noreferrer">[Image: A chart]</a></p>\n'),
-    ('<img src="//cdn.example/x.png">', '<a href="//cdn.example/x.png" rel="noopener noreferrer">[Image: image]</a>'),
+    ('<img src="//cdn.example/x.png">', '<a href="//cdn.example/x.png" rel="noopener noreferrer">[Image: image]</a>\n'),
     ("![Local](images/chart.png)", '<p><img src="images/chart.png" alt="Local"></p>\n'),
 ])
 def test_images_on_other_hosts_become_links_so_pages_make_no_third_party_request(body, expected):

@@ -9,7 +9,8 @@ import site_builder
 
 LAYERS = [
     {"errors"},
-    {"yamldoc", "slugs", "markdown"},
+    {"yamldoc", "slugs", "markdown", "embeds"},
+    {"noise"},
     {"config"},
     {"model"},
     {"frontmatter", "clean", "grouping"},

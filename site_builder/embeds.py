@@ -1,0 +1,265 @@
+"""Social and media embeds found in clipped HTML, turned into plain data for a static card.
+
+Platforms ship embeds as a blockquote (or iframe) plus a script that fetches the live post. The
+blockquote already holds what a reader needs: the text, the author, the date and the link. This
+module reads them out; the script and the iframe are dropped, so nothing is fetched, ever.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, unquote, urlsplit
+
+BLOCKQUOTE_CLASSES = {
+    "twitter-tweet": "X", "twitter-video": "X", "instagram-media": "Instagram", "tiktok-embed": "TikTok",
+    "text-post-media": "Threads", "bluesky-embed": "Bluesky", "mastodon-embed": "Mastodon",
+    "reddit-embed-bq": "Reddit", "reddit-card": "Reddit",
+}
+_CLASS_NAMES = "|".join(BLOCKQUOTE_CLASSES)
+BLOCKQUOTE_EMBED = re.compile(
+    rf"<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*\b(?:{_CLASS_NAMES})\b[^>]*>.*?</blockquote>", re.I | re.S)
+FACEBOOK_EMBED = re.compile(
+    r"<div\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bfb-(?:post|video)\b[^>]*>\s*(?:<blockquote\b.*?</blockquote>\s*)?</div>",
+    re.I | re.S)
+IFRAME = re.compile(r"<iframe\b[^>]*?(?:/>|>.*?</iframe>)", re.I | re.S)
+VIMEO_CAPTION = re.compile(r"\s*<p>\s*<a\s+href=\"https?://vimeo\.com/\d+[^>]*>.*?</p>", re.I | re.S)
+AUTHOR_WITH_HANDLE = re.compile(r"(?:[—–-]|&mdash;)?\s*([^()\n—–]+?)\s*\(\s*(@[\w.@-]+)\s*\)")
+INSTAGRAM_CHROME = re.compile(r"^(view this post on instagram|a post shared by|una publicación compartida|"
+                              r"un post condiviso|uma publicação compartilhada|une publication partagée)", re.I)
+GENERIC_VIDEO_TITLES = {"youtube video player", "vimeo video player", "video player", ""}
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A post or video that was embedded in the article, as a theme shows it on a static card."""
+
+    platform: str
+    """'X', 'Instagram', 'YouTube', ... as readers know it."""
+    kind: str
+    """'post' (a quote card) or 'video' (a link card)."""
+    url: str | None
+    """The original post or video (http or https only)."""
+    text: str = ""
+    """What the post says, paragraphs separated by blank lines."""
+    author_name: str = ""
+    """The author's display name."""
+    author_handle: str = ""
+    """The author's handle, with its '@'."""
+    date_text: str = ""
+    """The date as the embed gave it ('July 12, 2025')."""
+    title: str = ""
+    """A video's or a Reddit post's title."""
+    lang: str | None = None
+    """Language of the post text, when the embed says."""
+
+    def describe(self) -> str:
+        """'an X post by Sam Altman (@sama)', for --explain and the build report."""
+        who = " ".join(part for part in (self.author_name, f"({self.author_handle})" if self.author_handle else "")
+                       if part)
+        article = "an" if self.platform[0] in "AEIOUX" else "a"
+        return f"{article} {self.platform} {self.kind}" + (f" by {who}" if who else "")
+
+    def plain_text(self) -> str:
+        """Everything a reader sees on the card, as plain text (for leads, grouping and tests)."""
+        author = " ".join(p for p in (self.author_name, f"({self.author_handle})" if self.author_handle else "") if p)
+        parts = (self.title, self.text, author, self.date_text, self.url or "")
+        return "\n".join(part for part in parts if part)
+
+
+class _BlockReader(HTMLParser):
+    """Collects what the embed builders need from one HTML block: attributes, paragraphs, links, times."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root: dict[str, str] = {}
+        self.paragraphs: list[tuple[str, str | None]] = []
+        self.links: list[tuple[str, str]] = []
+        self.times: list[str] = []
+        self.tail: list[str] = []
+        self._paragraph: list[str] | None = None
+        self._paragraph_lang: str | None = None
+        self._link: tuple[str, list[str]] | None = None
+        self._in_time = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if not self.root:
+            self.root = values or {"": ""}
+        if tag == "p":
+            self._paragraph, self._paragraph_lang = [], values.get("lang")
+        elif tag == "br" and self._paragraph is not None:
+            self._paragraph.append("\n")
+        elif tag == "a":
+            self._link = (values.get("href", ""), [])
+        elif tag == "time":
+            self._in_time = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._paragraph is not None:
+            text = "\n".join(" ".join(line.split()) for line in "".join(self._paragraph).split("\n"))
+            self.paragraphs.append((text.strip(), self._paragraph_lang))
+            self._paragraph = None
+        elif tag == "a" and self._link is not None:
+            self.links.append((self._link[0], " ".join("".join(self._link[1]).split())))
+            self._link = None
+        elif tag == "time":
+            self._in_time = False
+
+    def handle_data(self, data: str) -> None:
+        if self._paragraph is not None:
+            self._paragraph.append(data)
+        else:
+            self.tail.append(data)
+        if self._link is not None:
+            self._link[1].append(data)
+        if self._in_time:
+            self.times.append(data.strip())
+
+    @property
+    def tail_text(self) -> str:
+        return " ".join("".join(self.tail).split())
+
+
+def read_block(block: str) -> _BlockReader:
+    reader = _BlockReader()
+    reader.feed(block)
+    reader.close()
+    return reader
+
+
+def web_url(url: str | None, keep_query: bool = False) -> str | None:
+    """The URL if it is http(s), without tracking parameters; None otherwise."""
+    if not url:
+        return None
+    parts = urlsplit(html_lib.unescape(url.strip()))
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    query = parts.query if keep_query else ""
+    return parts._replace(query=query, fragment="").geturl()
+
+
+def _author(text: str) -> tuple[str, str]:
+    match = AUTHOR_WITH_HANDLE.search(text)
+    return (match.group(1).strip(" —–-"), match.group(2)) if match else ("", "")
+
+
+def _post_link(reader: _BlockReader, pattern: str) -> tuple[str | None, str]:
+    """(url, link text) of the last link whose address matches ``pattern``."""
+    for href, text in reversed(reader.links):
+        if re.search(pattern, href):
+            return web_url(href), text
+    return None, ""
+
+
+def _text(paragraphs: list[tuple[str, str | None]]) -> str:
+    return "\n\n".join(text for text, _ in paragraphs if text and not INSTAGRAM_CHROME.match(text))
+
+
+def embed_from_blockquote(block: str) -> Embed:
+    """An Embed from a platform's blockquote embed code."""
+    reader = read_block(block)
+    classes = reader.root.get("class", "").split()
+    platform = next(BLOCKQUOTE_CLASSES[c] for c in classes if c in BLOCKQUOTE_CLASSES)
+    builder = {"X": _x_post, "Bluesky": _bluesky_post, "Instagram": _instagram_post, "TikTok": _tiktok_post,
+               "Threads": _threads_post, "Mastodon": _mastodon_post, "Reddit": _reddit_post}[platform]
+    return builder(reader)
+
+
+def _x_post(reader: _BlockReader) -> Embed:
+    url, date_text = _post_link(reader, r"(twitter|x)\.com/.+/status/\d+")
+    name, handle = _author(reader.tail_text)
+    lang = reader.paragraphs[0][1] if reader.paragraphs else None
+    return Embed("X", "post", url, _text(reader.paragraphs), name, handle, date_text, lang=lang)
+
+
+def _bluesky_post(reader: _BlockReader) -> Embed:
+    url, date_text = _post_link(reader, r"bsky\.app/profile/.+/post/")
+    name, handle = _author(reader.tail_text)
+    lang = reader.paragraphs[0][1] if reader.paragraphs else None
+    return Embed("Bluesky", "post", url, _text(reader.paragraphs), name, handle, date_text, lang=lang)
+
+
+def _instagram_post(reader: _BlockReader) -> Embed:
+    url = web_url(reader.root.get("data-instgrm-permalink")) or _post_link(reader, r"instagram\.com/(p|reel|tv)/")[0]
+    byline = next((text for _, text in reader.links if INSTAGRAM_CHROME.match(text) and "(@" in text), "")
+    byline = byline or next((text for text, _ in reader.paragraphs if "(@" in text), "")
+    name, handle = _author(re.sub(INSTAGRAM_CHROME, "", byline).removeprefix(" by"))
+    return Embed("Instagram", "post", url, _text(reader.paragraphs), name.removeprefix("by ").strip(), handle,
+                 " ".join(reader.times))
+
+
+def _tiktok_post(reader: _BlockReader) -> Embed:
+    url = web_url(reader.root.get("cite")) or _post_link(reader, r"tiktok\.com/@")[0]
+    handle = next((text for _, text in reader.links if text.startswith("@")), "")
+    texts = [(t, lang) for t, lang in reader.paragraphs if not t.startswith("♬")]
+    return Embed("TikTok", "post", url, _text(texts), "", handle)
+
+
+def _threads_post(reader: _BlockReader) -> Embed:
+    url = web_url(reader.root.get("data-text-post-permalink")) or _post_link(reader, r"threads\.(net|com)/@")[0]
+    handle = re.search(r"/(@[\w.]+)", url or "")
+    texts = [(t, lang) for t, lang in reader.paragraphs if t.lower() != "view on threads"]
+    return Embed("Threads", "post", url, _text(texts), "", handle.group(1) if handle else "")
+
+
+def _mastodon_post(reader: _BlockReader) -> Embed:
+    embed_url = reader.root.get("data-embed-url", "").removesuffix("/embed")
+    url = web_url(embed_url) or _post_link(reader, r"/@[\w.]+/\d+")[0]
+    handle = re.search(r"(@[\w.]+@[\w.-]+)", reader.tail_text) or re.search(r"/(@[\w.]+)", url or "")
+    texts = [(t, lang) for t, lang in reader.paragraphs if not t.lower().startswith(("post by", "view on mastodon"))]
+    return Embed("Mastodon", "post", url, _text(texts), "", handle.group(1) if handle else "")
+
+
+def _reddit_post(reader: _BlockReader) -> Embed:
+    url, title = _post_link(reader, r"reddit\.com/r/[^/]+/comments/")
+    author = next((text for href, text in reader.links if re.search(r"reddit\.com/u(ser)?/", href)), "")
+    return Embed("Reddit", "post", url, _text(reader.paragraphs), "", author, title=title)
+
+
+def embed_from_facebook(block: str) -> Embed:
+    reader = read_block(block)
+    url = web_url(reader.root.get("data-href")) or _post_link(reader, r"facebook\.com/")[0]
+    name = next((text for href, text in reader.links if text and web_url(href) != url), "")
+    date_text = reader.links[-1][1] if reader.links and web_url(reader.links[-1][0]) == url else ""
+    kind = "video" if "fb-video" in reader.root.get("class", "") else "post"
+    return Embed("Facebook", kind, url, _text(reader.paragraphs), name, "", date_text)
+
+
+def embed_from_iframe(block: str, caption: str = "") -> Embed | None:
+    """An Embed for a known player or post iframe; None for any other iframe (it is dropped)."""
+    reader = read_block(block)
+    src = html_lib.unescape(reader.root.get("src", ""))
+    if src.startswith("//"):
+        src = "https:" + src
+    parts = urlsplit(src)
+    host, path = parts.netloc.lower().removeprefix("www."), parts.path
+    title = reader.root.get("title", "").strip()
+    title = "" if title.lower() in GENERIC_VIDEO_TITLES else title
+    if host in ("youtube.com", "youtube-nocookie.com", "m.youtube.com") and path.startswith("/embed/"):
+        video = path.split("/")[2]
+        return Embed("YouTube", "video", web_url(f"https://www.youtube.com/watch?v={video}", keep_query=True),
+                     title=title)
+    if host == "player.vimeo.com" and path.startswith("/video/"):
+        caption_reader = read_block(caption) if caption else None
+        caption_title = caption_reader.links[0][1] if caption_reader and caption_reader.links else ""
+        author = caption_reader.links[1][1] if caption_reader and len(caption_reader.links) > 2 else ""
+        return Embed("Vimeo", "video", f"https://vimeo.com/{path.split('/')[2]}", author_name=author,
+                     title=title or caption_title)
+    if host.endswith("facebook.com") and path.startswith("/plugins/"):
+        target = web_url(unquote(parse_qs(parts.query).get("href", [""])[0]))
+        return Embed("Facebook", "video" if "video" in path else "post", target, title=title)
+    if host == "instagram.com" and path.rstrip("/").endswith("/embed"):
+        return Embed("Instagram", "post", web_url(src.rsplit("/embed", 1)[0] + "/"))
+    if host == "platform.twitter.com" and "id" in parse_qs(parts.query):
+        return Embed("X", "post", f"https://x.com/i/status/{parse_qs(parts.query)['id'][0]}")
+    if host.endswith("reddit.com") and "/comments/" in path:
+        return Embed("Reddit", "post", web_url(f"https://www.reddit.com{path.removeprefix('/embed')}"), title=title)
+    if path.endswith("/embed") and re.search(r"/@[\w.]+/\d+/embed$", path):
+        handle = re.search(r"/(@[\w.]+)/", path).group(1)
+        return Embed("Mastodon", "post", web_url(src.removesuffix("/embed")), author_handle=f"{handle}@{host}")
+    if host == "tiktok.com" and "/embed" in path:
+        return Embed("TikTok", "video", web_url(f"https://www.tiktok.com/video/{path.rstrip('/').split('/')[-1]}"))
+    return None
