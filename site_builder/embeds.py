@@ -29,6 +29,7 @@ VIMEO_CAPTION = re.compile(r"\s*<p>\s*<a\s+href=\"https?://vimeo\.com/\d+[^>]*>.
 AUTHOR_WITH_HANDLE = re.compile(r"(?:[—–-]|&mdash;)?\s*([^()\n—–]+?)\s*\(\s*(@[\w.@-]+)\s*\)")
 INSTAGRAM_CHROME = re.compile(r"^(view this post on instagram|a post shared by|una publicación compartida|"
                               r"un post condiviso|uma publicação compartilhada|une publication partagée)", re.I)
+BLOCK_TAGS = {"p", "div", "section", "br", "li", "blockquote"}
 GENERIC_VIDEO_TITLES = {"youtube video player", "vimeo video player", "video player", ""}
 
 
@@ -88,6 +89,8 @@ class _BlockReader(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if not self.root:
             self.root = values or {"": ""}
+        if tag in BLOCK_TAGS:
+            self.tail.append(" ")
         if tag == "p":
             self._paragraph, self._paragraph_lang = [], values.get("lang")
         elif tag == "br" and self._paragraph is not None:

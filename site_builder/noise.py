@@ -130,18 +130,30 @@ def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[r
     pieces, cursor = [], 0
     for match in pattern.finditer(text):
         embed, number = make(match), line_at(match.start())
+        before = text[cursor:match.start()].rstrip(" \t")
+        after_start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" \t"))
         if embed is None:
             work.changes.append(Change(rule, number, "removed", " ".join(match.group(0).split())))
             replacement = ""
         else:
             work.changes.append(Change(rule, number, "replaced", " ".join(match.group(0).split()),
                                        f"a static card for {embed.describe()}"))
-            replacement = f"\n\n{EMBED_MARK}embed-{len(work.embeds)}{EMBED_MARK}\n\n"
+            replacement = _own_paragraph(f"{EMBED_MARK}embed-{len(work.embeds)}{EMBED_MARK}", before,
+                                         text[after_start:])
             work.embeds.append(embed)
-        pieces += [(text[cursor:match.start()], cursor, 0), (replacement, None, number)]
-        cursor = match.end()
+        pieces += [(before, cursor, 0), (replacement, None, number)]
+        cursor = after_start
     pieces.append((text[cursor:], cursor, 0))
     work.lines = _relines(pieces, line_at)
+
+
+def _own_paragraph(token: str, before: str, after: str) -> str:
+    """The token with just enough line breaks around it to stand as a paragraph of its own."""
+    leading = len(before) - len(before.rstrip("\n"))
+    trailing = len(after) - len(after.lstrip("\n"))
+    prefix = "" if not before else "\n" * max(0, 2 - leading)
+    suffix = "" if not after else "\n" * max(0, 2 - trailing)
+    return prefix + token + suffix
 
 
 def _relines(pieces: list[tuple[str, int | None, int]], line_at: Callable[[int], int]) -> list[Line]:
@@ -205,7 +217,7 @@ NETWORK_WORDS = {
 }
 OPENS_IN_NEW_WINDOW = re.compile(r"(click to|klik untuk|clicca per|haz clic para|clique para|cliquez pour|"
                                  r"klicken, um|klik om).*\((opens|opent|si apre|se abre|abre|s'ouvre|öffnet|"
-                                 r"membuka)[^)]*\)$")
+                                 r"membuka)[^)]*\)?$")
 FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|instagram|tiktok|threads|linkedin|"
                     r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
                     r"síguenos|siga-nos|siga o|suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
@@ -503,14 +515,14 @@ NOT_PROSE = ("#", ">", "-", "*", "+", "|", "<", "!", "[", "`", "•", "●", "�
 
 
 def separate_paragraph_lines(work: Work) -> None:
-    """Clipped pages put one paragraph per line; Markdown would join them. A long line that ends a
-    sentence, followed directly by more prose, gets a blank line after it (hand-wrapped Markdown,
-    whose lines are short, is left alone)."""
+    """Clipped pages put one paragraph per line; Markdown would join them. A long line (over 100
+    characters) that ends a sentence, followed directly by more prose, gets a blank line after it
+    (hand-wrapped Markdown, whose lines are short, is left alone)."""
     lines, result = work.lines, []
     for index, line in enumerate(lines):
         result.append(line)
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        if (len(line.text) > 120 and SENTENCE_END.search(line.text.rstrip()) and following.strip()
+        if (len(line.text) > 100 and SENTENCE_END.search(line.text.rstrip()) and following.strip()
                 and not _starts_block(line.text) and not _starts_block(following)):
             result.append(Line(line.number, ""))
             work.changes.append(Change("line-paragraphs", line.number, "changed", line.text.strip(),
