@@ -18,7 +18,8 @@ from site_builder.config import SiteConfig
 from site_builder.embeds import Embed
 from site_builder.markdown import render_markdown
 from site_builder.model import Article
-from site_builder.noise import EMBED_MARK, Line, run_rules
+from site_builder.noise import EMBED_MARK, Line
+from site_builder.rules import run_rules
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",

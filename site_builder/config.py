@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import langcodes
 
 from site_builder.errors import Problem, SiteBuilderError, errors_in
-from site_builder.noise import unknown_rule_problem
+from site_builder.rules import unknown_rule_problem
 from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_positive_int, read_text,
                                   read_text_list, warn_unknown_keys)
 

@@ -15,7 +15,7 @@ import langcodes
 
 from site_builder.errors import WARNING, Problem
 from site_builder.model import Article
-from site_builder.noise import RULE_NAMES, unknown_rule_problem
+from site_builder.rules import RULE_NAMES, unknown_rule_problem
 from site_builder.slugs import is_safe_slug, slugify
 from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_text, read_text_list,
                                   type_name, warn_unknown_keys)
@@ -87,7 +87,7 @@ def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defa
         body=body,
         body_line=body_line,
         url=_read_url(doc, "url", problems, allow_relative=False),
-        authors=tuple(dict.fromkeys(read_text_list(doc, "author", problems) + read_text_list(doc, "authors", problems))),
+        authors=_read_authors(doc, problems),
         story=story,
         groupable=groupable,
         tags=read_text_list(doc, "tags", problems),
@@ -146,6 +146,11 @@ def _parse_date_text(text: str) -> date | datetime | None:
         except ValueError:
             continue
     return None
+
+
+def _read_authors(doc: YamlDoc, problems: list[Problem]) -> tuple[str, ...]:
+    """`author` and `authors` both accepted (curators use either); each name once."""
+    return tuple(dict.fromkeys(read_text_list(doc, "author", problems) + read_text_list(doc, "authors", problems)))
 
 
 def _read_story(doc: YamlDoc, problems: list[Problem]) -> tuple[str | None, bool]:

@@ -179,7 +179,8 @@ def test_a_site_yaml_that_is_not_utf8_is_reported_where_the_bad_byte_is(tmp_path
     with pytest.raises(SiteBuilderError) as raised:
         load_config()
     [problem] = raised.value.problems
-    assert (problem.path, problem.line, problem.column, problem.hint) == ("site.yaml", 2, 17, "save it with UTF-8 encoding")
+    expected = ("site.yaml", 2, 17, "save it with UTF-8 encoding")
+    assert (problem.path, problem.line, problem.column, problem.hint) == expected
 
 
 def test_flags_override_base_url_content_and_output(tmp_path, monkeypatch):

@@ -11,6 +11,8 @@ LAYERS = [
     {"errors"},
     {"yamldoc", "slugs", "markdown", "embeds"},
     {"noise"},
+    {"chrome", "layout"},
+    {"rules"},
     {"config"},
     {"model"},
     {"frontmatter", "clean", "grouping"},

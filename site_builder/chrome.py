@@ -1,0 +1,226 @@
+"""Cleaning rules for site chrome left in a clipped body: share, follow and comment widgets, related
+links, advertisement labels, newsletter calls, reading times, loading placeholders, breadcrumbs,
+credits of absent images and event promotions, in English, Indonesian, Italian, Spanish, Portuguese,
+French, German, Dutch and Japanese. Each matches whole lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.noise import Change, Work, bare, drop_lines
+
+SHARE_WORDS = {
+    "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
+    "share on facebook", "share on x", "share on twitter", "share on linkedin", "share on whatsapp",
+    "share via email", "share via", "share the article", "tweet", "tweet this", "post", "pin it", "copy link",
+    "copy url", "link copied", "copied", "bagikan", "bagikan artikel", "bagikan artikel ini", "bagikan berita",
+    "bagikan berita ini", "salin link", "salin tautan", "tautan disalin", "condividi", "condividi su facebook",
+    "condividi su x", "condividi su whatsapp", "condividi questo articolo", "condividi l'articolo", "copia link",
+    "compartir", "compartir en facebook", "compartir en twitter", "compartir en x", "compartir en whatsapp",
+    "compartir artículo", "compartir este artículo", "copiar enlace", "compartilhe", "compartilhar",
+    "compartilhe esta notícia", "compartilhe este artigo", "copiar link", "partager", "partager sur facebook",
+    "partager sur x", "partager cet article", "copier le lien", "teilen", "artikel teilen", "auf facebook teilen",
+    "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
+    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る",
+}
+NETWORK_WORDS = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "line", "email",
+    "e-mail", "mail", "messenger", "flipboard", "threads", "bluesky", "mastodon", "print", "imprimir", "stampa",
+    "cetak", "drucken", "afdrukken", "imprimer", "印刷", "sms", "kakaotalk", "hatena", "pocket",
+}
+OPENS_IN_NEW_WINDOW = re.compile(r"(click to|klik untuk|clicca per|haz clic para|clique para|cliquez pour|"
+                                 r"klicken, um|klik om).*\((opens|opent|si apre|se abre|abre|s'ouvre|öffnet|"
+                                 r"membuka)[^)]*\)?$")
+FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|instagram|tiktok|threads|linkedin|"
+                    r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
+                    r"síguenos|siga-nos|siga o|suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
+                    r"をフォロー)")
+COMMENT_WORDS = {
+    "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
+    "show comments", "join the conversation", "0 comments", "no comments", "komentar", "tulis komentar",
+    "lihat komentar", "berikan komentar", "commenti", "commenta", "lascia un commento", "comentarios",
+    "comentar", "deja un comentario", "deja tu comentario", "comentários", "comentarios", "deixe um comentário",
+    "deixe seu comentário", "commentaires", "commenter", "laisser un commentaire", "réagir", "kommentare",
+    "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
+    "コメントする", "コメントを書く",
+}
+COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
+                           r"kommentare|reacties|件のコメント)$")
+
+
+def is_widget_line(text: str) -> bool:
+    words = bare(text)
+    return (words in SHARE_WORDS or words in COMMENT_WORDS or bool(COMMENT_COUNT.match(words))
+            or bool(OPENS_IN_NEW_WINDOW.search(words)) or (len(text) <= 80 and bool(FOLLOW.match(words))))
+
+
+def remove_share_widgets(work: Work) -> None:
+    """Share, follow and comment widgets; a bare network name ("WhatsApp") only next to another widget."""
+    texts = [line.text for line in work.lines]
+    widget = [bool(t.strip()) and is_widget_line(t) for t in texts]
+    network = [bare(t) in NETWORK_WORDS for t in texts]
+
+    def next_to_widget(index: int, step: int) -> bool:
+        index += step
+        while 0 <= index < len(texts) and (not texts[index].strip() or network[index]):
+            index += step
+        return 0 <= index < len(texts) and widget[index]
+
+    drop_lines(work, "share-widgets", lambda text, i: widget[i] or (
+        network[i] and (next_to_widget(i, -1) or next_to_widget(i, 1))))
+
+
+RELATED_HEADINGS = {
+    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
+    "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
+    "more from", "recommended", "recommended for you", "you may also like", "you might also like", "see also",
+    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
+    "berita lainnya", "pilihan editor", "leggi anche", "più letti", "i più letti", "articoli correlati",
+    "potrebbe interessarti", "ti potrebbe interessare", "lee también", "lo más leído", "lo más visto",
+    "noticias relacionadas", "te puede interesar", "también te puede interesar", "leia também", "mais lidas",
+    "notícias relacionadas", "veja também", "mais lidos", "lire aussi", "à lire aussi", "les plus lus",
+    "articles similaires", "sur le même sujet", "lesen sie auch", "meistgelesen", "meistgelesene artikel",
+    "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
+    "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
+}
+RELATED_LABEL = re.compile(
+    r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
+    r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
+    r"veja também|lire aussi|à lire aussi|a lire aussi|lesen sie auch|auch interessant|mehr zum thema|lees ook|"
+    r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?\s*[:：»>|–—-]+\s*\S", re.I)
+
+
+def remove_related_links(work: Work) -> None:
+    """'Baca juga: ...' lines, and 'Related'/'Most read' headings with the headlines listed under them."""
+    lines, dropping = work.lines, False
+    kept = []
+    for line in lines:
+        words = bare(line.text)
+        if words in RELATED_HEADINGS or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
+            work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
+            dropping = words in RELATED_HEADINGS
+            continue
+        if dropping and line.text.strip() and _looks_like_headline(line.text):
+            work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
+            continue
+        if line.text.strip() and not _looks_like_headline(line.text):
+            dropping = False
+        kept.append(line)
+    work.lines = kept
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A link, or a short line that does not end a sentence: what related-article lists are made of."""
+    stripped = text.strip().lstrip("-*•·0123456789. ")
+    if re.fullmatch(r"\[[^\]]+\]\([^)]+\)", stripped) or re.fullmatch(r"<a\b[^>]*>.*</a>", stripped):
+        return True
+    return len(stripped.split()) <= 14 and not re.search(r"[.!?。:;]$", stripped)
+
+
+AD_WORDS = {
+    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+    "paid post", "promoted", "scroll to continue with content", "continue reading below", "content continues below",
+    "story continues below advertisement", "article continues below advertisement", "story continues below",
+    "article continues after this advertisement", "iklan", "advertorial", "scroll untuk melanjutkan",
+    "lanjutkan membaca artikel di bawah", "scroll to resume content", "konten berbayar", "pubblicità",
+    "contenuto sponsorizzato", "pubblicità - continua a leggere di seguito", "publicidad", "contenido patrocinado",
+    "sigue leyendo", "publicidade", "conteúdo patrocinado", "continua após a publicidade", "publicité",
+    "contenu sponsorisé", "la suite après la publicité", "anzeige", "werbung", "gesponsert", "weiter nach der anzeige",
+    "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
+}
+
+NEWSLETTER = re.compile(
+    r"^(sign up|subscribe|register|get|join|berlangganan|daftar|ikuti|iscriviti|abbonati|registrati|suscríbete|"
+    r"suscribete|regístrate|assine|inscreva-se|cadastre-se|abonnez-vous|inscrivez-vous|abonnieren sie|abonnieren|"
+    r"melden sie sich|bestellen sie|schrijf je in|abonneer je|meld je aan)\b.{0,80}\b(newsletter|newsletters|"
+    r"inbox|briefing|nieuwsbrief|boletín|lettre d'information|buletin)\b")
+APP_CALL = re.compile(
+    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer|"
+    r"download de)\b.{0,40}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{0,20}\b(app|apps|aplikasi|"
+    r"aplicación|aplicativo|application|appli)\b")
+JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
+NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
+
+
+def is_newsletter_call(text: str) -> bool:
+    words = bare(text)
+    return len(text) <= 200 and (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
+                                 or bool(JAPANESE_CALL.match(words)) or words in NEWSLETTER_NOUNS)
+
+
+READING_TIME = re.compile(
+    r"^((reading time|read time|estimated reading time|waktu baca|lama baca|tempo di lettura|tempo de leitura|"
+    r"tiempo de lectura|temps de lecture|lesezeit|leestijd|読了時間|この記事は約)\s*[:：]?\s*(about |sekitar |circa |"
+    r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuti|minutos|minuten|分)\.?\s*"
+    r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
+    r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
+LOADING_WORDS = {
+    "loading", "please wait", "loading content", "memuat", "sedang memuat", "caricamento", "caricamento in corso",
+    "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
+    "読み込み中", "読み込んでいます",
+}
+BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
+                    "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
+                    "nieuws")
+BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+
+
+def is_breadcrumb(text: str) -> bool:
+    stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
+    segments = BREADCRUMB_SEPARATORS.split(stripped)
+    return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
+            and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments))
+
+
+BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
+CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bilder|crédit photo|crédits photo|"
+               r"photo credit|image credit|image source|credit|credits|kredit foto|sumber foto|sumber gambar|"
+               r"ilustrasi|illustration|dok\.?|doc\.?|写真|画像|beeld|afbeelding|fotografía|fotografia)")
+CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(by\b|von\b|di\b|de\b|door\b|:|：|/|©)", re.I)
+AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
+                         r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
+CAPTION_WITH_CREDIT = re.compile(rf"\(\s*{CREDIT_WORD}\s*[:：/©]\s*[^()]{{1,80}}\)\s*$", re.I)
+PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
+                         r"(unsplash|pexels|pixabay)$", re.I)
+
+
+def is_image_credit(text: str) -> bool:
+    stripped = text.strip().strip("*_")
+    if len(stripped) > 250 or stripped.startswith(("!", "<img", "[!")):
+        return False
+    short = len(stripped) <= 120
+    return (short and (bool(CREDIT_LINE.match(stripped)) or bool(AGENCY_LINE.match(stripped))
+                       or bool(PHOTO_BY_ON.match(stripped)))) or bool(CAPTION_WITH_CREDIT.search(stripped))
+
+
+EVENT_LINE = re.compile(r"^(evento|eventi|event|events|événement|veranstaltung|acara|イベント|"
+                        r"techcrunch (event|sessions)|evento techcrunch|\S+ event)\b.{0,40}$")
+EVENT_DETAILS = re.compile(r"\||\b\d{1,2}(st|nd|rd|th)?\b.*\b(19|20)?\d{2}\b|\b(january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|"
+                           r"maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|enero|febrero|abril|"
+                           r"mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januari|februari|maret|mei|"
+                           r"juni|juli|agustus|oktober|desember)\b", re.I)
+EVENT_CALLS = {
+    "register now", "register today", "get tickets", "get your tickets", "buy tickets", "save your spot",
+    "secure your spot", "learn more", "iscriviti ora", "registrati ora", "acquista i biglietti", "daftar sekarang",
+    "inscríbete", "compra tus entradas", "inscreva-se", "jetzt anmelden", "tickets sichern", "inscrivez-vous",
+    "meld je aan", "今すぐ登録",
+}
+
+
+def remove_event_promos(work: Work) -> None:
+    """An event name, then its place and date ("Boston, MA | 15 luglio"), then calls to register."""
+    lines, drop = work.lines, set()
+    content = [i for i, line in enumerate(lines) if line.text.strip()]
+    for position, index in enumerate(content):
+        if not EVENT_LINE.match(bare(lines[index].text)) or position + 1 >= len(content):
+            continue
+        details = content[position + 1]
+        if len(lines[details].text) <= 80 and EVENT_DETAILS.search(lines[details].text):
+            drop |= {index, details}
+            for follower in content[position + 2:]:
+                if bare(lines[follower].text) not in EVENT_CALLS:
+                    break
+                drop.add(follower)
+    drop_lines(work, "event-promos", lambda text, i: i in drop)

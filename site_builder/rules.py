@@ -1,0 +1,63 @@
+"""The cleaning rules in the order they run, and running them.
+
+Order matters: embeds are read before scripts go, chrome lines go before trailing tags are looked
+for, and the Markdown structure (paragraphs, lists, quotes) is rebuilt last, on what is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.chrome import (AD_WORDS, LOADING_WORDS, READING_TIME, BARE_IMAGE_URL, is_breadcrumb,
+                                 is_image_credit, is_newsletter_call, remove_event_promos, remove_related_links,
+                                 remove_share_widgets)
+from site_builder.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
+                                 remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
+                                 replace_social_embeds, separate_paragraph_lines)
+from site_builder.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
+
+RULES: tuple[Rule, ...] = (
+    Rule("social-embeds", "embedded posts (X, Instagram, TikTok, Facebook, Threads, Bluesky, Mastodon, Reddit) "
+         "become static cards", replace_social_embeds),
+    Rule("iframes", "video and post iframes (YouTube, Vimeo, ...) become link cards; other iframes go",
+         replace_iframes),
+    Rule("scripts", "script elements and the embed loaders they carry", remove_embed_scripts),
+    Rule("duplicate-title", "lines before the text repeating the title", remove_duplicate_title),
+    Rule("image-credits", "credits and captions of images that are not there", lambda work: drop_lines(
+        work, "image-credits", lambda text, _: is_image_credit(text))),
+    Rule("bare-image-urls", "image addresses left on a line of their own", lambda work: drop_lines(
+        work, "bare-image-urls", lambda text, _: bool(BARE_IMAGE_URL.match(text.strip())))),
+    Rule("breadcrumbs", "navigation trails (Home > Tech > AI)", lambda work: drop_lines(
+        work, "breadcrumbs", lambda text, _: is_breadcrumb(text))),
+    Rule("reading-time", "reading-time labels (5 min read)", pattern_rule("reading-time", READING_TIME, 60)),
+    Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
+                                                                                  LOADING_WORDS)),
+    Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_WORDS)),
+    Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
+    Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
+        work, "newsletter-calls", lambda text, _: is_newsletter_call(text))),
+    Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
+    Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
+    Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
+    Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
+    Rule("line-paragraphs", "one-paragraph-per-line clippings become Markdown paragraphs",
+         separate_paragraph_lines),
+    Rule("text-bullets", "text bullets (•) become a Markdown list", make_bullet_lists),
+    Rule("quote-attribution", "an attribution line (— Name) stays with its quote", attach_quote_attributions),
+)
+RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+
+
+def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozenset(),
+              patterns: tuple[re.Pattern, ...] = ()) -> Work:
+    """Every enabled rule, in order, over the lines of one body."""
+    work = Work(lines=lines, title=title, patterns=patterns)
+    for rule in RULES:
+        if rule.name not in disabled:
+            rule.apply(work)
+    return work
+
+
+def unknown_rule_problem(name: str) -> str | None:
+    """None for a known rule name; otherwise the message naming the valid ones."""
+    return None if name in RULE_NAMES else f"unknown cleaning rule {name!r}; the rules are: {', '.join(RULE_NAMES)}"
