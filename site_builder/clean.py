@@ -83,7 +83,8 @@ def clean_article(article: Article, config: SiteConfig | None = None) -> Article
     html = link_remote_images(sanitise_html(render_markdown(markdown)))
     text = html_to_text(fill_embeds(html, work.embeds, lambda embed: html_lib.escape(embed.plain_text())
                                     .replace("\n", "<br>") + "<br>"))
-    return replace(article, html=html, text=text, embeds=tuple(work.embeds), cleanup=tuple(work.changes))
+    return replace(article, markdown=markdown, html=html, text=text, embeds=tuple(work.embeds),
+                   cleanup=tuple(work.changes))
 
 
 def _patterns_for(source: str, config: SiteConfig | None) -> tuple[re.Pattern, ...]:

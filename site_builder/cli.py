@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from site_builder import __version__
 from site_builder.config import display_path, load_config
 from site_builder.errors import SiteBuilderError
-from site_builder.pipeline import BuildOptions, BuildReport, build
+from site_builder.model import Article
+from site_builder.noise import EMBED_MARK
+from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files
 from site_builder.scaffold import create_site
 
 
@@ -40,6 +43,17 @@ def make_parser() -> argparse.ArgumentParser:
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build_parser.add_argument("--quiet", action="store_true", help="print only problems")
 
+    clean_parser = commands.add_parser(
+        "clean", help="show what cleaning does to articles, without writing anything",
+        description="Clean the given article files as a build would and print the cleaned Markdown (embeds "
+                    "shown as [card ...] lines), or with --explain what each rule removed or changed, line by "
+                    "line. Source files are never modified.")
+    clean_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files to clean")
+    clean_parser.add_argument("--explain", action="store_true",
+                              help="list each removal or change as path:line: rule: what, instead of the text")
+    clean_parser.add_argument("--config", type=Path, metavar="PATH",
+                              help="site configuration file whose `clean:` settings apply (default: ./site.yaml)")
+
     new_parser = commands.add_parser(
         "new", help="create a new site folder",
         description="Create PATH with a site.yaml, a sample article and a README, ready for `site-builder build`.")
@@ -55,7 +69,37 @@ def run_build(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if not args.quiet:
         print(describe_build(report, display_path(config.output_dir, Path.cwd())))
+        if report.cleaning:
+            print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
     return 0
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    config, _ = load_config(args.config)
+    results = clean_files(config, args.paths)
+    for result in results:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        if result.article is None:
+            continue
+        if args.explain:
+            changes = result.article.cleanup
+            print(f"{result.path}: {plural(len(changes), 'change')}")
+            for change in sorted(changes, key=lambda c: c.line):
+                print(f"{result.path}:{change.line}: {change}")
+        else:
+            print(f"--- {result.path}" if len(results) > 1 else "", end="\n" if len(results) > 1 else "")
+            print(cleaned_markdown(result.article))
+    return 1 if any(result.article is None for result in results) else 0
+
+
+def cleaned_markdown(article: Article) -> str:
+    """The cleaned Markdown with each embed as a readable [card ...] line."""
+    text = article.markdown
+    for number, embed in enumerate(article.embeds):
+        text = text.replace(f"{EMBED_MARK}embed-{number}{EMBED_MARK}", f"[card: {embed.describe()}: "
+                            f"{embed.plain_text()}]".replace("\n", " / "))
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
 def plural(count: int, noun: str, nouns: str = "") -> str:
@@ -76,7 +120,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "new": run_new}
+COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -43,6 +43,18 @@ def read_article_text(path: Path, shown: str) -> tuple[str | None, list[Problem]
     return decode_utf8(data, shown)
 
 
+def load_article(path: Path, config: SiteConfig) -> tuple[Article | None, list[Problem]]:
+    """One article file (inside the content folder or not) and the problems in it."""
+    shown = display_path(path, config.root)
+    text, problems = read_article_text(path, shown)
+    if text is None:
+        return None, problems
+    inside = _inside(path, config.content_dir)
+    article_id = article_id_for(path, config.content_dir) if inside else path.stem
+    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+    return parse_article(text, shown, article_id, defaults)
+
+
 def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[list[Article], list[Problem]]:
     """Every article of the site (drafts only when asked) and every problem found on the way."""
     content_dir = config.content_dir
@@ -50,20 +62,16 @@ def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[lis
         shown = display_path(content_dir, config.root)
         return [], [Problem(shown, 0, 0, "the content folder does not exist",
                             "create it, or point `content:` in site.yaml (or --content) at your articles")]
-    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     articles, problems = [], []
     for path in find_markdown_files(content_dir):
-        shown = display_path(path, config.root)
         if not _inside(path, content_dir):
-            problems.append(Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
-                                    "copy the article into the content folder instead of linking it"))
+            problems.append(Problem(display_path(path, config.root), 0, 0, "the file is a link to a place outside "
+                                    "the content folder", "copy the article into the content folder instead of "
+                                    "linking it"))
             continue
-        text, read_problems = read_article_text(path, shown)
-        problems += read_problems
-        if text is not None:
-            article, found = parse_article(text, shown, article_id_for(path, content_dir), defaults)
-            problems += found
-            articles += [article] if article else []
+        article, found = load_article(path, config)
+        problems += found
+        articles += [article] if article else []
     problems += find_clashes(articles)
     return [a for a in articles if include_drafts or not a.draft], problems
 

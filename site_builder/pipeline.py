@@ -7,15 +7,18 @@ it was.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
 
 from site_builder.clean import clean_article
-from site_builder.config import SiteConfig
+from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import group_stories
-from site_builder.load import load_articles
-from site_builder.model import Site
+from site_builder.load import load_article, load_articles
+from site_builder.model import Article, Site
 from site_builder.render import render_site
 from site_builder.theme import find_theme
 from site_builder.write import WriteReport, check_output_folder, write_output
@@ -49,6 +52,8 @@ class BuildReport:
     """What changed in the output folder."""
     warnings: tuple[Problem, ...]
     """Problems that did not stop the build."""
+    cleaning: tuple[tuple[str, int], ...]
+    """How many lines or blocks each cleaning rule removed or changed, most first."""
     seconds: float
     """Wall time of the build."""
 
@@ -75,4 +80,32 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     files = render_site(site, find_theme(config))
     report = write_output(files, config.output_dir)
     return BuildReport(len(site.articles), len(site.stories), len(files), report,
-                       tuple(config_warnings) + tuple(problems), time.perf_counter() - started)
+                       tuple(config_warnings) + tuple(problems), count_cleaning(site.articles),
+                       time.perf_counter() - started)
+
+
+def count_cleaning(articles: Iterable[Article]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(change.rule for article in articles for change in article.cleanup)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+@dataclass(frozen=True)
+class CleanedFile:
+    """One file as `site-builder clean` shows it."""
+
+    path: str
+    """The file, as given."""
+    article: Article | None
+    """The cleaned article; None when the file has errors."""
+    problems: tuple[Problem, ...]
+    """What is wrong with the file."""
+
+
+def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
+    """Clean the given article files the way a build would, writing nothing."""
+    results = []
+    for path in paths:
+        article, problems = load_article(path.absolute(), config)
+        cleaned = clean_article(article, config) if article and not errors_in(problems) else None
+        results.append(CleanedFile(display_path(path, config.root), cleaned, tuple(problems)))
+    return results
