@@ -22,7 +22,8 @@ SHARE_WORDS = {
     "compartilhe esta notícia", "compartilhe este artigo", "copiar link", "partager", "partager sur facebook",
     "partager sur x", "partager cet article", "copier le lien", "teilen", "artikel teilen", "auf facebook teilen",
     "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
-    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る",
+    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る", "like this", "like",
+    "like loading", "mi piace", "me gusta", "curtir", "j'aime", "gefällt mir", "vind ik leuk", "suka", "いいね",
 }
 NETWORK_WORDS = {
     "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "line", "email",
@@ -51,7 +52,8 @@ COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|com
 
 def is_widget_line(text: str) -> bool:
     words = bare(text)
-    return (words in SHARE_WORDS or words in COMMENT_WORDS or bool(COMMENT_COUNT.match(words))
+    uncounted = re.sub(r"[(\[]?\d+[)\]]?", "", words).strip(" ()[]")
+    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or bool(COMMENT_COUNT.match(words))
             or bool(OPENS_IN_NEW_WINDOW.search(words)) or (len(text) <= 80 and bool(FOLLOW.match(words))))
 
 
@@ -91,15 +93,24 @@ RELATED_LABEL = re.compile(
     r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?\s*[:：»>|–—-]+\s*\S", re.I)
 
 
+ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
+
+
+def is_related_heading(words: str) -> bool:
+    """'Related', 'Lesen Sie auch', 'Potrebbe interessarti anche': the heading of a block of links."""
+    return words in RELATED_HEADINGS or words.removesuffix(" " + words.rsplit(" ", 1)[-1]) in RELATED_HEADINGS \
+        and words.rsplit(" ", 1)[-1] in ALSO_WORDS
+
+
 def remove_related_links(work: Work) -> None:
     """'Baca juga: ...' lines, and 'Related'/'Most read' headings with the headlines listed under them."""
     lines, dropping = work.lines, False
     kept = []
     for line in lines:
         words = bare(line.text)
-        if words in RELATED_HEADINGS or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
+        if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
-            dropping = words in RELATED_HEADINGS
+            dropping = is_related_heading(words)
             continue
         if dropping and line.text.strip() and _looks_like_headline(line.text):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
@@ -139,6 +150,10 @@ APP_CALL = re.compile(
     r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer|"
     r"download de)\b.{0,40}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{0,20}\b(app|apps|aplikasi|"
     r"aplicación|aplicativo|application|appli)\b")
+CHANNEL_CALL = re.compile(
+    r"^(join|follow|get|gabung|gabung ke|gabung di|ikuti|dapatkan|receba|recebe|siga|unisciti|segui|iscriviti|"
+    r"únete|unete|sigue|recibe|rejoignez|suivez|recevez|treten sie|folgen sie|abonnieren sie|volg|word lid)\b"
+    r".{0,60}\b(whatsapp|telegram|google news|signal)\b")
 JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
 NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
 
@@ -146,6 +161,7 @@ NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュース
 def is_newsletter_call(text: str) -> bool:
     words = bare(text)
     return len(text) <= 200 and (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
+                                 or bool(CHANNEL_CALL.match(words))
                                  or bool(JAPANESE_CALL.match(words)) or words in NEWSLETTER_NOUNS)
 
 
@@ -180,7 +196,8 @@ CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bild
 CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(by\b|von\b|di\b|de\b|door\b|:|：|/|©)", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
-CAPTION_WITH_CREDIT = re.compile(rf"\(\s*{CREDIT_WORD}\s*[:：/©]\s*[^()]{{1,80}}\)\s*$", re.I)
+CAPTION_WITH_CREDIT = re.compile(rf"(\(\s*{CREDIT_WORD}\s*[:：/©]\s*[^()]{{1,80}}\)|[.!?]\s+{CREDIT_WORD}\s*[:：]\s*"
+                                 rf"[^.!?:()]{{1,60}})\s*$", re.I)
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -192,6 +209,20 @@ def is_image_credit(text: str) -> bool:
     short = len(stripped) <= 120
     return (short and (bool(CREDIT_LINE.match(stripped)) or bool(AGENCY_LINE.match(stripped))
                        or bool(PHOTO_BY_ON.match(stripped)))) or bool(CAPTION_WITH_CREDIT.search(stripped))
+
+
+TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|themen|schlagwörter|schlagworte|"
+                      r"onderwerpen|sujets|mots-clés|mots clés|categories|category|categorías|categoria|categorie|"
+                      r"kategori|kategorien|filed under|more on|タグ|トピック|関連キーワード)\s*[:：]\s*\S", re.I)
+
+
+def is_tag_list(text: str) -> bool:
+    """'Temas: Turismo rural · Teruel': a label, then short names separated by commas, dots or bars."""
+    stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
+    if len(stripped) > 200 or not TAG_LIST.match(stripped):
+        return False
+    items = re.split(r"\s*[,·|•/]\s*|\s{2,}", stripped.split(":", 1)[-1].split("：", 1)[-1])
+    return all(0 < len(item.split()) <= 4 and not item.endswith(".") for item in items if item)
 
 
 EVENT_LINE = re.compile(r"^(evento|eventi|event|events|événement|veranstaltung|acara|イベント|"

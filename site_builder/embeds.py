@@ -198,7 +198,15 @@ def _tiktok_post(reader: _BlockReader) -> Embed:
     url = web_url(reader.root.get("cite")) or _post_link(reader, r"tiktok\.com/@")[0]
     handle = next((text for _, text in reader.links if text.startswith("@")), "")
     texts = [(t, lang) for t, lang in reader.paragraphs if not t.startswith("♬")]
-    return Embed("TikTok", "post", url, _text(texts), "", handle)
+    caption = _text(texts) or _tiktok_caption(reader.tail_text, handle, reader.links)
+    return Embed("TikTok", "post", url, caption, "", handle)
+
+
+def _tiktok_caption(tail: str, handle: str, links: list[tuple[str, str]]) -> str:
+    """Newer TikTok embeds put the caption loose in a <section>, between the handle and the sound."""
+    sound = next((text for _, text in links if text.startswith("♬")), "")
+    caption = tail.split(sound)[0] if sound else tail
+    return caption.strip().removeprefix(handle).strip()
 
 
 def _threads_post(reader: _BlockReader) -> Embed:
@@ -226,7 +234,7 @@ def embed_from_facebook(block: str) -> Embed:
     reader = read_block(block)
     url = web_url(reader.root.get("data-href")) or _post_link(reader, r"facebook\.com/")[0]
     name = next((text for href, text in reader.links if text and web_url(href) != url), "")
-    date_text = reader.links[-1][1] if reader.links and web_url(reader.links[-1][0]) == url else ""
+    date_text = reader.links[-1][1] if len(reader.links) >= 2 and reader.links[-1][1] != name else ""
     kind = "video" if "fb-video" in reader.root.get("class", "") else "post"
     return Embed("Facebook", kind, url, _text(reader.paragraphs), name, "", date_text)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from site_builder.chrome import (AD_WORDS, LOADING_WORDS, READING_TIME, BARE_IMAGE_URL, is_breadcrumb,
-                                 is_image_credit, is_newsletter_call, remove_event_promos, remove_related_links,
+                                 is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos, remove_related_links,
                                  remove_share_widgets)
 from site_builder.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
@@ -37,6 +37,8 @@ RULES: tuple[Rule, ...] = (
     Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
         work, "newsletter-calls", lambda text, _: is_newsletter_call(text))),
     Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
+    Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
+        work, "tag-lists", lambda text, _: is_tag_list(text))),
     Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
     Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
     Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),

@@ -75,3 +75,13 @@ def build_site(root: Path, overrides: dict | None = None, **options) -> BuildRep
     """Build the site in ``root`` exactly as `site-builder build --config root/site.yaml` would."""
     config, warnings = load_config(root / "site.yaml", overrides)
     return build(config, BuildOptions(**options), tuple(warnings))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the cleaning corpus' keep and drop rates, when that test ran."""
+    from test_cleaning_corpus import REPORT_LINES
+
+    if REPORT_LINES:
+        terminalreporter.section("cleaning corpus")
+        for line in REPORT_LINES:
+            terminalreporter.write_line(line)
