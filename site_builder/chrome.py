@@ -51,17 +51,20 @@ COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|com
 
 
 def is_widget_line(text: str) -> bool:
+    if len(text) > 120:
+        return False
     words = bare(text)
-    uncounted = re.sub(r"[(\[]?\d+[)\]]?", "", words).strip(" ()[]")
-    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or bool(COMMENT_COUNT.match(words))
+    uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
+    japanese_share = len(words) <= 20 and ("シェア" in words or "共有する" in words)
+    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or japanese_share or bool(COMMENT_COUNT.match(words))
             or bool(OPENS_IN_NEW_WINDOW.search(words)) or (len(text) <= 80 and bool(FOLLOW.match(words))))
 
 
 def remove_share_widgets(work: Work) -> None:
     """Share, follow and comment widgets; a bare network name ("WhatsApp") only next to another widget."""
     texts = [line.text for line in work.lines]
-    widget = [bool(t.strip()) and is_widget_line(t) for t in texts]
-    network = [bare(t) in NETWORK_WORDS for t in texts]
+    widget = [len(t) <= 120 and bool(t.strip()) and is_widget_line(t) for t in texts]
+    network = [len(t) <= 30 and bare(t) in NETWORK_WORDS for t in texts]
 
     def next_to_widget(index: int, step: int) -> bool:
         index += step
@@ -70,7 +73,7 @@ def remove_share_widgets(work: Work) -> None:
         return 0 <= index < len(texts) and widget[index]
 
     drop_lines(work, "share-widgets", lambda text, i: widget[i] or (
-        network[i] and (next_to_widget(i, -1) or next_to_widget(i, 1))))
+        network[i] and (next_to_widget(i, -1) or next_to_widget(i, 1))), longest=120)
 
 
 RELATED_HEADINGS = {
@@ -107,7 +110,7 @@ def remove_related_links(work: Work) -> None:
     lines, dropping = work.lines, False
     kept = []
     for line in lines:
-        words = bare(line.text)
+        words = bare(line.text) if len(line.text) <= 80 else ""
         if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
             dropping = is_related_heading(words)
@@ -146,10 +149,11 @@ NEWSLETTER = re.compile(
     r"suscribete|regístrate|assine|inscreva-se|cadastre-se|abonnez-vous|inscrivez-vous|abonnieren sie|abonnieren|"
     r"melden sie sich|bestellen sie|schrijf je in|abonneer je|meld je aan)\b.{0,80}\b(newsletter|newsletters|"
     r"inbox|briefing|nieuwsbrief|boletín|lettre d'information|buletin)\b")
+APP_WORDS = r"(app|apps|aplikasi|aplicación|aplicativo|application|appli)"
 APP_CALL = re.compile(
-    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer|"
-    r"download de)\b.{0,40}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{0,20}\b(app|apps|aplikasi|"
-    r"aplicación|aplicativo|application|appli)\b")
+    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer)\b"
+    rf"(.{{0,40}}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{{0,20}}\b{APP_WORDS}\b|"
+    rf"\s+(the|de|la|l'|die|a|o|el|aplikasi)?\s*{APP_WORDS}\s+(of|from|van|di|de|del|da|do|von|du|des)\b)")
 CHANNEL_CALL = re.compile(
     r"^(join|follow|get|gabung|gabung ke|gabung di|ikuti|dapatkan|receba|recebe|siga|unisciti|segui|iscriviti|"
     r"únete|unete|sigue|recibe|rejoignez|suivez|recevez|treten sie|folgen sie|abonnieren sie|volg|word lid)\b"
@@ -159,8 +163,10 @@ NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュース
 
 
 def is_newsletter_call(text: str) -> bool:
+    if len(text) > 200:
+        return False
     words = bare(text)
-    return len(text) <= 200 and (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
+    return (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
                                  or bool(CHANNEL_CALL.match(words))
                                  or bool(JAPANESE_CALL.match(words)) or words in NEWSLETTER_NOUNS)
 
@@ -183,6 +189,8 @@ BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
 
 
 def is_breadcrumb(text: str) -> bool:
+    if len(text) > 150:
+        return False
     stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
@@ -196,8 +204,8 @@ CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bild
 CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(by\b|von\b|di\b|de\b|door\b|:|：|/|©)", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
-CAPTION_WITH_CREDIT = re.compile(rf"(\(\s*{CREDIT_WORD}\s*[:：/©]\s*[^()]{{1,80}}\)|[.!?]\s+{CREDIT_WORD}\s*[:：]\s*"
-                                 rf"[^.!?:()]{{1,60}})\s*$", re.I)
+CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
+                                 rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -245,7 +253,8 @@ def remove_event_promos(work: Work) -> None:
     lines, drop = work.lines, set()
     content = [i for i, line in enumerate(lines) if line.text.strip()]
     for position, index in enumerate(content):
-        if not EVENT_LINE.match(bare(lines[index].text)) or position + 1 >= len(content):
+        text = lines[index].text
+        if len(text) > 60 or not EVENT_LINE.match(bare(text)) or position + 1 >= len(content):
             continue
         details = content[position + 1]
         if len(lines[details].text) <= 80 and EVENT_DETAILS.search(lines[details].text):
@@ -254,4 +263,4 @@ def remove_event_promos(work: Work) -> None:
                 if bare(lines[follower].text) not in EVENT_CALLS:
                     break
                 drop.add(follower)
-    drop_lines(work, "event-promos", lambda text, i: i in drop)
+    drop_lines(work, "event-promos", lambda text, i: i in drop, longest=80)

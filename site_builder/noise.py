@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 from typing import Callable
 
@@ -80,20 +81,28 @@ class Rule:
     """Rewrites work.lines, recording a Change for everything it does."""
 
 
+TAG = re.compile(r"<[^>]+>")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKUP = re.compile(r"[*_`#>|]+")
+
+
+@lru_cache(maxsize=8192)
 def bare(text: str) -> str:
     """A line reduced to its words: markup, list and heading marks, end punctuation gone; case-folded."""
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"[*_`#>|]+", " ", text)
-    text = text.strip().strip("-–—•·:：.,;!?()[]{}«»\"'“”‘’…→←↗▶►|/\\ \t\u00a0").casefold()
+    if "<" in text:
+        text = TAG.sub(" ", text)
+    if "[" in text:
+        text = LINK.sub(r"\1", text)
+    text = MARKUP.sub(" ", text).strip().strip("-–—•·:：.,;!?()[]{}«»\"'“”‘’…→←↗▶►|/\\ \t\u00a0").casefold()
     return " ".join(text.split())
 
 
-def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool]) -> None:
-    """Remove every line for which ``matches(line text, index)`` holds."""
+def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool], longest: int = 400) -> None:
+    """Remove every line for which ``matches(line text, index)`` holds; lines over ``longest``
+    characters are prose and never asked about."""
     kept = []
     for index, line in enumerate(work.lines):
-        if line.text.strip() and matches(line.text, index):
+        if len(line.text) <= longest and line.text.strip() and matches(line.text, index):
             work.changes.append(Change(rule, line.number, "removed", line.text.strip()))
         else:
             kept.append(line)
@@ -102,13 +111,13 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool]) -> No
 
 def words_rule(rule: str, words: set[str]) -> Callable[[Work], None]:
     """A rule removing lines that are, once bare, exactly one of ``words``."""
-    return lambda work: drop_lines(work, rule, lambda text, _: bare(text) in words)
+    longest = max(map(len, words)) + 20
+    return lambda work: drop_lines(work, rule, lambda text, _: bare(text) in words, longest)
 
 
 def pattern_rule(rule: str, pattern: re.Pattern, max_length: int = 160) -> Callable[[Work], None]:
     """A rule removing short lines whose bare form matches ``pattern`` from its start."""
-    return lambda work: drop_lines(work, rule, lambda text, _: len(text) <= max_length
-                                   and bool(pattern.match(bare(text))))
+    return lambda work: drop_lines(work, rule, lambda text, _: bool(pattern.match(bare(text))), max_length)
 
 
 def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[re.Match], Embed | None]) -> None:

@@ -24,21 +24,21 @@ RULES: tuple[Rule, ...] = (
     Rule("scripts", "script elements and the embed loaders they carry", remove_embed_scripts),
     Rule("duplicate-title", "lines before the text repeating the title", remove_duplicate_title),
     Rule("image-credits", "credits and captions of images that are not there", lambda work: drop_lines(
-        work, "image-credits", lambda text, _: is_image_credit(text))),
+        work, "image-credits", lambda text, _: is_image_credit(text), longest=250)),
     Rule("bare-image-urls", "image addresses left on a line of their own", lambda work: drop_lines(
-        work, "bare-image-urls", lambda text, _: bool(BARE_IMAGE_URL.match(text.strip())))),
+        work, "bare-image-urls", lambda text, _: bool(BARE_IMAGE_URL.match(text.strip())), longest=300)),
     Rule("breadcrumbs", "navigation trails (Home > Tech > AI)", lambda work: drop_lines(
-        work, "breadcrumbs", lambda text, _: is_breadcrumb(text))),
+        work, "breadcrumbs", lambda text, _: is_breadcrumb(text), longest=150)),
     Rule("reading-time", "reading-time labels (5 min read)", pattern_rule("reading-time", READING_TIME, 60)),
     Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
                                                                                   LOADING_WORDS)),
     Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_WORDS)),
     Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
     Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
-        work, "newsletter-calls", lambda text, _: is_newsletter_call(text))),
+        work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=200)),
     Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
     Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
-        work, "tag-lists", lambda text, _: is_tag_list(text))),
+        work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
     Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
     Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
     Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
