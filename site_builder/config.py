@@ -21,6 +21,28 @@ CONFIG_NAME = "site.yaml"
 
 
 @dataclass(frozen=True)
+class GroupingSettings:
+    """How articles without a `story:` key are grouped into stories (site.yaml `grouping:`)."""
+
+    auto: bool = True
+    """Group articles automatically; when False only `story:` keys make stories."""
+    threshold: float = 0.13
+    """Similarity (0 to 1) an article needs with a report of a story to join it."""
+    window_days: float = 7.0
+    """Reports further apart than this are never compared."""
+    time_scale_days: float = 1.0
+    """Similarity is halved for reports this many days apart, a third at twice that, and so on."""
+    anchor_weight: float = 1.0
+    """Weight of the signals that survive translation (names, numbers, handles, links) compared alone,
+    which is what lets reports in different languages meet."""
+    suggest_ratio: float = 0.7
+    """`stories --suggest` lists pairs scoring at least this share of the threshold."""
+    min_shared: int = 2
+    """Names, numbers, handles or links two reports in different languages must share to be compared
+    at all (reports in one language need one)."""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Everything a build needs to know about the site besides its articles."""
 
@@ -56,6 +78,8 @@ class SiteConfig:
     """Cleaning rules switched off for the whole site."""
     clean_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     """Extra line patterns removed by cleaning, per source name (casefolded; '*' for every source)."""
+    grouping: GroupingSettings = GroupingSettings()
+    """How stories are formed automatically."""
     config_path: Path | None = None
     """The site.yaml this came from, if any."""
 
@@ -66,7 +90,7 @@ class SiteConfig:
 
 
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
-              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean"}
+              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping"}
 
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
@@ -91,6 +115,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         extra_keys=read_text_list(doc, "extra_keys", problems),
         params=_read_params(doc, problems),
         **_read_clean(doc, problems),
+        grouping=_read_grouping(doc, problems),
     )
     return SiteConfig(root=root, **values), problems
 
@@ -190,6 +215,39 @@ def _read_clean_patterns(doc: YamlDoc, section: Any, problems: list[Problem]) ->
             problems.append(doc.problem("clean", f"pattern for {source!r} is not a valid regular expression "
                                         f"({err})", "correct it; use \\ before special characters", at_value=True))
     return compiled
+
+
+GROUPING_LIMITS = {"threshold": (0.0, 1.0), "window_days": (0.0, 3650.0), "time_scale_days": (0.01, 3650.0),
+                   "anchor_weight": (0.0, 10.0), "suggest_ratio": (0.0, 1.0), "min_shared": (1, 50)}
+
+
+def _read_grouping(doc: YamlDoc, problems: list[Problem]) -> GroupingSettings:
+    """`grouping: {auto: true, threshold: 0.13, window_days: 7, ...}`; every value checked for range."""
+    section = doc.data.get("grouping") or {}
+    known = {"auto", *GROUPING_LIMITS}
+    if not isinstance(section, dict) or set(section) - known:
+        unknown = sorted(set(section) - known) if isinstance(section, dict) else []
+        what = f"unknown grouping setting {unknown[0]!r}" if unknown else "'grouping' must be a mapping"
+        problems.append(doc.problem("grouping", what, f"use: {', '.join(sorted(known))}", at_value=True))
+        return GroupingSettings()
+    values: dict[str, Any] = {}
+    if "auto" in section:
+        if not isinstance(section["auto"], bool):
+            problems.append(doc.problem("grouping", "'grouping: auto' must be true or false",
+                                        "write `auto: false` to turn automatic grouping off", at_value=True))
+        else:
+            values["auto"] = section["auto"]
+    for name, (low, high) in GROUPING_LIMITS.items():
+        value = section.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            problems.append(doc.problem("grouping", f"'grouping: {name}' must be a number from {low:g} to "
+                                        f"{high:g}, not {value!r}", f"write for example `{name}: "
+                                        f"{getattr(GroupingSettings(), name)}`", at_value=True))
+        else:
+            values[name] = type(getattr(GroupingSettings(), name))(value)
+    return GroupingSettings(**values)
 
 
 def load_config(config_path: Path | None = None,

@@ -1,41 +1,86 @@
 """The group stage: the only place stories are made.
 
-Articles sharing an explicit `story:` key form one story; every other article is a story of its own.
+An explicit `story:` key always wins; `story: false` keeps an article alone; every other article is
+grouped automatically (``clustering``) with the other reports of its event. Stories keep their URL
+from one build to the next: an automatic story keeps the slug it had (the slug of its first article
+when it was formed), and a story swallowed by another leaves a redirect behind.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import replace
-from typing import Iterable
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping
 
+from site_builder.clustering import Clusters, Item, Pair, cluster
+from site_builder.config import GroupingSettings
+from site_builder.features import article_features
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
 LEAD_LENGTH = 280
+HREF = re.compile(r'href="(https?://[^"]+)"')
 
 
-def group_stories(articles: Iterable[Article], site_language: str) -> tuple[Story, ...]:
-    """Stories, most recently updated first; ties broken by id so every build orders them alike."""
-    members: dict[str, list[Article]] = defaultdict(list)
-    explicit: set[str] = set()
-    for article in articles:
-        if article.story:
-            members[article.story].append(article)
-            explicit.add(article.story)
-        else:
-            members[f"article:{article.id}"].append(article)
-    stories = [make_story(key, group, key in explicit, site_language) for key, group in members.items()]
-    stories = _unique_slugs(stories)
-    return tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
+@dataclass(frozen=True)
+class StoryState:
+    """What a build remembers of its stories, so the next one keeps their URLs."""
+
+    stories: Mapping[str, tuple[str, ...]]
+    """Story slug -> its article ids."""
+    redirects: Mapping[str, str]
+    """Old story slug -> the slug of the story it was merged into."""
 
 
-def make_story(key: str, articles: list[Article], explicit: bool, site_language: str) -> Story:
+@dataclass(frozen=True)
+class Grouping:
+    """Stories, with what it takes to explain them and to keep their URLs."""
+
+    stories: tuple[Story, ...]
+    """Stories, most recently updated first."""
+    redirects: Mapping[str, str]
+    """Old story slugs that now point at another story."""
+    near_misses: tuple[Pair, ...]
+    """Article pairs just under the threshold, for `stories --suggest`."""
+
+
+def item_for(article: Article) -> Item:
+    links = tuple(HREF.findall(article.html)) + tuple(e.url for e in article.embeds if e.url)
+    fixed = article.story if article.story else (None if article.groupable else "")
+    return Item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
+                article.lang.split("-")[0].lower())
+
+
+def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
+                  previous: StoryState = StoryState({}, {})) -> Grouping:
+    """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly."""
+    by_id = {article.id: article for article in articles}
+    clusters = cluster([item_for(a) for a in by_id.values()], settings)
+    evidence = _evidence(clusters)
+    stories = [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
+               for ids, key in zip(clusters.groups, clusters.keys)]
+    stories, redirects = keep_slugs(stories, previous)
+    ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
+    return Grouping(ordered, redirects, clusters.near_misses)
+
+
+def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:
+    """First article id of each automatic group -> the features its links shared most often."""
+    first_of = {i: ids[0] for ids in clusters.groups for i in ids}
+    shared: dict[str, Counter] = {}
+    for pair in clusters.links:
+        shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
+    return {first: tuple(f for f, _ in counts.most_common(6)) for first, counts in shared.items()}
+
+
+def make_story(key: str | None, articles: list[Article], site_language: str,
+               evidence: tuple[str, ...] = ()) -> Story:
     ordered = sorted(articles, key=lambda a: (a.date.timestamp(), a.id))
     headline = choose_headline_article(ordered, site_language)
     return Story(
-        id=key if explicit else ordered[0].id,
-        slug=slugify(key, fallback=key) if explicit else ordered[0].slug,
+        id=key or ordered[0].id,
+        slug=slugify(key, fallback=key) if key else ordered[0].slug,
         title=headline.title,
         lang=headline.lang,
         lead=make_lead(headline),
@@ -44,7 +89,8 @@ def make_story(key: str, articles: list[Article], explicit: bool, site_language:
         last_updated=ordered[-1].date,
         sources=tuple(dict.fromkeys(a.source for a in ordered)),
         languages=tuple(dict.fromkeys(a.lang for a in ordered)),
-        explicit=explicit,
+        explicit=bool(key),
+        evidence=evidence,
     )
 
 
@@ -72,11 +118,43 @@ def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def keep_slugs(stories: list[Story], previous: StoryState) -> tuple[list[Story], dict[str, str]]:
+    """Automatic stories keep the slug they had (the story keeping most of a slug's articles wins it);
+    slugs that disappear redirect to the story that now holds their articles."""
+    owner = {article_id: slug for slug, ids in previous.stories.items() for article_id in ids}
+    taken = {story.slug for story in stories if story.explicit}
+    claims = sorted((-count, slug, story.id) for story in stories if not story.explicit
+                    for slug, count in Counter(owner[i] for i in story.article_ids if i in owner).items())
+    kept_slug: dict[str, str] = {}
+    for _, slug, story_id in claims:
+        if story_id not in kept_slug and slug not in taken:
+            kept_slug[story_id] = slug
+            taken.add(slug)
+    renamed = [replace(s, slug=kept_slug.get(s.id, s.slug)) for s in stories]
+    ordered = _unique_slugs(sorted(renamed, key=lambda s: (not s.explicit, s.id not in kept_slug, s.id)))
+    return ordered, _redirects(ordered, previous)
+
+
+def _redirects(stories: list[Story], previous: StoryState) -> dict[str, str]:
+    current = {story.slug for story in stories}
+    story_of = {i: story.slug for story in stories for i in story.article_ids}
+    moved = {}
+    for slug, ids in previous.stories.items():
+        targets = Counter(story_of[i] for i in ids if i in story_of)
+        if slug not in current and targets:
+            moved[slug] = min(targets, key=lambda s: (-targets[s], s))
+    for old, target in previous.redirects.items():
+        target = moved.get(target, target)
+        if old not in current and target in current:
+            moved.setdefault(old, target)
+    return dict(sorted(moved.items()))
+
+
 def _unique_slugs(stories: list[Story]) -> list[Story]:
-    """Two stories never share a URL: later ones (by id) get '-2', '-3'."""
+    """Two stories never share a URL: later ones (explicit first, then by id) get '-2', '-3'."""
     taken: set[str] = set()
     result = []
-    for story in sorted(stories, key=lambda s: (not s.explicit, s.id)):
+    for story in stories:
         slug, number = story.slug, 2
         while slug in taken:
             slug, number = f"{story.slug}-{number}", number + 1

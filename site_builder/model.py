@@ -97,6 +97,8 @@ class Story:
     """Languages of its coverage, in order of first report."""
     explicit: bool = False
     """True when formed by a `story:` key rather than automatically."""
+    evidence: tuple[str, ...] = ()
+    """For an automatic story, the features its reports shared most ('e:altman', 'h:sama', ...)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class Site:
     """Stories, most recently updated first."""
     build_time: datetime
     """The moment the site describes (feed `updated`); passed in, never read from the clock."""
+    redirects: dict[str, str] = field(default_factory=dict)
+    """Old story slugs -> the slug of the story that now holds their articles."""
 
 
 @dataclass(frozen=True)

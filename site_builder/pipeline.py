@@ -16,12 +16,12 @@ from typing import Iterable
 from site_builder.clean import clean_article
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
-from site_builder.grouping import group_stories
+from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import load_article, load_articles
 from site_builder.model import Article, Site
 from site_builder.render import render_site
 from site_builder.theme import find_theme
-from site_builder.write import WriteReport, check_output_folder, write_output
+from site_builder.write import WriteReport, check_output_folder, read_manifest, write_output
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -58,15 +58,31 @@ class BuildReport:
     """Wall time of the build."""
 
 
-def make_site(config: SiteConfig, options: BuildOptions) -> tuple[Site, list[Problem]]:
+def make_site(config: SiteConfig, options: BuildOptions,
+              previous: StoryState = StoryState({}, {})) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors."""
     articles, problems = load_articles(config, include_drafts=options.drafts)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
     cleaned = sorted((clean_article(a, config) for a in articles), key=lambda a: (-a.date.timestamp(), a.id))
-    stories = group_stories(cleaned, config.language)
+    grouping = group_stories(cleaned, config.language, config.grouping, previous)
     build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)
-    return Site(config, tuple(cleaned), stories, build_time), problems
+    return Site(config, tuple(cleaned), grouping.stories, build_time, grouping.redirects), grouping, problems
+
+
+def previous_story_state(output_dir: Path) -> StoryState:
+    """The stories the last build published, from its manifest (none when there was no build)."""
+    manifest = read_manifest(output_dir)
+    stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
+    if not isinstance(stories, dict) or not isinstance(redirects, dict):
+        return StoryState({}, {})
+    return StoryState({str(k): tuple(map(str, v)) for k, v in stories.items() if isinstance(v, list)},
+                      {str(k): str(v) for k, v in redirects.items()})
+
+
+def story_state(site: Site) -> dict:
+    """What the next build needs to keep story URLs stable."""
+    return {"stories": {s.slug: list(s.article_ids) for s in site.stories}, "redirects": dict(site.redirects)}
 
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
@@ -76,9 +92,9 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
-    site, problems = make_site(config, options)
+    site, _, problems = make_site(config, options, previous_story_state(config.output_dir))
     files = render_site(site, find_theme(config))
-    report = write_output(files, config.output_dir)
+    report = write_output(files, config.output_dir, story_state(site))
     return BuildReport(len(site.articles), len(site.stories), len(files), report,
                        tuple(config_warnings) + tuple(problems), count_cleaning(site.articles),
                        time.perf_counter() - started)

@@ -111,8 +111,19 @@ def render_home(r: Renderer) -> None:
 
 
 def render_stories(r: Renderer) -> None:
+    """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
-        r.add("story.html", story_path(story), f"story {story.id}", story=r.views.stories[story.id])
+        view = r.views.stories[story.id]
+        r.add("story.html", story_path(story), f"story {story.id}", story=view)
+        feed = story_path(story).replace("index.html", "feed.xml")
+        r.add("feed.xml", feed, f"story feed {story.id}", articles=list(reversed(view.articles)),
+              feed_title=f"{story.title} — {r.site.config.title}", feed_path=feed,
+              alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
+    slugs = {story.slug: story for story in r.site.stories}
+    for old, new in r.site.redirects.items():
+        target = slugs[new]
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}",
+              target=r.views.stories[target.id], canonical_url=r.views.urls.absolute(story_path(target)))
 
 
 def render_articles(r: Renderer) -> None:
@@ -170,7 +181,8 @@ def render_archive(r: Renderer) -> None:
 
 def render_feeds(r: Renderer) -> None:
     articles = [r.views.articles[a.id] for a in r.site.articles[: r.site.config.feed_size]]
-    r.add("feed.xml", "feed.xml", "Atom feed", articles=articles, canonical_url=r.views.urls.absolute(""))
+    r.add("feed.xml", "feed.xml", "Atom feed", articles=articles, feed_title=r.site.config.title,
+          feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
     r.add("robots.txt", "robots.txt", "robots.txt")
     r.add("404.html", "404.html", "not-found page", canonical_url=r.views.urls.absolute("404.html"))
 

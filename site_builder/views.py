@@ -84,6 +84,8 @@ class StoryView:
     """Language of the headline and lead, for `lang` attributes."""
     url: str
     """The story's page on this site."""
+    feed_url: str
+    """The story's own Atom feed."""
     lead: str
     """Short plain-text lead."""
     first_reported: datetime
@@ -223,7 +225,8 @@ class SiteViews:
     def _story_view(self, story: Story) -> StoryView:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
-            id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)), lead=story.lead,
+            id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)),
+            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")), lead=story.lead,
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,

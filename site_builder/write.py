@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Any, Iterable
 
 from site_builder.errors import BuildFailed, Problem, SiteBuilderError
 from site_builder.model import OutputFile
@@ -66,22 +66,25 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_manifest(output_dir: Path) -> dict[str, str]:
-    """Path -> hash of what the previous build wrote; empty when there is none or it is unreadable."""
+def read_manifest(output_dir: Path) -> dict[str, Any]:
+    """What the previous build recorded: `files` (path -> hash) and whatever else it was given to keep
+    (the story state); empty when there is none or it is unreadable."""
     try:
         manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in manifest.get("files", {}).items()}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError):
         return {}
+    return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict) else {}
 
 
-def write_output(files: list[OutputFile], output_dir: Path) -> WriteReport:
-    """Make the output folder hold exactly ``files`` (plus anything we never wrote)."""
+def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None) -> WriteReport:
+    """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
+    in the manifest for the next build."""
     problems = check_output_paths(files)
     if problems:
         raise BuildFailed(problems)
     output_dir.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(output_dir)
+    manifest = read_manifest(output_dir)
+    previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: sha256(f.content) for f in files}
     written = 0
     for output in files:
@@ -91,8 +94,9 @@ def write_output(files: list[OutputFile], output_dir: Path) -> WriteReport:
         atomic_write(target, output.content)
         written += 1
     removed = remove_stale(output_dir, set(previous) - set(hashes))
-    if previous != hashes or not (output_dir / MANIFEST).is_file():
-        atomic_write(output_dir / MANIFEST, json.dumps({"files": hashes}, indent=0, sort_keys=True).encode())
+    record = {"files": hashes, **(keep or {})}
+    if record != manifest:
+        atomic_write(output_dir / MANIFEST, json.dumps(record, indent=0, sort_keys=True, ensure_ascii=False).encode())
     return WriteReport(written=written, unchanged=len(files) - written, removed=removed)
 
 

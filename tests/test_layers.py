@@ -9,12 +9,12 @@ import site_builder
 
 LAYERS = [
     {"errors"},
-    {"yamldoc", "slugs", "markdown", "embeds"},
+    {"yamldoc", "slugs", "markdown", "embeds", "features"},
     {"noise"},
     {"chrome", "layout"},
     {"rules"},
     {"config"},
-    {"model"},
+    {"model", "clustering"},
     {"frontmatter", "clean", "grouping"},
     {"load", "theme", "views"},
     {"render"},

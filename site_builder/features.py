@@ -1,0 +1,142 @@
+"""What automatic grouping compares: the signals of an article that survive translation.
+
+Names of people, organisations, products and places (as written, transliterated and case-folded, and
+as a sound key so サム・アルトマン meets Sam Altman), numbers, social handles and linked addresses carry
+across languages; content words and, for Chinese and Japanese, character pairs help between reports
+in one language. Pure: an article's text in, a bag of prefixed features out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from anyascii import anyascii
+
+NAME, SOUND, NUMBER, HANDLE, LINK, WORD = "e:", "s:", "n:", "h:", "u:", "w:"
+ANCHOR_KINDS = (NAME, SOUND, NUMBER, HANDLE, LINK)
+"""Kinds that mean the same in every language."""
+
+TOKEN = re.compile(r"@?[^\W_][\w'’.,\-]*[^\W_]|[^\W_]", re.U)
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n")
+KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
+SCRIPT_RUN = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u9fff]+|[^\s\u3040-\u30ff\u3400-\u9fff]+")
+URL = re.compile(r"https?://[^\s\"'<>)]+")
+HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com": "facebook.com",
+                "youtu.be": "youtube.com", "m.youtube.com": "youtube.com"}
+THOUSANDS = re.compile(r"(?<=\d)[.,’'\u00a0 ](?=\d{3}\b)")
+VOWELS = str.maketrans("", "", "aeiouyhw")
+STOPWORDS = frozenset("""
+a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the their
+they this to was we were which who will with you after before over under about into than then there these those
+il lo la le gli i un una uno di del della dei delle da dal nel nella per con su che e è non più come anche ma
+el los las un una unos unas de del en con por para que y o se su sus al es lo más como pero
+o os as um uma de do da dos das em no na nos nas por para com que e é se ao mais como mas
+le la les un une des de du en dans par pour avec sur que qui et est au aux plus comme mais ne pas
+der die das ein eine einer eines dem den des und ist im in mit von zu auf für bei aus nach wie auch nicht sich
+de het een en van in op met voor aan door dat die is te bij uit als ook niet zijn
+yang dan di ke dari untuk dengan pada ini itu dalam akan oleh juga tidak ada sebagai karena atau bahwa
+""".split())
+WEEKDAYS_AND_MONTHS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december lunedi martedi mercoledi giovedi venerdi sabato domenica gennaio febbraio
+marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre lunes martes miercoles jueves
+viernes sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+segunda terca quarta quinta sexta janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril mai juin juillet aout septembre
+octobre novembre decembre montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz juni
+juli oktober dezember maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart mei
+augustus senin selasa rabu kamis jumat sabtu minggu agustus desember
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """ASCII, lower case, no apostrophes: 'Perché' and 'perche' meet."""
+    return anyascii(token).casefold().replace("'", "").replace("’", "")
+
+
+def sound_key(folded: str) -> str:
+    """First letter, then consonants with l read as r and v as b: both 'altman' and the katakana
+    reading 'arutoman' give 'artmn'."""
+    letters = re.sub(r"[^a-z]", "", folded).replace("l", "r").replace("v", "b")
+    return letters[:1] + re.sub(r"(.)\1+", r"\1", letters[1:].translate(VOWELS)) if letters else ""
+
+
+def article_features(title: str, text: str, links: tuple[str, ...] = ()) -> Counter:
+    """Prefixed features with counts: e: names, s: name sounds, n: numbers, h: handles, u: links, w: words.
+
+    Headlines are often in Title Case, so a capitalised title word counts as a name only when the text
+    writes it capitalised too; the title counts twice, as it says what the event is."""
+    features: Counter = Counter()
+    for address in (*URL.findall(f"{title}\n{text}"), *links):
+        features[LINK + normalise_link(address)] += 1
+    sentences = [TOKEN.findall(separate_scripts(sentence)) for sentence in SENTENCE_BREAK.split(URL.sub(" ", text))]
+    inner_names = {fold(t) for tokens in sentences for t in tokens[1:] if t[0].isupper()}
+    for tokens in sentences:
+        _add_tokens(tokens, features, inner_names, first_is_free=False)
+    names = {f[len(NAME):] for f in features if f.startswith(NAME)}
+    title_features: Counter = Counter()
+    _add_tokens(TOKEN.findall(separate_scripts(URL.sub(" ", title))), title_features, names, first_is_free=True)
+    for feature, count in title_features.items():
+        features[feature] += 2 * count
+    return features
+
+
+def separate_scripts(text: str) -> str:
+    """Spaces between Latin, katakana and other CJK runs: 'OpenAIの' and 'AIモデル' are two words each."""
+    return " ".join(SCRIPT_RUN.findall(text)) if not text.isascii() else text
+
+
+def _add_tokens(tokens: list[str], features: Counter, known_names: set[str], first_is_free: bool) -> None:
+    """Features of one sentence's tokens. A capitalised word is a name inside a sentence; at its start
+    (or anywhere in a Title Case headline, ``first_is_free``) only when it is capitalised elsewhere
+    too, or written like a brand (OpenAI, iPhone)."""
+    for position, token in enumerate(tokens):
+        if token.startswith("@"):
+            features[HANDLE + fold(token[1:])] += 1
+        elif any(char.isdigit() for char in token):
+            _add_number(token, features)
+        elif KATAKANA_RUN.fullmatch(token) or (token[0].isupper() and (
+                (position > 0 and not first_is_free) or fold(token) in known_names or not token[1:].islower())):
+            _add_name(token, features)
+        elif len(token) > 3 and not CJK_RUN.search(token):
+            word = fold(token)
+            if word not in STOPWORDS and word not in WEEKDAYS_AND_MONTHS:
+                features[WORD + word[:6]] += 1
+    for token in tokens:
+        for run in KATAKANA_RUN.findall(token):
+            _add_sound(fold(run), features)
+        for run in CJK_RUN.findall(token):
+            for first, second in zip(run, run[1:]):
+                features[WORD + first + second] += 1
+
+
+def _add_name(token: str, features: Counter) -> None:
+    for part in re.split(r"[-.]", token):
+        folded = fold(part)
+        if len(folded) > 1 and folded not in STOPWORDS and folded not in WEEKDAYS_AND_MONTHS:
+            features[NAME + folded] += 1
+            _add_sound(folded, features)
+
+
+def _add_sound(folded: str, features: Counter) -> None:
+    key = sound_key(folded)
+    if len(key) >= 3:
+        features[SOUND + key] += 1
+
+
+def _add_number(token: str, features: Counter) -> None:
+    number = THOUSANDS.sub("", token).replace(",", ".").strip(".")
+    if len(number) > 1 and not re.fullmatch(r"0\d?", number):
+        features[NUMBER + fold(number)] += 1
+
+
+def normalise_link(address: str) -> str:
+    """'https://twitter.com/sama/status/1?ref=x' -> 'x.com/sama/status/1': one post, one feature."""
+    address = re.sub(r"^https?://(www\.)?", "", address.strip().rstrip(".,;"))
+    host, _, path = address.partition("/")
+    host = HOST_ALIASES.get(host.lower(), host.lower())
+    return f"{host}/{path.split('?')[0].split('#')[0].rstrip('/')}".rstrip("/")
