@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -10,9 +11,12 @@ from pathlib import Path
 from site_builder import __version__
 from site_builder.config import display_path, load_config
 from site_builder.errors import SiteBuilderError
-from site_builder.model import Article
+from site_builder.features import describe_feature
+from site_builder.grouping import Grouping
+from site_builder.model import Article, Site
+from site_builder.views import format_span
 from site_builder.noise import EMBED_MARK
-from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files
+from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files, plan_stories
 from site_builder.scaffold import create_site
 
 
@@ -54,6 +58,19 @@ def make_parser() -> argparse.ArgumentParser:
     clean_parser.add_argument("--config", type=Path, metavar="PATH",
                               help="site configuration file whose `clean:` settings apply (default: ./site.yaml)")
 
+    stories_parser = commands.add_parser(
+        "stories", help="list the stories a build would publish, and why they were formed",
+        description="Load, clean and group the articles as a build would, write nothing, and print each story "
+                    "with its articles; for an automatic story, the names it was grouped on and its time span.")
+    add_site_flags(stories_parser)
+    stories_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
+    output = stories_parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true",
+                        help='print {"stories": [{"id", "title", "articles": [article ids]}]} instead')
+    output.add_argument("--suggest", action="store_true",
+                        help="list near-misses: article pairs just below the grouping threshold, to confirm with "
+                             "a shared `story:` key")
+
     new_parser = commands.add_parser(
         "new", help="create a new site folder",
         description="Create PATH with a site.yaml, a sample article and a README, ready for `site-builder build`.")
@@ -72,6 +89,50 @@ def run_build(args: argparse.Namespace) -> int:
         if report.cleaning:
             print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
     return 0
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    overrides = {"content_dir": args.content, "output_dir": args.output, "base_url": args.base_url}
+    config, _ = load_config(args.config, overrides)
+    site, grouping, problems = plan_stories(config, BuildOptions(drafts=args.drafts))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if args.json:
+        print(json.dumps({"stories": [{"id": s.id, "title": s.title, "articles": list(s.article_ids)}
+                                      for s in site.stories]}, ensure_ascii=False, indent=2))
+    elif args.suggest:
+        print_near_misses(grouping, {a.id: a for a in site.articles}, config.grouping.threshold)
+    else:
+        print_stories(site)
+    return 0
+
+
+def print_stories(site: Site) -> None:
+    articles = {a.id: a for a in site.articles}
+    for story in site.stories:
+        span = format_span(story.first_reported, story.last_updated)
+        if story.explicit:
+            why = f"story key {story.id!r}"
+        elif len(story.article_ids) > 1:
+            why = "grouped on " + ", ".join(describe_feature(f) for f in story.evidence) + f"; {span}"
+        else:
+            why = "alone"
+        print(f"{story.slug}: {story.title} ({plural(len(story.article_ids), 'article')}; {why})")
+        for article_id in story.article_ids:
+            article = articles[article_id]
+            print(f"  {article.date.date()}  {article.lang:5} {article.source}: {article_id}")
+
+
+def print_near_misses(grouping: Grouping, articles: dict, threshold: float) -> None:
+    if not grouping.near_misses:
+        print(f"No near-misses: no pair of articles in different stories scores close to the threshold "
+              f"({threshold:g}).")
+        return
+    print(f"Pairs just below the threshold ({threshold:g}); give both the same `story:` key to group them:")
+    for pair in grouping.near_misses:
+        shared = ", ".join(describe_feature(f) for f in pair.shared)
+        print(f"  {pair.score:.3f}  {articles[pair.first].source_path}  +  {articles[pair.second].source_path}"
+              f"  (shared: {shared})")
 
 
 def run_clean(args: argparse.Namespace) -> int:
@@ -120,7 +181,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new}
+COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new, "stories": run_stories}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,3 +198,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0

@@ -140,3 +140,9 @@ def normalise_link(address: str) -> str:
     host, _, path = address.partition("/")
     host = HOST_ALIASES.get(host.lower(), host.lower())
     return f"{host}/{path.split('?')[0].split('#')[0].rstrip('/')}".rstrip("/")
+
+
+def describe_feature(feature: str) -> str:
+    """A feature as a curator reads it: 'altman', '@sama', '6.4', 'x.com/sama/status/1', 'word "rilis"'."""
+    kind, value = feature[:2], feature[2:]
+    return {HANDLE: f"@{value}", SOUND: f"sound {value}", WORD: f'word "{value}"'}.get(kind, value)

@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 
 from site_builder.clustering import Clusters, Item, Pair, cluster
 from site_builder.config import GroupingSettings
-from site_builder.features import article_features
+from site_builder.features import SOUND, article_features
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -71,7 +71,8 @@ def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:
     shared: dict[str, Counter] = {}
     for pair in clusters.links:
         shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
-    return {first: tuple(f for f, _ in counts.most_common(6)) for first, counts in shared.items()}
+    return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith(SOUND))[:6]
+            for first, counts in shared.items()}
 
 
 def make_story(key: str | None, articles: list[Article], site_language: str,

@@ -125,3 +125,8 @@ def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
         cleaned = clean_article(article, config) if article and not errors_in(problems) else None
         results.append(CleanedFile(display_path(path, config.root), cleaned, tuple(problems)))
     return results
+
+
+def plan_stories(config: SiteConfig, options: BuildOptions = BuildOptions()) -> tuple[Site, Grouping, list[Problem]]:
+    """The stories a build would publish now (slugs as the last build left them), writing nothing."""
+    return make_site(config, options, previous_story_state(config.output_dir))
