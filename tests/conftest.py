@@ -78,10 +78,13 @@ def build_site(root: Path, overrides: dict | None = None, **options) -> BuildRep
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the cleaning corpus' keep and drop rates, when that test ran."""
-    from test_cleaning_corpus import REPORT_LINES
+    """Print the cleaning and grouping figures, for the tests that ran."""
+    import test_cleaning_corpus
+    import test_grouping_corpus
 
-    if REPORT_LINES:
-        terminalreporter.section("cleaning corpus")
-        for line in REPORT_LINES:
-            terminalreporter.write_line(line)
+    for title, lines in (("cleaning corpus", test_cleaning_corpus.REPORT_LINES),
+                         ("story grouping", test_grouping_corpus.REPORT_LINES)):
+        if lines:
+            terminalreporter.section(title)
+            for line in lines:
+                terminalreporter.write_line(line)
