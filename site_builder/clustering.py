@@ -78,43 +78,58 @@ class Index:
     def __init__(self, items: Sequence[Item], window_seconds: float):
         self.items = items
         self.window = window_seconds
-        frequency = Counter(f for item in items for f in item.features)
-        cap = max(20, COMMON_SHARE * len(items))
-        total = len(items) + 1
-        self.vectors = [{f: KIND_WEIGHTS[f[:2]] * math.log(1 + total / frequency[f]) * (1 + math.log(count))
-                         for f, count in item.features.items() if frequency[f] <= cap and frequency[f] > 1}
-                        for item in items]
+        weights = feature_weights(items)
+        self.vectors = [weigh(item.features, weights) for item in items]
+        self.anchors = [[f for f in vector if f[:2] in ANCHOR_KINDS] for vector in self.vectors]
         self.norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
-        self.anchor_norms = [math.sqrt(sum(w * w for f, w in v.items() if f.startswith(ANCHOR_KINDS))) or 1.0
-                             for v in self.vectors]
-        postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
-        for position, vector in enumerate(self.vectors):
-            for feature in vector:
-                postings[feature].append((items[position].time, position))
-        self.postings = {f: sorted(entries) for f, entries in postings.items()}
-        self.times = {f: [t for t, _ in entries] for f, entries in self.postings.items()}
+        self.anchor_norms = [math.sqrt(sum(v[f] * v[f] for f in anchors)) or 1.0
+                             for v, anchors in zip(self.vectors, self.anchors)]
+        # Items are indexed in time order, so every posting list is sorted by time as it is built.
+        order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.times: dict[str, list[float]] = defaultdict(list)
+        self.keyed: dict[str, list[int]] = defaultdict(list)
+        for position in order:
+            time = items[position].time
+            for feature in self.anchors[position]:
+                self.postings[feature].append(position)
+                self.times[feature].append(time)
+                if items[position].fixed:
+                    self.keyed[feature].append(position)
 
     def neighbours(self, position: int, settings: GroupingSettings) -> dict[int, float]:
-        """Similarity of every item within the window that shares a feature with item ``position``."""
-        dots: dict[int, float] = defaultdict(float)
+        """Similarity of every earlier item within the window (and every later one with an explicit key)
+        that shares a name, number, handle or link with item ``position`` (enough of them: one in the
+        same language, ``min_shared`` across languages). Articles are placed in time order, so only
+        these can be the story an article joins.
+
+        Candidates come from the anchor postings alone; words are only looked at for those, so common
+        words never make the scan long."""
         anchor_dots: dict[int, float] = defaultdict(float)
-        anchor_counts: Counter = Counter()
-        time = self.items[position].time
-        for feature, weight in self.vectors[position].items():
-            times, entries = self.times[feature], self.postings[feature]
-            anchor = feature.startswith(ANCHOR_KINDS)
-            for index in range(bisect_left(times, time - self.window), bisect_right(times, time + self.window)):
-                other = entries[index][1]
-                if other != position:
-                    product = weight * self.vectors[other][feature]
-                    dots[other] += product
-                    if anchor:
-                        anchor_dots[other] += product
-                        anchor_counts[other] += 1
+        anchor_counts: dict[int, int] = defaultdict(int)
+        time, vector, vectors = self.items[position].time, self.vectors[position], self.vectors
+        for feature in self.anchors[position]:
+            times = self.times[feature]
+            others = self.postings[feature][bisect_left(times, time - self.window):bisect_right(times, time)]
+            if feature in self.keyed:
+                others += [o for o in self.keyed[feature] if 0 < self.items[o].time - time <= self.window]
+            weight = vector[feature]
+            for other in others:
+                anchor_dots[other] += weight * vectors[other][feature]
+                anchor_counts[other] += 1
+        anchor_counts.pop(position, None)
         language = self.items[position].lang
-        return {other: self.similarity(position, other, dot, anchor_dots[other], settings)
-                for other, dot in dots.items()
-                if anchor_counts[other] >= (1 if self.items[other].lang == language else settings.min_shared)}
+        result = {}
+        for other, count in anchor_counts.items():
+            same_language = self.items[other].lang == language
+            if count >= (1 if same_language else settings.min_shared):
+                dot = self.dot(position, other) if same_language else 0.0
+                result[other] = self.similarity(position, other, dot, anchor_dots[other], settings)
+        return result
+
+    def dot(self, a: int, b: int) -> float:
+        first, second = self.vectors[a], self.vectors[b]
+        return sum(first[f] * second[f] for f in first.keys() & second.keys())
 
     def similarity(self, a: int, b: int, dot: float, anchor_dot: float, settings: GroupingSettings) -> float:
         if self.items[a].lang == self.items[b].lang:
@@ -128,6 +143,24 @@ class Index:
         common = set(self.vectors[a]) & set(self.vectors[b])
         ranked = sorted(common, key=lambda f: (-self.vectors[a][f] * self.vectors[b][f], f))
         return tuple(ranked[:count])
+
+
+def feature_weights(items: Sequence[Item]) -> dict[str, float]:
+    """Kind weight times inverse document frequency, for every feature at least two items share and
+    not too many have (those say nothing about one event)."""
+    frequency: Counter = Counter()
+    for item in items:
+        frequency.update(item.features.keys())
+    cap = max(20, COMMON_SHARE * len(items))
+    total = len(items) + 1
+    return {f: KIND_WEIGHTS[f[:2]] * math.log(1 + total / n) for f, n in frequency.items() if 1 < n <= cap}
+
+
+def weigh(features: Counter, weights: dict[str, float]) -> dict[str, float]:
+    """A sparse vector: weight times (1 + log count) for the features that carry weight."""
+    log = math.log
+    return {f: weights[f] * (1 + log(count)) if count > 1 else weights[f]
+            for f, count in features.items() if f in weights}
 
 
 def cluster(items: Sequence[Item], settings: GroupingSettings) -> Clusters:

@@ -28,8 +28,9 @@ class GroupingSettings:
     """Group articles automatically; when False only `story:` keys make stories."""
     threshold: float = 0.13
     """Similarity (0 to 1) an article needs with a report of a story to join it."""
-    window_days: float = 7.0
-    """Reports further apart than this are never compared."""
+    window_days: float = 4.0
+    """Reports further apart than this are never compared (with the default time scale, two reports
+    four days apart would need a similarity of 0.65 to meet the threshold anyway)."""
     time_scale_days: float = 1.0
     """Similarity is halved for reports this many days apart, a third at twice that, and so on."""
     anchor_weight: float = 1.0
