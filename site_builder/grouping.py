@@ -8,6 +8,7 @@ when it was formed), and a story swallowed by another leaves a redirect behind.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -60,7 +61,7 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     evidence = _evidence(clusters)
     stories = [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
                for ids, key in zip(clusters.groups, clusters.keys)]
-    stories, redirects = keep_slugs(stories, previous)
+    stories, redirects = keep_slugs(stories, previous, {i: a.date.timestamp() for i, a in by_id.items()})
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses)
 
@@ -119,15 +120,19 @@ def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def keep_slugs(stories: list[Story], previous: StoryState) -> tuple[list[Story], dict[str, str]]:
-    """Automatic stories keep the slug they had (the story keeping most of a slug's articles wins it);
-    slugs that disappear redirect to the story that now holds their articles."""
+def keep_slugs(stories: list[Story], previous: StoryState,
+               dates: Mapping[str, float]) -> tuple[list[Story], dict[str, str]]:
+    """Automatic stories keep the slug they had: the story keeping most of a slug's articles wins it,
+    and of two merged stories the one reported first keeps its URL; slugs that disappear redirect to
+    the story that now holds their articles. ``dates`` gives each article's time."""
     owner = {article_id: slug for slug, ids in previous.stories.items() for article_id in ids}
+    first_seen = {slug: min((dates[i] for i in ids if i in dates), default=math.inf)
+                  for slug, ids in previous.stories.items()}
     taken = {story.slug for story in stories if story.explicit}
-    claims = sorted((-count, slug, story.id) for story in stories if not story.explicit
+    claims = sorted((-count, first_seen[slug], slug, story.id) for story in stories if not story.explicit
                     for slug, count in Counter(owner[i] for i in story.article_ids if i in owner).items())
     kept_slug: dict[str, str] = {}
-    for _, slug, story_id in claims:
+    for _, _, slug, story_id in claims:
         if story_id not in kept_slug and slug not in taken:
             kept_slug[story_id] = slug
             taken.add(slug)
