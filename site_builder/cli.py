@@ -45,7 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     add_site_flags(build_parser)
     build_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
     build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build_parser.add_argument("--quiet", action="store_true", help="print only problems")
+    build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
     clean_parser = commands.add_parser(
         "clean", help="show what cleaning does to articles, without writing anything",

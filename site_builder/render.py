@@ -188,11 +188,12 @@ def render_feeds(r: Renderer) -> None:
 
 
 def render_sitemap(r: Renderer) -> None:
-    """Every HTML page rendered so far but the 404 page, with the date of what it shows when known."""
+    """Every HTML page rendered so far but the 404 page and redirects, with the date of what it shows."""
     dated = {r.views.urls.page(article_path(a)): r.views.articles[a.id].date for a in r.site.articles}
     dated |= {r.views.urls.page(story_path(s)): r.views.stories[s.id].last_updated for s in r.site.stories}
     pages = [{"url": r.views.urls.absolute(f.path), "lastmod": dated.get(r.views.urls.page(f.path))}
-             for f in r.files if f.path.endswith(".html") and f.path != "404.html"]
+             for f in r.files if f.path.endswith(".html") and f.path != "404.html"
+             and not f.origin.startswith("redirect.html")]
     r.add("sitemap.xml", "sitemap.xml", "sitemap", pages=sorted(pages, key=lambda p: p["url"]))
 
 
