@@ -4,8 +4,9 @@ Every article becomes a weighted bag of features (``features``), rare features w
 articles are similar when their bags overlap (cosine): as a whole between reports in one language, in
 the signals that survive translation alone (names, numbers, handles, links) between languages, damped
 by the time between them. Shared words alone make a topic, not an event: reports in one language
-must share at least one such signal, reports in two languages at least two. Articles are taken in time order and each joins the story holding its most
-similar earlier report, if that similarity reaches the threshold; otherwise it starts a story.
+must share at least one such signal, reports in two languages at least two. Articles are taken in
+time order and each joins the story holding its most similar earlier report, if that similarity
+reaches the threshold; otherwise it starts a story.
 
 Only pairs inside the time window that share a feature are ever scored (an inverted index per
 feature, sorted by time), so the cost grows with the archive, not with its square.

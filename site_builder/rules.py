@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from site_builder.chrome import (AD_WORDS, LOADING_WORDS, READING_TIME, BARE_IMAGE_URL, is_breadcrumb,
-                                 is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos, remove_related_links,
-                                 remove_share_widgets)
+from site_builder.chrome import (AD_WORDS, BARE_IMAGE_URL, LOADING_WORDS, READING_TIME, is_breadcrumb,
+                                 is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
+                                 remove_related_links, remove_share_widgets)
 from site_builder.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)

@@ -26,6 +26,16 @@ def require_tool(name: str, why: str) -> str:
     pytest.skip(message)
 
 
+def require_shared(path: Path) -> Path:
+    """A folder of ../shared (seeds, data); skips on a machine without it, fails in CI, which has it."""
+    if path.exists():
+        return path
+    message = f"{path} is not beside the repository (CI clones it with ../shared next to it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def article(title: str = "A report", date: str = "2025-07-12", source: str = "Example News", lang: str = "en",
             body: str = "Some text of the report.\n", **keys: object) -> str:
     """The text of an article file with the given front matter keys (values written as YAML flow)."""

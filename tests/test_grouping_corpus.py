@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from conftest import require_shared
 
 from site_builder.clean import clean_article
 from site_builder.config import GroupingSettings
@@ -87,9 +87,7 @@ def test_grouping_finds_the_events_of_the_multilingual_corpus():
 
 
 def test_grouping_scores_on_the_real_english_roundups():
-    if not ENGLISH.is_dir():
-        pytest.skip("../shared/data/stories-en-public is not beside the repository")
-    score, count = score_folder(ENGLISH)
+    score, count = score_folder(require_shared(ENGLISH))
     REPORT_LINES.append(score.line("stories-en-public (AllSides roundups)", count))
     assert score.f1 >= 0.85, score
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build_site
+from conftest import build_site, require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {"2025-07-12-informasi-openai-tunda-model-terbuka": "000_85e2d81154a1fb86.txt",
@@ -85,8 +85,7 @@ def reporting_lines(seed: str) -> list[str]:
 
 @pytest.mark.parametrize("article_id", SEEDS)
 def test_every_sentence_of_the_reporting_is_on_the_article_page(sample_site, article_id):
-    if not (ROOT.parent / "shared" / "seeds").is_dir():
-        pytest.skip("../shared/seeds is not beside the repository")
+    require_shared(ROOT.parent / "shared" / "seeds")
     page_text = squeeze(" ".join(read_page(sample_site, article_id).text))
     missing = [line for line in reporting_lines(SEEDS[article_id]) if line not in page_text]
     assert not missing
