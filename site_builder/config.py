@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import langcodes
-
 from site_builder.errors import Problem, SiteBuilderError, errors_in
 from site_builder.rules import unknown_rule_problem
-from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_positive_int, read_text,
-                                  read_text_list, warn_unknown_keys)
+from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_language, read_positive_int,
+                                  read_text, read_text_list, warn_unknown_keys)
 
 CONFIG_NAME = "site.yaml"
 
@@ -105,7 +103,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         title=read_text(doc, "title", problems, default=defaults.title),
         description=read_text(doc, "description", problems, default=""),
         base_url=_read_base_url(doc, problems, defaults.base_url),
-        language=_read_language(doc, problems, defaults.language),
+        language=read_language(doc, "language", problems, defaults.language),
         timezone=_read_timezone(doc, problems, defaults.timezone),
         theme=read_text(doc, "theme", problems, default=defaults.theme),
         content_dir=root / read_text(doc, "content", problems, default="content"),
@@ -142,15 +140,6 @@ def base_url_problem(value: str) -> str | None:
 
 def normalise_base_url(value: str) -> str:
     return value if value.endswith("/") else value + "/"
-
-
-def _read_language(doc: YamlDoc, problems: list[Problem], default: str) -> str:
-    value = read_text(doc, "language", problems, default=default)
-    if not langcodes.tag_is_valid(value):
-        problems.append(doc.problem("language", f"unknown language code {value!r}",
-                                    "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
-        return default
-    return value
 
 
 def _read_timezone(doc: YamlDoc, problems: list[Problem], default: str) -> str:

@@ -11,14 +11,12 @@ from datetime import date, datetime, time, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import langcodes
-
 from site_builder.errors import WARNING, Problem
 from site_builder.model import Article
 from site_builder.rules import RULE_NAMES, unknown_rule_problem
 from site_builder.slugs import is_safe_slug, slugify
-from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_text, read_text_list,
-                                  type_name, warn_unknown_keys)
+from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_language, read_text,
+                                  read_text_list, type_name, warn_unknown_keys)
 
 FENCE = re.compile(r"^---[ \t]*$")
 CLOSING_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -82,7 +80,7 @@ def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defa
         title=title or "",
         date=when,
         source=source or "",
-        lang=_read_lang(doc, problems, defaults.language),
+        lang=read_language(doc, "lang", problems, defaults.language),
         slug=_read_slug(doc, problems) or slugify(title or article_id, fallback=article_id),
         body=body,
         body_line=body_line,
@@ -189,14 +187,6 @@ def _read_slug(doc: YamlDoc, problems: list[Problem]) -> str | None:
                                     at_value=True))
         return None
     return text
-
-
-def _read_lang(doc: YamlDoc, problems: list[Problem], default: str) -> str:
-    value = read_text(doc, "lang", problems, default=default)
-    if not langcodes.tag_is_valid(value):
-        problems.append(doc.problem("lang", f"unknown language code {value!r}",
-                                    "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
-    return value
 
 
 def _read_url(doc: YamlDoc, key: str, problems: list[Problem], allow_relative: bool) -> str | None:

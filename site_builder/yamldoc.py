@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+import langcodes
 import yaml
 
 from site_builder.errors import ERROR, WARNING, Problem
@@ -198,6 +199,16 @@ def read_text_list(doc: YamlDoc, key: str, problems: list[Problem]) -> tuple[str
                                         f"put it in quotes or remove it: `{key}: [first, second]`", at_value=True))
             return ()
     return tuple(dict.fromkeys(item.strip() for item in items))
+
+
+def read_language(doc: YamlDoc, key: str, problems: list[Problem], default: str) -> str:
+    """A BCP 47 language code ('en', 'pt-BR'); an unknown one is reported and ``default`` used."""
+    value = read_text(doc, key, problems, default=default)
+    if not langcodes.tag_is_valid(value):
+        problems.append(doc.problem(key, f"unknown language code {value!r}",
+                                    "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
+        return default
+    return value
 
 
 def read_bool(doc: YamlDoc, key: str, problems: list[Problem], default: bool = False) -> bool:
