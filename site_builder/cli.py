@@ -191,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     except SiteBuilderError as err:
         print(err, file=sys.stderr)
         if err.problems:
-            count = sum(p.is_error for p in err.problems) or len(err.problems)
-            print(f"Build failed: {count} problem{'s' if count != 1 else ''}; the output folder was left as it was.",
-                  file=sys.stderr)
+            count = plural(sum(p.is_error for p in err.problems) or len(err.problems), "problem")
+            print(f"Build failed: {count}; the output folder was left as it was." if args.command == "build"
+                  else f"Stopped: {count}; nothing was written.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

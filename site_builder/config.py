@@ -130,7 +130,10 @@ def _read_base_url(doc: YamlDoc, problems: list[Problem], default: str) -> str:
 
 
 def base_url_problem(value: str) -> str | None:
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return f"base_url {value!r} is not a valid URL"
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"base_url {value!r} is not an absolute http(s) URL"
     if parts.query or parts.fragment:
@@ -216,7 +219,7 @@ def _read_grouping(doc: YamlDoc, problems: list[Problem]) -> GroupingSettings:
     section = doc.data.get("grouping") or {}
     known = {"auto", *GROUPING_LIMITS}
     if not isinstance(section, dict) or set(section) - known:
-        unknown = sorted(set(section) - known) if isinstance(section, dict) else []
+        unknown = sorted(map(str, set(section) - known)) if isinstance(section, dict) else []
         what = f"unknown grouping setting {unknown[0]!r}" if unknown else "'grouping' must be a mapping"
         problems.append(doc.problem("grouping", what, f"use: {', '.join(sorted(known))}", at_value=True))
         return GroupingSettings()

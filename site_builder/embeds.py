@@ -19,12 +19,17 @@ BLOCKQUOTE_CLASSES = {
     "reddit-embed-bq": "Reddit", "reddit-card": "Reddit",
 }
 _CLASS_NAMES = "|".join(BLOCKQUOTE_CLASSES)
+# An embed's content ends at its closing tag; "(?:(?!STOP).)*?" keeps a match that never closes from
+# running on into the article: it stops at the next opening tag of its kind or at a blank line
+# followed by text. That also keeps matching linear on pathological input.
+BLOCK_STOP = r"(?:(?!<blockquote\b|\n[ \t]*\n[ \t]*[^<\s]).)*?"
+CLASS_LIST = r"\sclass\s*=\s*[\"'](?:[^\"']*\s)?"
 BLOCKQUOTE_EMBED = re.compile(
-    rf"<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*\b(?:{_CLASS_NAMES})\b[^>]*>.*?</blockquote>", re.I | re.S)
+    rf"<blockquote\b[^>]*{CLASS_LIST}(?:{_CLASS_NAMES})(?:\s[^\"']*)?[\"'][^>]*>{BLOCK_STOP}</blockquote>", re.I | re.S)
 FACEBOOK_EMBED = re.compile(
-    r"<div\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bfb-(?:post|video)\b[^>]*>\s*(?:<blockquote\b.*?</blockquote>\s*)?</div>",
-    re.I | re.S)
-IFRAME = re.compile(r"<iframe\b[^>]*?(?:/>|>.*?</iframe>)", re.I | re.S)
+    rf"<div\b[^>]*{CLASS_LIST}fb-(?:post|video)(?:\s[^\"']*)?[\"'][^>]*>\s*(?:<blockquote\b{BLOCK_STOP}</blockquote>\s*)?"
+    r"</div>", re.I | re.S)
+IFRAME = re.compile(r"<iframe\b[^>]*?(?:/>|>(?:(?!<iframe\b|\n[ \t]*\n[ \t]*[^<\s]).)*?</iframe>)", re.I | re.S)
 VIMEO_CAPTION = re.compile(r"\s*<p>\s*<a\s+href=\"https?://vimeo\.com/\d+[^>]*>.*?</p>", re.I | re.S)
 AUTHOR_WITH_HANDLE = re.compile(r"(?:[—–-]|&mdash;)?\s*([^()\n—–]+?)\s*\(\s*(@[\w.@-]+)\s*\)")
 INSTAGRAM_CHROME = re.compile(r"^(view this post on instagram|a post shared by|una publicación compartida|"
@@ -56,17 +61,20 @@ class Embed:
     lang: str | None = None
     """Language of the post text, when the embed says."""
 
+    @property
+    def byline(self) -> str:
+        """'Sam Altman (@sama)', or whichever of the two the embed gave."""
+        handle = f"({self.author_handle})" if self.author_handle else ""
+        return " ".join(part for part in (self.author_name, handle) if part)
+
     def describe(self) -> str:
         """'an X post by Sam Altman (@sama)', for --explain and the build report."""
-        who = " ".join(part for part in (self.author_name, f"({self.author_handle})" if self.author_handle else "")
-                       if part)
         article = "an" if self.platform[0] in "AEIOUX" else "a"
-        return f"{article} {self.platform} {self.kind}" + (f" by {who}" if who else "")
+        return f"{article} {self.platform} {self.kind}" + (f" by {self.byline}" if self.byline else "")
 
     def plain_text(self) -> str:
         """Everything a reader sees on the card, as plain text (for leads, grouping and tests)."""
-        author = " ".join(p for p in (self.author_name, f"({self.author_handle})" if self.author_handle else "") if p)
-        parts = (self.title, self.text, author, self.date_text, self.url or "")
+        parts = (self.title, self.text, self.byline, self.date_text, self.url or "")
         return "\n".join(part for part in parts if part)
 
 
@@ -127,9 +135,13 @@ class _BlockReader(HTMLParser):
 
 
 def read_block(block: str) -> _BlockReader:
+    """What the HTML block holds; whatever the parser could not make sense of is simply left out."""
     reader = _BlockReader()
-    reader.feed(block)
-    reader.close()
+    try:
+        reader.feed(block)
+        reader.close()
+    except (AssertionError, ValueError):  # html.parser refuses some malformed declarations this way
+        pass
     return reader
 
 
@@ -137,7 +149,10 @@ def web_url(url: str | None, keep_query: bool = False) -> str | None:
     """The URL if it is http(s), without tracking parameters; None otherwise."""
     if not url:
         return None
-    parts = urlsplit(html_lib.unescape(url.strip()))
+    try:
+        parts = urlsplit(html_lib.unescape(url.strip()))
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     query = parts.query if keep_query else ""
@@ -145,7 +160,9 @@ def web_url(url: str | None, keep_query: bool = False) -> str | None:
 
 
 def _author(text: str) -> tuple[str, str]:
-    match = AUTHOR_WITH_HANDLE.search(text)
+    """('Sam Altman', '@sama') from '— Sam Altman (@sama) July 12, 2025'; the byline is in the last
+    few hundred characters, and looking only there keeps a huge block from being searched at length."""
+    match = AUTHOR_WITH_HANDLE.search(text[-300:])
     return (match.group(1).strip(" —–-"), match.group(2)) if match else ("", "")
 
 
@@ -161,28 +178,30 @@ def _text(paragraphs: list[tuple[str, str | None]]) -> str:
     return "\n\n".join(text for text, _ in paragraphs if text and not INSTAGRAM_CHROME.match(text))
 
 
-def embed_from_blockquote(block: str) -> Embed:
-    """An Embed from a platform's blockquote embed code."""
+def embed_from_blockquote(block: str) -> Embed | None:
+    """An Embed from a platform's blockquote embed code; None when the block is no known embed."""
     reader = read_block(block)
-    classes = reader.root.get("class", "").split()
-    platform = next(BLOCKQUOTE_CLASSES[c] for c in classes if c in BLOCKQUOTE_CLASSES)
+    classes = reader.root.get("class", "").lower().split()
+    platform = next((BLOCKQUOTE_CLASSES[c] for c in classes if c in BLOCKQUOTE_CLASSES), None)
     builder = {"X": _x_post, "Bluesky": _bluesky_post, "Instagram": _instagram_post, "TikTok": _tiktok_post,
-               "Threads": _threads_post, "Mastodon": _mastodon_post, "Reddit": _reddit_post}[platform]
-    return builder(reader)
+               "Threads": _threads_post, "Mastodon": _mastodon_post, "Reddit": _reddit_post}.get(platform)
+    return builder(reader) if builder else None
+
+
+def _quoted_post(reader: _BlockReader, platform: str, post_pattern: str) -> Embed:
+    """X and Bluesky quote the post as <p>text</p> — Name (@handle) <a href=post>date</a>."""
+    url, date_text = _post_link(reader, post_pattern)
+    name, handle = _author(reader.tail_text)
+    lang = reader.paragraphs[0][1] if reader.paragraphs else None
+    return Embed(platform, "post", url, _text(reader.paragraphs), name, handle, date_text, lang=lang)
 
 
 def _x_post(reader: _BlockReader) -> Embed:
-    url, date_text = _post_link(reader, r"(twitter|x)\.com/.+/status/\d+")
-    name, handle = _author(reader.tail_text)
-    lang = reader.paragraphs[0][1] if reader.paragraphs else None
-    return Embed("X", "post", url, _text(reader.paragraphs), name, handle, date_text, lang=lang)
+    return _quoted_post(reader, "X", r"(twitter|x)\.com/.+/status/\d+")
 
 
 def _bluesky_post(reader: _BlockReader) -> Embed:
-    url, date_text = _post_link(reader, r"bsky\.app/profile/.+/post/")
-    name, handle = _author(reader.tail_text)
-    lang = reader.paragraphs[0][1] if reader.paragraphs else None
-    return Embed("Bluesky", "post", url, _text(reader.paragraphs), name, handle, date_text, lang=lang)
+    return _quoted_post(reader, "Bluesky", r"bsky\.app/profile/.+/post/")
 
 
 def _instagram_post(reader: _BlockReader) -> Embed:
@@ -242,10 +261,13 @@ def embed_from_facebook(block: str) -> Embed:
 def embed_from_iframe(block: str, caption: str = "") -> Embed | None:
     """An Embed for a known player or post iframe; None for any other iframe (it is dropped)."""
     reader = read_block(block)
-    src = html_lib.unescape(reader.root.get("src", ""))
+    src = html_lib.unescape(reader.root.get("src", "")).strip()
     if src.startswith("//"):
         src = "https:" + src
-    parts = urlsplit(src)
+    try:
+        parts = urlsplit(src)
+    except ValueError:
+        return None
     host, path = parts.netloc.lower().removeprefix("www."), parts.path
     title = reader.root.get("title", "").strip()
     title = "" if title.lower() in GENERIC_VIDEO_TITLES else title

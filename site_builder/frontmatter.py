@@ -193,7 +193,10 @@ def _read_url(doc: YamlDoc, key: str, problems: list[Problem], allow_relative: b
     value = read_text(doc, key, problems)
     if value is None:
         return None
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: reported below like any other bad URL
+        parts = urlsplit("")
     if parts.scheme in ("http", "https") and parts.netloc:
         return value
     if allow_relative and not parts.scheme and not parts.netloc and not value.startswith("/"):

@@ -12,8 +12,10 @@ from site_builder.embeds import (BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO
                                  embed_from_blockquote, embed_from_facebook, embed_from_iframe)
 from site_builder.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, replace_blocks
 
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>|<script\b[^>]*/>|<div\s+id=[\"']fb-root[\"']\s*>\s*</div>",
-                    re.I | re.S)
+# A whole script element (its content never runs past the next <script), else a lone opening or
+# closing tag: an unclosed <script> must not swallow the text after it.
+SCRIPT = re.compile(r"<script\b[^>]*>(?:(?!<script\b).)*?</script\s*>|<script\b[^>]*>|</script\s*>|"
+                    r"<div\s+id=[\"']fb-root[\"']\s*>\s*</div>", re.I | re.S)
 
 
 def remove_embed_scripts(work: Work) -> None:
@@ -21,7 +23,8 @@ def remove_embed_scripts(work: Work) -> None:
 
 
 def replace_social_embeds(work: Work) -> None:
-    replace_blocks(work, "social-embeds", BLOCKQUOTE_EMBED, lambda match: embed_from_blockquote(match.group(0)))
+    replace_blocks(work, "social-embeds", BLOCKQUOTE_EMBED, lambda match: embed_from_blockquote(match.group(0)),
+                   keep_unknown=True)
     replace_blocks(work, "social-embeds", FACEBOOK_EMBED, lambda match: embed_from_facebook(match.group(0)))
 
 

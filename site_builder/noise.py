@@ -120,9 +120,10 @@ def pattern_rule(rule: str, pattern: re.Pattern, max_length: int = 160) -> Calla
     return lambda work: drop_lines(work, rule, lambda text, _: bool(pattern.match(bare(text))), max_length)
 
 
-def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[re.Match], Embed | None]) -> None:
-    """Replace each HTML block matching ``pattern`` (which may span lines) by an embed placeholder, or by
-    nothing when ``make`` returns None."""
+def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[re.Match], Embed | None],
+                   keep_unknown: bool = False) -> None:
+    """Replace each HTML block matching ``pattern`` (which may span lines) by an embed placeholder; when
+    ``make`` returns None the block goes, or with ``keep_unknown`` stays as it was."""
     text = "\n".join(line.text for line in work.lines)
     if "<" not in text or not pattern.search(text):
         return
@@ -134,6 +135,8 @@ def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[r
     pieces, cursor = [], 0
     for match in pattern.finditer(text):
         embed, number = make(match), line_at(match.start())
+        if embed is None and keep_unknown:
+            continue
         before = text[cursor:match.start()].rstrip(" \t")
         after_start = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" \t"))
         if embed is None:

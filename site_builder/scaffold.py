@@ -44,8 +44,9 @@ A news digest built with site-builder: run `site-builder build` in this folder, 
 
 def create_site(path: Path) -> list[Path]:
     """Write site.yaml, a sample article and a README into ``path``; refuses a folder with files in it."""
-    if path.exists() and not path.is_dir():
-        raise SiteBuilderError(f"{path}: a file of that name exists; choose a new folder name")
+    blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+    if blocking:
+        raise SiteBuilderError(f"{path}: {blocking} is a file, not a folder; choose a new folder name")
     if path.exists() and any(path.iterdir()):
         raise SiteBuilderError(f"{path}: already exists and is not empty; choose a new folder name")
     title = path.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "News Digest"
@@ -54,9 +55,13 @@ def create_site(path: Path) -> list[Path]:
         path / "content" / "welcome.md": SAMPLE_ARTICLE.format(title=_yaml_text(title)),
         path / "README.md": README.format(title=title),
     }
-    for target, text in files.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    try:
+        for target, text in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise SiteBuilderError(f"{path}: cannot create the site there ({err.strerror}); choose a folder you "
+                               "may write to") from err
     return list(files)
 
 

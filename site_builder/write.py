@@ -50,7 +50,10 @@ def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
 
 
 def check_output_folder(output_dir: Path, protected: Iterable[Path]) -> None:
-    """Refuse an output folder that is, or holds, something the build must never delete."""
+    """Refuse an output folder that is a file, or that is or holds something the build must never delete."""
+    blocking = next((p for p in (output_dir, *output_dir.parents) if p.exists() and not p.is_dir()), None)
+    if blocking:
+        raise SiteBuilderError(f"{output_dir}: {blocking} is a file, not a folder; choose another output folder")
     output = output_dir.resolve()
     if output == Path(output.anchor) or output == Path.home().resolve():
         raise SiteBuilderError(f"{output_dir}: refusing to use this folder as output; choose a dedicated folder "
@@ -78,7 +81,16 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
 
 def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
-    in the manifest for the next build."""
+    in the manifest for the next build. A file system error stops it with a clear message."""
+    try:
+        return _write_output(files, output_dir, keep)
+    except OSError as err:
+        where = err.filename or output_dir
+        raise SiteBuilderError(f"{where}: cannot write the output ({err.strerror}); check the folder's "
+                               "permissions and free space") from err
+
+
+def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None) -> WriteReport:
     problems = check_output_paths(files)
     if problems:
         raise BuildFailed(problems)

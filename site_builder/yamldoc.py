@@ -104,6 +104,9 @@ def parse_yaml_mapping(text: str, path: str, first_line: int = 1,
         return None, [_syntax_problem(err, text, path, first_line, what)]
     except yaml.YAMLError as err:
         return None, [Problem(path, first_line, 1, f"{what} is not valid YAML ({err})", DEFAULT_YAML_HINT)]
+    except RecursionError:
+        return None, [Problem(path, first_line, 1, f"{what} is nested too deeply to read",
+                              "flatten the lists and mappings")]
     finally:
         loader.dispose()
 
