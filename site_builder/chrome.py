@@ -24,18 +24,23 @@ SHARE_WORDS = {
     "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
     "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る", "like this", "like",
     "like loading", "mi piace", "me gusta", "curtir", "j'aime", "gefällt mir", "vind ik leuk", "suka", "いいね",
+    "partager l'article", "compartir la noticia", "compartilhar notícia", "condividi la notizia",
+    "artikel delen", "diesen artikel teilen", "share the story", "bagikan ke",
 }
 NETWORK_WORDS = {
     "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "line", "email",
     "e-mail", "mail", "messenger", "flipboard", "threads", "bluesky", "mastodon", "print", "imprimir", "stampa",
-    "cetak", "drucken", "afdrukken", "imprimer", "印刷", "sms", "kakaotalk", "hatena", "pocket",
+    "cetak", "drucken", "afdrukken", "imprimer", "印刷", "sms", "kakaotalk", "hatena", "pocket", "instagram",
+    "tiktok", "youtube",
 }
+NAMED_NETWORK = re.compile(r"\b(facebook|twitter|x|whatsapp|linkedin|telegram|instagram|tiktok|youtube|threads|"
+                           r"bluesky|mastodon|google (news|notícias|noticias|actualités|nachrichten|berita))\b")
 OPENS_IN_NEW_WINDOW = re.compile(r"(click to|klik untuk|clicca per|haz clic para|clique para|cliquez pour|"
                                  r"klicken, um|klik om).*\((opens|opent|si apre|se abre|abre|s'ouvre|öffnet|"
                                  r"membuka)[^)]*\)?$")
 FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|instagram|tiktok|threads|linkedin|"
                     r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
-                    r"síguenos|siga-nos|siga o|suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
+                    r"síguenos|siga-nos|siga (o|a|os|as) |suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
                     r"をフォロー)")
 COMMENT_WORDS = {
     "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
@@ -50,14 +55,19 @@ COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|com
                            r"kommentare|reacties|件のコメント)$")
 
 
+SENTENCE_ENDING = re.compile(r"[.!?。！？…][\"'”’»)]*\s*$")
+JAPANESE_SHARE = re.compile(r"^(この記事を)?(シェア|共有)(する|しよう)?$|をシェア(する)?$")
+
+
 def is_widget_line(text: str) -> bool:
     if len(text) > 120:
         return False
     words = bare(text)
     uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
-    japanese_share = len(words) <= 20 and ("シェア" in words or "共有する" in words)
-    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or japanese_share or bool(COMMENT_COUNT.match(words))
-            or bool(OPENS_IN_NEW_WINDOW.search(words)) or (len(text) <= 80 and bool(FOLLOW.match(words))))
+    follow = (len(text) <= 80 and bool(FOLLOW.match(words))
+              and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
+    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or bool(JAPANESE_SHARE.search(words))
+            or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow)
 
 
 def remove_share_widgets(work: Work) -> None:
@@ -93,7 +103,7 @@ RELATED_LABEL = re.compile(
     r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
     r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
     r"veja também|lire aussi|à lire aussi|a lire aussi|lesen sie auch|auch interessant|mehr zum thema|lees ook|"
-    r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?\s*[:：»>|–—-]+\s*\S", re.I)
+    r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?(?:\s*[:：»>|]+|\s+[–—-]+)\s*\S", re.I)
 
 
 ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
@@ -147,17 +157,23 @@ AD_WORDS = {
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|register|get|join|berlangganan|daftar|ikuti|iscriviti|abbonati|registrati|suscríbete|"
     r"suscribete|regístrate|assine|inscreva-se|cadastre-se|abonnez-vous|inscrivez-vous|abonnieren sie|abonnieren|"
-    r"melden sie sich|bestellen sie|schrijf je in|abonneer je|meld je aan)\b.{0,80}\b(newsletter|newsletters|"
-    r"inbox|briefing|nieuwsbrief|boletín|lettre d'information|buletin)\b")
+    r"melden sie sich|bestellen sie|schrijf je in|abonneer je|meld je aan)\s.{0,80}\b(newsletter|newsletters|"
+    r"inbox|briefing|nieuwsbrief|boletín|lettre d'information)\b")
 APP_WORDS = r"(app|apps|aplikasi|aplicación|aplicativo|application|appli)"
 APP_CALL = re.compile(
-    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer)\b"
-    rf"(.{{0,40}}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{{0,20}}\b{APP_WORDS}\b|"
-    rf"\s+(the|de|la|l'|die|a|o|el|aplikasi)?\s*{APP_WORDS}\s+(of|from|van|di|de|del|da|do|von|du|des)\b)")
+    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer)\s"
+    rf".{{0,40}}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{{0,20}}\b{APP_WORDS}\b")
+# "Download de app van Gelders Dagblad": the app named after the outlet (a capitalised name follows).
+OUTLET_APP_CALL = re.compile(
+    r"^(Download|Get|Install|Unduh|Scarica|Descarga|Baixe|Téléchargez|Installeer)\s+(the|de|la|l'|die|a|o|el)?\s*"
+    r"(app|App|aplikasi|application)\s+(of|from|van|di|de|del|da|do|von|du|des)\s+[A-Z]")
 CHANNEL_CALL = re.compile(
     r"^(join|follow|get|gabung|gabung ke|gabung di|ikuti|dapatkan|receba|recebe|siga|unisciti|segui|iscriviti|"
-    r"únete|unete|sigue|recibe|rejoignez|suivez|recevez|treten sie|folgen sie|abonnieren sie|volg|word lid)\b"
-    r".{0,60}\b(whatsapp|telegram|google news|signal)\b")
+    r"únete|unete|sigue|recibe|rejoignez|suivez|recevez|treten sie|folgen sie|abonnieren sie|volg|word lid)\s"
+    r"(?=.{0,80}\b(channel|channels|saluran|grup|group|canal|canale|kanal|news|berita|notícias|noticias|notizie|"
+    r"nieuws|nachrichten|actualités|updates|info)\b).{0,80}\b(whatsapp|telegram|google news|signal)\b")
+BARE_APP_CALL = re.compile(r"^(download|get|install|unduh|scarica|descarga|baixe|téléchargez|installeer)\s+"
+                           r"(the |our |l'|la |o |a |de |die |aplikasi )?(app|apps|aplikasi|application|appli)$")
 JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
 NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
 
@@ -166,9 +182,10 @@ def is_newsletter_call(text: str) -> bool:
     if len(text) > 200:
         return False
     words = bare(text)
-    return (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
-                                 or bool(CHANNEL_CALL.match(words))
-                                 or bool(JAPANESE_CALL.match(words)) or words in NEWSLETTER_NOUNS)
+    japanese = bool(JAPANESE_CALL.match(words)) and not SENTENCE_ENDING.search(text)
+    return japanese or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
+                                 or bool(CHANNEL_CALL.match(words)) or bool(BARE_APP_CALL.match(words))
+                                 or words in NEWSLETTER_NOUNS)
 
 
 READING_TIME = re.compile(
@@ -182,6 +199,12 @@ LOADING_WORDS = {
     "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
     "読み込み中", "読み込んでいます",
 }
+NAVIGATION_WORDS = {
+    "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
+    "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",
+    "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
+    "terug naar home", "ページの先頭へ", "トップへ戻る",
+}
 BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")
@@ -189,8 +212,11 @@ BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
 
 
 def is_breadcrumb(text: str) -> bool:
+    """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite')."""
     if len(text) > 150:
         return False
+    if len(text) <= 40 and bare(text) in NAVIGATION_WORDS:
+        return True
     stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
@@ -201,7 +227,8 @@ BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(
 CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bilder|crédit photo|crédits photo|"
                r"photo credit|image credit|image source|credit|credits|kredit foto|sumber foto|sumber gambar|"
                r"ilustrasi|illustration|dok\.?|doc\.?|写真|画像|beeld|afbeelding|fotografía|fotografia)")
-CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(by\b|von\b|di\b|de\b|door\b|:|：|/|©)", re.I)
+CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
+CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
@@ -215,8 +242,10 @@ def is_image_credit(text: str) -> bool:
     if len(stripped) > 250 or stripped.startswith(("!", "<img", "[!")):
         return False
     short = len(stripped) <= 120
-    return (short and (bool(CREDIT_LINE.match(stripped)) or bool(AGENCY_LINE.match(stripped))
-                       or bool(PHOTO_BY_ON.match(stripped)))) or bool(CAPTION_WITH_CREDIT.search(stripped))
+    credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
+              or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+    return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
+        or bool(CAPTION_WITH_CREDIT.search(stripped))
 
 
 TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|themen|schlagwörter|schlagworte|"
@@ -233,8 +262,8 @@ def is_tag_list(text: str) -> bool:
     return all(0 < len(item.split()) <= 4 and not item.endswith(".") for item in items if item)
 
 
-EVENT_LINE = re.compile(r"^(evento|eventi|event|events|événement|veranstaltung|acara|イベント|"
-                        r"techcrunch (event|sessions)|evento techcrunch|\S+ event)\b.{0,40}$")
+EVENT_LINE = re.compile(r"^(\S+ )?(evento|eventi|event|events|événement|veranstaltung|acara|イベント|sessions)\b"
+                        r"(\s\S+){0,3}$")
 EVENT_DETAILS = re.compile(r"\||\b\d{1,2}(st|nd|rd|th)?\b.*\b(19|20)?\d{2}\b|\b(january|february|march|april|may|"
                            r"june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|"
                            r"maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|enero|febrero|abril|"
@@ -254,10 +283,12 @@ def remove_event_promos(work: Work) -> None:
     content = [i for i, line in enumerate(lines) if line.text.strip()]
     for position, index in enumerate(content):
         text = lines[index].text
-        if len(text) > 60 or not EVENT_LINE.match(bare(text)) or position + 1 >= len(content):
+        if len(text) > 60 or SENTENCE_ENDING.search(text) or not EVENT_LINE.match(bare(text)) \
+                or position + 1 >= len(content):
             continue
         details = content[position + 1]
-        if len(lines[details].text) <= 80 and EVENT_DETAILS.search(lines[details].text):
+        detail_text = lines[details].text
+        if len(detail_text) <= 80 and EVENT_DETAILS.search(detail_text) and not SENTENCE_ENDING.search(detail_text):
             drop |= {index, details}
             for follower in content[position + 2:]:
                 if bare(lines[follower].text) not in EVENT_CALLS:

@@ -11,11 +11,12 @@ import html as html_lib
 import re
 from dataclasses import replace
 from typing import Callable
+from urllib.parse import urlsplit
 
 import nh3
 
 from site_builder.config import SiteConfig
-from site_builder.embeds import Embed
+from site_builder.embeds import Embed, web_url
 from site_builder.markdown import render_markdown
 from site_builder.model import Article
 from site_builder.noise import EMBED_MARK, Line
@@ -38,8 +39,9 @@ ALLOWED_ATTRIBUTES = {
     "colgroup": {"span"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(?:https?:)?//[^"]*"[^>]*>')
+IMAGE = re.compile(r"<img\b[^>]*>")
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+ENCODED_MARK = re.compile(r"&#(?:x0*e000|0*57344);", re.I)
 REL_WITHOUT_HREF = re.compile(r'<a((?:(?!href=)[^>])*?) rel="noopener noreferrer"((?:(?!href=)[^>])*)>')
 PLACEHOLDER = re.compile(rf"(?:<p>)?{EMBED_MARK}embed-(\d+){EMBED_MARK}(?:</p>)?")
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
@@ -55,14 +57,33 @@ def sanitise_html(html: str) -> str:
 
 
 def link_remote_images(html: str) -> str:
-    """Images hosted elsewhere become links to them: a digest page makes no request to another host
-    (the reader's privacy, and the outlet's bandwidth). Runs on the sanitiser's normalised output."""
+    """Only images on the site itself stay images; any other becomes a link to it, so neither a page nor
+    a feed reader makes a request to another host (the reader's privacy, the outlet's bandwidth). Runs
+    on the sanitiser's normalised output, and reads addresses as browsers do (case, backslashes,
+    spaces and control characters included)."""
     def as_link(match: re.Match) -> str:
         attributes = dict(ATTRIBUTE.findall(match.group(0)))
+        source = attributes.get("src", "")
+        if is_local_address(source):
+            return match.group(0)
         label = attributes.get("alt") or "image"
-        return f'<a href="{attributes["src"]}" rel="noopener noreferrer">[Image: {label}]</a>'
+        target = html_lib.unescape(source).strip()
+        target = "https:" + target if target.startswith("//") else target
+        link = f'<a href="{source}" rel="noopener noreferrer">' if web_url(target) else "<a>"
+        return f"{link}[Image: {label}]</a>"
 
-    return REMOTE_IMAGE.sub(as_link, html)
+    return IMAGE.sub(as_link, html)
+
+
+def is_local_address(address: str) -> bool:
+    """True for a path on this site ('images/x.png', '/img/y.png'), false for anything naming a host or
+    a scheme, however it is spelled."""
+    cleaned = re.sub(r"[\x00-\x20]", "", html_lib.unescape(address)).replace("\\", "/")
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:
+        return False
+    return bool(cleaned) and not parts.scheme and not parts.netloc and not cleaned.startswith("//")
 
 
 def html_to_text(html: str) -> str:
@@ -76,7 +97,7 @@ def clean_article(article: Article, config: SiteConfig | None = None) -> Article
     """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed."""
     disabled = article.clean_disabled | (config.clean_disabled if config else frozenset())
     patterns = _patterns_for(article.source, config)
-    body = article.body.replace(EMBED_MARK, "")
+    body = ENCODED_MARK.sub("", article.body.replace(EMBED_MARK, ""))
     lines = [Line(article.body_line + i, text) for i, text in enumerate(body.splitlines())]
     work = run_rules(lines, article.title, disabled, patterns)
     markdown = "\n".join(line.text for line in work.lines) + "\n"

@@ -147,8 +147,9 @@ class Index:
 
 
 def feature_weights(items: Sequence[Item]) -> dict[str, float]:
-    """Kind weight times inverse document frequency, for every feature at least two items share and
-    not too many have (those say nothing about one event)."""
+    """Kind weight times inverse document frequency, for every feature but those too many items have
+    (they say nothing about one event). Features of one item only never match, but they count in
+    its length: without them two short reports sharing one word would look alike."""
     frequency: Counter = Counter()
     for item in items:
         frequency.update(item.features.keys())

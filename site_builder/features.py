@@ -23,6 +23,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\n")
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
 DIGIT = re.compile(r"\d")
+DATE_LIKE = re.compile(r"[1-9]|[12]\d|3[01]|0[1-9]|19\d\d|20\d\d|21\d\d")
 NAME_PARTS = re.compile(r"[-.]")
 NOT_LETTERS = re.compile(r"[^a-z]")
 REPEATS = re.compile(r"(.)\1+")
@@ -151,9 +152,11 @@ def word_feature(token: str) -> str | None:
 
 
 def _add_number(token: str, features: Counter) -> None:
+    """Numbers are translation-proof signals, except days of the month and years: every report of
+    the week says '12' and '2025', so those count only as words, between reports in one language."""
     number = THOUSANDS.sub("", token).replace(",", ".").strip(".")
     if len(number) > 1 and not re.fullmatch(r"0\d?", number):
-        features[NUMBER + fold(number)] += 1
+        features[(WORD if DATE_LIKE.fullmatch(number) else NUMBER) + fold(number)] += 1
 
 
 def normalise_link(address: str) -> str:

@@ -82,6 +82,7 @@ def _article_from(doc: YamlDoc, body: str, body_line: int, article_id: str, defa
         source=source or "",
         lang=read_language(doc, "lang", problems, defaults.language),
         slug=_read_slug(doc, problems) or slugify(title or article_id, fallback=article_id),
+        slug_given="slug" in doc.data,
         body=body,
         body_line=body_line,
         url=_read_url(doc, "url", problems, allow_relative=False),

@@ -42,9 +42,10 @@ def replace_iframes(work: Work) -> None:
 def remove_duplicate_title(work: Work) -> None:
     """Lines before the text that repeat the title (clipping often catches the page's headline twice)."""
     title = bare(work.title)
+    longest = 2 * len(work.title) + 20
     kept, leading = [], True
     for line in work.lines:
-        if leading and line.text.strip() and bare(line.text) == title:
+        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title:
             work.changes.append(Change("duplicate-title", line.number, "removed", line.text.strip()))
             continue
         leading = leading and not line.text.strip()
@@ -56,23 +57,28 @@ def remove_site_patterns(work: Work) -> None:
     drop_lines(work, "site-patterns", lambda text, _: any(p.search(text.strip()) for p in work.patterns))
 
 
-TAG_LIKE = re.compile(r"^[^\W\d_][\w&'’ -]{0,29}$")
+TAG_WORDS = re.compile(r"^(?:[a-z][a-z0-9&'’.-]{1,29}|[A-Z][A-Z0-9&'’ .-]{1,29})$")
 NOT_TAGS = ("-", "*", "+", "|", ">", "<", "!", "[", "•", "#", "—", "–", "`", EMBED_MARK)
+MAX_TRAILING_TAGS = 5
 
 
 def remove_trailing_tags(work: Work) -> None:
-    """Category or source tags left after the last sentence: short lines of a few words, no punctuation."""
-    end = len(work.lines)
-    while end and (not work.lines[end - 1].text.strip() or _is_tag_like(work.lines[end - 1].text)):
+    """Category or source tags left after the last sentence ('techcrunch', 'DATA', 'UPDATES'): up to five
+    short lines in lower case or in capitals; never the whole body."""
+    end, dropped = len(work.lines), 0
+    while end and dropped < MAX_TRAILING_TAGS and (not work.lines[end - 1].text.strip()
+                                                   or _is_tag_like(work.lines[end - 1].text)):
+        dropped += bool(work.lines[end - 1].text.strip())
         end -= 1
+    if not any(line.text.strip() for line in work.lines[:end]):
+        return
     tail = set(range(end, len(work.lines)))
     drop_lines(work, "trailing-tags", lambda text, i: i in tail)
 
 
 def _is_tag_like(text: str) -> bool:
     stripped = text.strip()
-    return (not stripped.startswith(NOT_TAGS) and len(stripped.split()) <= 3
-            and bool(TAG_LIKE.match(stripped)))
+    return not stripped.startswith(NOT_TAGS) and len(stripped.split()) <= 3 and bool(TAG_WORDS.match(stripped))
 
 
 BULLET = re.compile(r"^\s*[•●▪◦‣∙·]\s*(\S.*)$")
@@ -98,7 +104,7 @@ def make_bullet_lists(work: Work) -> None:
     work.lines = result
 
 
-ATTRIBUTION = re.compile(r"^\s*(—|―|--)\s*(\S.{0,150})$")
+ATTRIBUTION = re.compile(r"^\s*(—|―|--)\s*([^\s¿¡].{0,150})$")
 NOT_A_QUOTE_SOURCE = re.compile(r"(reporting|editing|writing|additional|laporan|penulis|editor|a cura di|con "
                                 r"información|reportage|redaktion|bewerking)", re.I)
 
@@ -108,7 +114,8 @@ def attach_quote_attributions(work: Work) -> None:
     lines = work.lines
     for index, line in enumerate(lines):
         match = ATTRIBUTION.match(line.text)
-        if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)):
+        # Spanish and Portuguese write dialogue with dashes: a line that asks or ends a sentence is speech.
+        if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)) or re.search(r"[.?!…]$", match.group(2).strip()):
             continue
         quote = _paragraph_before(lines, index)
         if not quote or len(" ".join(lines[i].text for i in quote).split()) > 80:

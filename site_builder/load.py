@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
@@ -20,12 +21,13 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 
 
 def find_markdown_files(content_dir: Path) -> list[Path]:
-    """Every Markdown file under ``content_dir``, in a stable order; hidden files and folders skipped."""
+    """Every Markdown file under ``content_dir``, in a stable order; files and folders whose names start
+    with '.' or '_' (hidden, or the curator's notes) are skipped."""
     found = []
     for folder, subfolders, files in os.walk(content_dir):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
         found += [Path(folder) / name for name in sorted(files)
-                  if Path(name).suffix.lower() in MARKDOWN_SUFFIXES and not name.startswith(".")]
+                  if Path(name).suffix.lower() in MARKDOWN_SUFFIXES and not name.startswith((".", "_"))]
     return found
 
 
@@ -73,7 +75,22 @@ def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[lis
         problems += found
         articles += [article] if article else []
     problems += find_clashes(articles)
+    articles = distinct_derived_slugs(articles)
     return [a for a in articles if include_drafts or not a.draft], problems
+
+
+def distinct_derived_slugs(articles: list[Article]) -> list[Article]:
+    """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
+    id order; given slugs keep theirs."""
+    taken = {a.slug for a in articles if a.slug_given}
+    renamed = {}
+    for article in sorted((a for a in articles if not a.slug_given), key=lambda a: (a.date.timestamp(), a.id)):
+        slug, number = article.slug, 2
+        while slug in taken:
+            slug, number = f"{article.slug}-{number}", number + 1
+        taken.add(slug)
+        renamed[article.id] = replace(article, slug=slug) if slug != article.slug else article
+    return [renamed.get(a.id, a) for a in articles]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -81,12 +98,13 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def find_clashes(articles: list[Article]) -> list[Problem]:
-    """Two articles with one id, or one slug, would overwrite each other: name both files."""
+    """Two articles with one id, or one given slug, would overwrite each other: name both files."""
     problems = []
     for attribute, fix in (("id", "give one of them another `id:`"), ("slug", "give one of them another `slug:`")):
         owners: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
-            owners[getattr(article, attribute)].append(article)
+            if attribute == "id" or article.slug_given:
+                owners[getattr(article, attribute)].append(article)
         for value, same in owners.items():
             for later in same[1:]:
                 problems.append(Problem(later.source_path, 1, 1, f"duplicate {attribute} {value!r}, "

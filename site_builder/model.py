@@ -37,6 +37,9 @@ class Article:
     """The Markdown body (raw HTML included) as saved; cleaning rewrites it."""
     body_line: int = 1
     """File line where the body starts, so later stages can point into the file."""
+    slug_given: bool = False
+    """True when the slug came from front matter (two equal given slugs are an error; two equal derived
+    ones, from one wire headline run by two outlets, are told apart with '-2')."""
     url: str | None = None
     """The original article on the outlet's site."""
     authors: tuple[str, ...] = ()

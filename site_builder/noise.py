@@ -99,10 +99,11 @@ def bare(text: str) -> str:
 
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds; lines over ``longest``
-    characters are prose and never asked about."""
+    characters are prose, and table rows are structure: neither is ever asked about."""
     kept = []
     for index, line in enumerate(work.lines):
-        if len(line.text) <= longest and line.text.strip() and matches(line.text, index):
+        text = line.text.strip()
+        if len(line.text) <= longest and text and not text.startswith("|") and matches(line.text, index):
             work.changes.append(Change(rule, line.number, "removed", line.text.strip()))
         else:
             kept.append(line)

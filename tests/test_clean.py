@@ -57,3 +57,15 @@ def test_plain_text_has_one_line_per_block_and_decoded_entities():
 ])
 def test_images_on_other_hosts_become_links_so_pages_make_no_third_party_request(body, expected):
     assert clean_article(make_article(body)).html == expected
+
+
+@pytest.mark.parametrize("source", ["HTTPS://evil.example/p.gif", "/\\evil.example/p.gif", "https:evil.example/p.gif",
+                                    "\\\\evil.example/p.gif", " //evil.example/p.gif", "/&#9;/evil.example/p.gif"])
+def test_no_spelling_of_another_host_keeps_an_image(source):
+    html = clean_article(make_article(f'<img src="{source}" alt="pixel">')).html
+    assert "<img" not in html and "[Image: pixel]" in html
+
+
+def test_an_encoded_placeholder_character_cannot_fake_an_embed_card():
+    article = clean_article(make_article("&#xE000;embed-0&#xE000; and a sentence.\n"))
+    assert article.html == "<p>embed-0 and a sentence.</p>\n" and article.embeds == ()
