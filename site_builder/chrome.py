@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.noise import Change, Work, bare, drop_lines
+from site_builder.noise import LINK, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
     "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
@@ -179,13 +179,15 @@ NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュース
 
 
 def is_newsletter_call(text: str) -> bool:
+    """Calls to subscribe to a newsletter, install the outlet's app or join its news channel."""
     if len(text) > 200:
         return False
     words = bare(text)
-    japanese = bool(JAPANESE_CALL.match(words)) and not SENTENCE_ENDING.search(text)
-    return japanese or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or (bool(NEWSLETTER.match(words)) or bool(APP_CALL.match(words))
-                                 or bool(CHANNEL_CALL.match(words)) or bool(BARE_APP_CALL.match(words))
-                                 or words in NEWSLETTER_NOUNS)
+    if JAPANESE_CALL.match(words):
+        return not SENTENCE_ENDING.search(text)
+    calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
+    return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
+            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))))
 
 
 READING_TIME = re.compile(
@@ -217,7 +219,7 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if len(text) <= 40 and bare(text) in NAVIGATION_WORDS:
         return True
-    stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
+    stripped = LINK.sub(r"\1", text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
             and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments))
@@ -255,7 +257,7 @@ TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|th
 
 def is_tag_list(text: str) -> bool:
     """'Temas: Turismo rural · Teruel': a label, then short names separated by commas, dots or bars."""
-    stripped = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text.strip()).strip("*_ ")
+    stripped = LINK.sub(r"\1", text.strip()).strip("*_ ")
     if len(stripped) > 200 or not TAG_LIST.match(stripped):
         return False
     items = re.split(r"\s*[,·|•/]\s*|\s{2,}", stripped.split(":", 1)[-1].split("：", 1)[-1])

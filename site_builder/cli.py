@@ -78,9 +78,13 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def site_overrides(args: argparse.Namespace) -> dict:
+    """The flags that override site.yaml."""
+    return {"content_dir": args.content, "output_dir": args.output, "base_url": args.base_url}
+
+
 def run_build(args: argparse.Namespace) -> int:
-    overrides = {"content_dir": args.content, "output_dir": args.output, "base_url": args.base_url}
-    config, warnings = load_config(args.config, overrides)
+    config, warnings = load_config(args.config, site_overrides(args))
     report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings))
     for problem in report.warnings:
         print(problem, file=sys.stderr)
@@ -92,8 +96,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_stories(args: argparse.Namespace) -> int:
-    overrides = {"content_dir": args.content, "output_dir": args.output, "base_url": args.base_url}
-    config, _ = load_config(args.config, overrides)
+    config, _ = load_config(args.config, site_overrides(args))
     site, grouping, problems = plan_stories(config, BuildOptions(drafts=args.drafts))
     for problem in problems:
         print(problem, file=sys.stderr)

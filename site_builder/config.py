@@ -180,14 +180,18 @@ def _read_clean(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:
                                     at_value=True))
         return {}
     disabled = section.get("disable") or []
-    if not isinstance(disabled, list):
-        disabled = [disabled]
-    for name in disabled:
+    return {"clean_disabled": read_rule_names(doc, disabled if isinstance(disabled, list) else [disabled], problems),
+            "clean_patterns": _read_clean_patterns(doc, section.get("patterns") or {}, problems)}
+
+
+def read_rule_names(doc: YamlDoc, names: list, problems: list[Problem]) -> frozenset[str]:
+    """Cleaning rule names from `clean: disable:` (site.yaml or front matter); an unknown one is reported
+    with the list of the valid ones."""
+    for name in names:
         message = unknown_rule_problem(str(name))
         if message:
             problems.append(doc.problem("clean", message, "correct the name in `clean: disable:`", at_value=True))
-    return {"clean_disabled": frozenset(map(str, disabled)),
-            "clean_patterns": _read_clean_patterns(doc, section.get("patterns") or {}, problems)}
+    return frozenset(map(str, names))
 
 
 def _read_clean_patterns(doc: YamlDoc, section: Any, problems: list[Problem]) -> dict[str, tuple[re.Pattern, ...]]:

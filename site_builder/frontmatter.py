@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from site_builder.errors import WARNING, Problem
+from site_builder.config import read_rule_names
 from site_builder.model import Article
-from site_builder.rules import RULE_NAMES, unknown_rule_problem
+from site_builder.rules import RULE_NAMES
 from site_builder.slugs import is_safe_slug, slugify
 from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_language, read_text,
                                   read_text_list, type_name, warn_unknown_keys)
@@ -221,11 +222,7 @@ def _read_clean(doc: YamlDoc, problems: list[Problem]) -> frozenset[str]:
         problems.append(doc.problem("clean", "'clean' must be true, false or `{disable: [rule, ...]}`",
                                     "write `clean: false` to keep the article as it is", at_value=True))
         return frozenset()
-    for name in names:
-        message = unknown_rule_problem(str(name))
-        if message:
-            problems.append(doc.problem("clean", message, "correct the name in `clean: disable:`", at_value=True))
-    return frozenset(map(str, names))
+    return read_rule_names(doc, names, problems)
 
 
 def _warn_unknown_keys(doc: YamlDoc, defaults: ArticleDefaults, problems: list[Problem]) -> None:

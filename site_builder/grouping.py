@@ -122,9 +122,9 @@ def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
 
 def keep_slugs(stories: list[Story], previous: StoryState,
                dates: Mapping[str, float]) -> tuple[list[Story], dict[str, str]]:
-    """Automatic stories keep the slug they had: the story keeping most of a slug's articles wins it,
-    and of two merged stories the one reported first keeps its URL; slugs that disappear redirect to
-    the story that now holds their articles. ``dates`` gives each article's time."""
+    """Automatic stories keep the slug they had: the story keeping most of a slug's articles wins it
+    (on a tie, the slug whose story was reported first); slugs that disappear redirect to the story
+    that now holds their articles. ``dates`` gives each article's time."""
     owner = {article_id: slug for slug, ids in previous.stories.items() for article_id in ids}
     first_seen = {slug: min((dates[i] for i in ids if i in dates), default=math.inf)
                   for slug, ids in previous.stories.items()}

@@ -1,4 +1,5 @@
-"""THE build: load -> clean -> group -> render -> write. `build`, `serve` and `deploy` all come here.
+"""THE build: load -> clean -> group -> render -> write. Every command that needs the site (`build`,
+`stories`, `clean`) comes here rather than running stages of its own.
 
 Nothing is written until every stage has succeeded, so a failed build leaves the previous output as
 it was.
