@@ -46,7 +46,7 @@ COMMENT_WORDS = {
     "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
     "show comments", "join the conversation", "0 comments", "no comments", "komentar", "tulis komentar",
     "lihat komentar", "berikan komentar", "commenti", "commenta", "lascia un commento", "comentarios",
-    "comentar", "deja un comentario", "deja tu comentario", "comentários", "comentarios", "deixe um comentário",
+    "comentar", "deja un comentario", "deja tu comentario", "comentários", "deixe um comentário",
     "deixe seu comentário", "commentaires", "commenter", "laisser un commentaire", "réagir", "kommentare",
     "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
     "コメントする", "コメントを書く",

@@ -105,3 +105,17 @@ def test_a_story_merged_into_another_leaves_a_redirect():
     grouping = group_stories(articles, "en", GroupingSettings(), previous)
     assert [s.slug for s in grouping.stories] == ["slug-en"]
     assert grouping.redirects == {"older": "slug-en", "slug-it": "slug-en"}
+
+
+def test_unrelated_reports_of_one_day_stay_apart_on_a_small_site():
+    articles = [
+        make_article("bank", 0, text="The central bank raised interest rates by a quarter point on Tuesday, its first "
+                                     "increase in 2025. Governor Maria Lopez said inflation remained too high."),
+        make_article("club", 6, text="The football club signed a new striker on Tuesday, its biggest transfer in 2025. "
+                                     "Coach Pep Romero said the team needed goals."),
+        make_article("fire", 1, lang="it", text="Un vasto incendio è scoppiato il 12 luglio 2025 nella periferia di "
+                                                "Roma. I vigili del fuoco hanno evacuato mille persone."),
+        make_article("rice", 2, lang="id", text="Harga beras di pasar Jakarta naik tajam pada 12 Juli 2025, menurut "
+                                                "pedagang setempat."),
+    ]
+    assert len(stories_of(articles, GroupingSettings())) == 4
