@@ -18,6 +18,7 @@ from site_builder.views import format_span
 from site_builder.noise import EMBED_MARK
 from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files, plan_stories
 from site_builder.scaffold import create_site
+from site_builder.serve import serve_site
 
 
 def add_site_flags(parser: argparse.ArgumentParser) -> None:
@@ -71,6 +72,20 @@ def make_parser() -> argparse.ArgumentParser:
                         help="list near-misses: article pairs just below the grouping threshold, to confirm with "
                              "a shared `story:` key")
 
+    serve_parser = commands.add_parser(
+        "serve", help="build, serve the site locally, rebuild on save and reload open pages",
+        description="Build the site into the output folder, serve it under its base path, and rebuild "
+                    "through the same pipeline whenever content, templates, static files or site.yaml change. "
+                    "Open pages reload by themselves (stylesheet changes are swapped in place) and show build "
+                    "errors over the last good page. The files on disk are exactly what `build` writes.")
+    add_site_flags(serve_parser)
+    serve_parser.add_argument("--host", default="127.0.0.1",
+                              help="address to listen on (default 127.0.0.1; anything else is reachable from "
+                                   "other machines and gets a warning)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
+    serve_parser.add_argument("--open", action="store_true", help="open the site in the default browser")
+    serve_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
+
     new_parser = commands.add_parser(
         "new", help="create a new site folder",
         description="Create PATH with a site.yaml, a sample article and a README, ready for `site-builder build`.")
@@ -92,6 +107,11 @@ def run_build(args: argparse.Namespace) -> int:
         print(describe_build(report, display_path(config.output_dir, Path.cwd())))
         if report.cleaning:
             print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    serve_site(args.config, site_overrides(args), BuildOptions(drafts=args.drafts), args.host, args.port, args.open)
     return 0
 
 
@@ -184,7 +204,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new, "stories": run_stories}
+COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new, "serve": run_serve, "stories": run_stories}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                   else f"Stopped: {count}; nothing was written.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return 130
+        return 0 if args.command == "serve" else 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0

@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 from site_builder.clustering import Clusters, Item, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
+from site_builder.memo import Memo, remember
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -54,10 +55,13 @@ def item_for(article: Article) -> Item:
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
-                  previous: StoryState = StoryState({}, {})) -> Grouping:
-    """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly."""
+                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None) -> Grouping:
+    """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
+    ``memo`` keeps each article's features between the builds of one `serve` session."""
     by_id = {article.id: article for article in articles}
-    clusters = cluster([item_for(a) for a in by_id.values()], settings)
+    items = [remember(memo, ("item", a.fingerprint, a.id, a.text, a.html), lambda a=a: item_for(a))
+             if a.fingerprint else item_for(a) for a in by_id.values()]
+    clusters = cluster(items, settings)
     evidence = _evidence(clusters)
     stories = [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
                for ids, key in zip(clusters.groups, clusters.keys)]

@@ -6,6 +6,7 @@ what only the whole collection can show (two files claiming one id or one URL).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
 from dataclasses import replace
@@ -14,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
+from site_builder.memo import Memo, remember
 from site_builder.model import Article
 from site_builder.yamldoc import decode_utf8
 
@@ -36,28 +38,33 @@ def article_id_for(path: Path, content_dir: Path) -> str:
     return PurePosixPath(path.relative_to(content_dir).as_posix()).with_suffix("").as_posix()
 
 
-def read_article_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+def load_article(path: Path, config: SiteConfig,
+                 memo: Memo | None = None) -> tuple[Article | None, list[Problem]]:
+    """One article file (inside the content folder or not) and the problems in it. With ``memo``
+    (kept by `serve` between builds) a file whose bytes did not change is not parsed again."""
+    shown = display_path(path, config.root)
     try:
         data = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    return decode_utf8(data, shown)
-
-
-def load_article(path: Path, config: SiteConfig) -> tuple[Article | None, list[Problem]]:
-    """One article file (inside the content folder or not) and the problems in it."""
-    shown = display_path(path, config.root)
-    text, problems = read_article_text(path, shown)
-    if text is None:
-        return None, problems
     inside = _inside(path, config.content_dir)
     article_id = article_id_for(path, config.content_dir) if inside else path.stem
     defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
-    return parse_article(text, shown, article_id, defaults)
+    fingerprint = hashlib.sha256(data + shown.encode()).hexdigest()
+
+    def parse() -> tuple[Article | None, list[Problem]]:
+        text, problems = decode_utf8(data, shown)
+        if text is None:
+            return None, problems
+        article, problems = parse_article(text, shown, article_id, defaults)
+        return (replace(article, fingerprint=fingerprint) if article else None), problems
+
+    return remember(memo, ("article", fingerprint, article_id, defaults), parse)
 
 
-def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[list[Article], list[Problem]]:
+def load_articles(config: SiteConfig, include_drafts: bool = False,
+                  memo: Memo | None = None) -> tuple[list[Article], list[Problem]]:
     """Every article of the site (drafts only when asked) and every problem found on the way."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
@@ -71,7 +78,7 @@ def load_articles(config: SiteConfig, include_drafts: bool = False) -> tuple[lis
                                     "the content folder", "copy the article into the content folder instead of "
                                     "linking it"))
             continue
-        article, found = load_article(path, config)
+        article, found = load_article(path, config, memo)
         problems += found
         articles += [article] if article else []
     problems += find_clashes(articles)
@@ -94,7 +101,11 @@ def distinct_derived_slugs(articles: list[Article]) -> list[Article]:
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
+    """Whether the file really lies in ``folder``; only a link needs resolving (os.walk does not follow
+    linked folders), which keeps this cheap for thousands of files."""
+    if path.is_symlink():
+        return path.resolve().is_relative_to(folder.resolve())
+    return path.absolute().is_relative_to(folder.absolute())
 
 
 def find_clashes(articles: list[Article]) -> list[Problem]:

@@ -62,6 +62,8 @@ class Article:
     """Cleaning rules this article opts out of (`clean: false` means all of them)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Every other front-matter key, for templates (read-only by convention)."""
+    fingerprint: str = ""
+    """Hash of the file's bytes and path: what the per-article stages' results are kept under."""
     markdown: str = ""
     """The body after the cleaning rules (embeds as placeholders); empty until the clean stage has run."""
     html: str = ""

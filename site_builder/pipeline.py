@@ -19,6 +19,7 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import load_article, load_articles
+from site_builder.memo import Memo, remember
 from site_builder.model import Article, Site
 from site_builder.render import render_site
 from site_builder.theme import find_theme
@@ -59,16 +60,27 @@ class BuildReport:
     """Wall time of the build."""
 
 
-def make_site(config: SiteConfig, options: BuildOptions,
-              previous: StoryState = StoryState({}, {})) -> tuple[Site, Grouping, list[Problem]]:
-    """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors."""
-    articles, problems = load_articles(config, include_drafts=options.drafts)
+def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = StoryState({}, {}),
+              memo: Memo | None = None) -> tuple[Site, Grouping, list[Problem]]:
+    """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
+    ``memo`` keeps per-article results between the builds of one `serve` session."""
+    articles, problems = load_articles(config, include_drafts=options.drafts, memo=memo)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    cleaned = sorted((clean_article(a, config) for a in articles), key=lambda a: (-a.date.timestamp(), a.id))
-    grouping = group_stories(cleaned, config.language, config.grouping, previous)
+    settings = clean_settings_key(config)
+    cleaned = sorted((remember(memo, ("clean", a.fingerprint, a.id, a.slug, settings),
+                               lambda a=a: clean_article(a, config)) for a in articles),
+                     key=lambda a: (-a.date.timestamp(), a.id))
+    grouping = group_stories(cleaned, config.language, config.grouping, previous, memo)
     build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)
     return Site(config, tuple(cleaned), grouping.stories, build_time, grouping.redirects), grouping, problems
+
+
+def clean_settings_key(config: SiteConfig) -> tuple:
+    """What of the configuration shapes a cleaned article, as a memo key."""
+    patterns = tuple(sorted((source, tuple(p.pattern for p in found))
+                            for source, found in config.clean_patterns.items()))
+    return tuple(sorted(config.clean_disabled)), patterns
 
 
 def previous_story_state(output_dir: Path) -> StoryState:
@@ -87,13 +99,13 @@ def story_state(site: Site) -> dict:
 
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
-          config_warnings: tuple[Problem, ...] = ()) -> BuildReport:
+          config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None) -> BuildReport:
     """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors."""
     started = time.perf_counter()
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
-    site, _, problems = make_site(config, options, previous_story_state(config.output_dir))
+    site, _, problems = make_site(config, options, previous_story_state(config.output_dir), memo)
     files = render_site(site, find_theme(config))
     report = write_output(files, config.output_dir, story_state(site))
     return BuildReport(len(site.articles), len(site.stories), len(files), report,

@@ -23,7 +23,8 @@ from site_builder.views import (SiteViews, article_path, format_date, paginate, 
 
 def make_environment(layers: ThemeLayers) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(p) for p in layers.template_dirs])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+    # Each build makes its own environment, so templates need no checking for changes while it runs.
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 

@@ -31,6 +31,8 @@ class WriteReport:
     """Files whose bytes were already right."""
     removed: int
     """Files of the previous build that this build no longer produces."""
+    changed: tuple[str, ...] = ()
+    """Paths written or removed, for `serve` to tell open pages what to refresh."""
 
 
 def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
@@ -98,18 +100,20 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     manifest = read_manifest(output_dir)
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: sha256(f.content) for f in files}
-    written = 0
+    written = []
     for output in files:
         target = output_dir / output.path
         if previous.get(output.path) == hashes[output.path] and _same_size(target, len(output.content)):
             continue
         atomic_write(target, output.content)
-        written += 1
-    removed = remove_stale(output_dir, set(previous) - set(hashes))
+        written.append(output.path)
+    stale = sorted(set(previous) - set(hashes))
+    removed = remove_stale(output_dir, set(stale))
     record = {"files": hashes, **(keep or {})}
     if record != manifest:
         atomic_write(output_dir / MANIFEST, json.dumps(record, indent=0, sort_keys=True, ensure_ascii=False).encode())
-    return WriteReport(written=written, unchanged=len(files) - written, removed=removed)
+    return WriteReport(written=len(written), unchanged=len(files) - len(written), removed=removed,
+                       changed=tuple(written) + tuple(stale))
 
 
 def _same_size(path: Path, size: int) -> bool:

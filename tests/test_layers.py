@@ -8,7 +8,7 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors"},
+    {"errors", "memo"},
     {"yamldoc", "slugs", "markdown", "embeds", "features"},
     {"noise"},
     {"chrome", "layout"},
@@ -21,6 +21,8 @@ LAYERS = [
     {"write"},
     {"pipeline"},
     {"scaffold"},
+    {"devserver"},
+    {"serve"},
     {"cli"},
     {"__main__"},
 ]

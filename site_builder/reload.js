@@ -1,0 +1,63 @@
+// site-builder serve: reloads the page after each build, swaps changed stylesheets in place, and shows
+// build errors over the page until the next good build. Loaded only by `site-builder serve`.
+(() => {
+  "use strict";
+  const EVENTS = "/__site-builder/events";
+  let instance = null;
+  let overlay = null;
+
+  function showProblems(problems) {
+    hideProblems();
+    overlay = document.createElement("div");
+    overlay.id = "site-builder-overlay";
+    overlay.setAttribute("role", "alert");
+    Object.assign(overlay.style, {
+      position: "fixed", inset: "0", zIndex: "2147483647", overflow: "auto", padding: "2rem",
+      background: "rgba(20, 20, 24, 0.94)", color: "#ffd7d7", font: "15px/1.5 ui-monospace, monospace",
+      whiteSpace: "pre-wrap",
+    });
+    const title = document.createElement("strong");
+    title.textContent = "site-builder: the build failed; this page shows the last good build.\n\n";
+    overlay.appendChild(title);
+    for (const problem of problems) {
+      const line = document.createElement("div");
+      line.className = "site-builder-problem";
+      line.textContent = problem;  // text, never HTML: messages quote the article
+      overlay.appendChild(line);
+    }
+    document.body.appendChild(overlay);
+  }
+
+  function hideProblems() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  function swapStylesheets(paths) {
+    const stamp = Date.now();
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const url = new URL(link.href, location.href);
+      if (paths.includes(url.pathname)) {
+        url.searchParams.set("v", String(stamp));
+        link.href = url.toString();
+      }
+    }
+  }
+
+  function connect() {
+    const source = new EventSource(EVENTS);
+    source.addEventListener("hello", (event) => {
+      const data = JSON.parse(event.data);
+      window.__siteBuilderConnected = true;
+      if (instance !== null && data.instance !== instance) location.reload();  // the server restarted
+      instance = data.instance;
+      if (data.problems.length) showProblems(data.problems); else hideProblems();
+    });
+    source.addEventListener("reload", () => location.reload());
+    source.addEventListener("css", (event) => { hideProblems(); swapStylesheets(JSON.parse(event.data).paths); });
+    source.addEventListener("problems", (event) => showProblems(JSON.parse(event.data).problems));
+    source.addEventListener("ok", () => hideProblems());
+  }
+
+  connect();
+})();

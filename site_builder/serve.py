@@ -1,0 +1,235 @@
+"""`site-builder serve`: build, serve the output folder, rebuild on save, and tell open pages.
+
+Rebuilds go through the same `pipeline.build` as `site-builder build` (with a memo of per-article
+results, so unchanged articles are not parsed or cleaned again). Pages hold a server-sent event
+stream: after a build they reload, or only swap their stylesheets when nothing else changed, or show
+the build's problems over the last good page until a build succeeds again.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import queue
+import sys
+import threading
+import time
+import uuid
+import webbrowser
+from dataclasses import dataclass, field, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from site_builder.config import SiteConfig, load_config
+from site_builder.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
+from site_builder.errors import SiteBuilderError
+from site_builder.memo import Memo
+from site_builder.pipeline import BuildOptions, BuildReport, build
+from site_builder.theme import find_theme
+
+SETTLE_SECONDS = 0.03
+"""Editors save through temporary files and renames: wait until events stop for this long."""
+HEARTBEAT_SECONDS = 15
+IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
+
+
+@dataclass
+class LiveState:
+    """What the open pages need to know, shared between the builder and the request threads."""
+
+    instance: str = field(default_factory=lambda: uuid.uuid4().hex)
+    """Changes when the server restarts, so reconnecting pages reload."""
+    problems: list[str] = field(default_factory=list)
+    """The last build's errors; empty after a good build."""
+    listeners: list[queue.Queue] = field(default_factory=list)
+    """One queue per open page."""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while a build writes, so no page is served half-built."""
+
+    def announce(self, event: str, data: dict) -> None:
+        for listener in list(self.listeners):
+            listener.put((event, data))
+
+
+def event_for(report: BuildReport, base_path: str) -> tuple[str, dict]:
+    """What open pages should do after a good build: nothing changed, only CSS, or reload."""
+    changed = [path for path in report.write.changed]
+    if not changed:
+        return "ok", {}
+    if all(path.endswith(".css") for path in changed):
+        return "css", {"paths": [base_path + path for path in changed]}
+    return "reload", {"changed": len(changed)}
+
+
+class Session:
+    """One `serve` run: configuration, memo, live state, and the rebuild loop."""
+
+    def __init__(self, config_path: Path | None, overrides: dict, options: BuildOptions,
+                 log: Callable[[str], None] = print):
+        self.config_path, self.overrides, self.options, self.log = config_path, overrides, options, log
+        self.memo = Memo()
+        self.state = LiveState()
+        self.config: SiteConfig = load_config(config_path, overrides)[0]
+        self.pending = threading.Event()
+
+    def rebuild(self) -> None:
+        """Build once; problems go to the terminal and to every open page, never to a traceback."""
+        started = time.perf_counter()
+        try:
+            self.config, warnings = load_config(self.config_path, self.overrides)
+            with self.state.lock:
+                report = build(self.config, self.options, tuple(warnings), self.memo)
+        except SiteBuilderError as err:
+            self.state.problems = [str(problem) for problem in err.problems] or [str(err)]
+            self.log("\n".join(self.state.problems) + "\nBuild failed; still serving the last good build.")
+            self.state.announce("problems", {"problems": self.state.problems})
+            return
+        self.memo.prune()
+        recovered, self.state.problems = bool(self.state.problems), []
+        event, data = event_for(report, self.config.base_path)
+        if recovered and event == "ok":
+            event = "reload"
+        self.state.announce(event, data)
+        self.log(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.write.written} written, "
+                 f"{report.write.removed} removed.")
+
+    def watch_paths(self) -> list[Path]:
+        """Content, the site's templates, static files and themes, the theme in use, and site.yaml."""
+        root = self.config.root
+        paths = [self.config.content_dir, root / "templates", root / "static", root / "themes"]
+        try:
+            layers = find_theme(self.config)
+            paths += [*layers.template_dirs, *layers.static_dirs]
+        except SiteBuilderError:
+            pass
+        if self.config.config_path:
+            paths.append(self.config.config_path.parent)
+        return sorted({p.resolve() for p in paths if p.is_dir()})
+
+    def is_relevant(self, path: str) -> bool:
+        """Events in the output folder (we write there) and editors' scratch files are ignored."""
+        target = Path(path)
+        if target.name.startswith((".", "#")) or target.name.endswith(IGNORED_SUFFIXES):
+            return False
+        try:
+            target.resolve().relative_to(self.config.output_dir.resolve())
+            return False
+        except ValueError:
+            pass
+        if target.parent == self.config.root and self.config.config_path:
+            return target.name == self.config.config_path.name
+        return True
+
+    def build_loop(self, stop: threading.Event) -> None:
+        """Wait for changes, let a burst of events settle, rebuild; until ``stop``."""
+        while not stop.is_set():
+            if not self.pending.wait(0.2):
+                continue
+            while self.pending.is_set():
+                self.pending.clear()
+                time.sleep(SETTLE_SECONDS)
+            self.rebuild()
+
+
+class ChangeHandler(FileSystemEventHandler):
+    def __init__(self, session: Session):
+        self.session = session
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+        if any(p and self.session.is_relevant(p) for p in paths):
+            self.session.pending.set()
+
+
+def make_handler(session: Session) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            if urlsplit(self.path).path == EVENTS_PATH:
+                self.stream_events()
+                return
+            with session.state.lock:
+                response = respond(self.path, session.config.output_dir, session.config.base_path)
+            self.send_response(response.status)
+            for name, value in response.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.end_headers()
+            self.wfile.write(response.body)
+
+        def stream_events(self) -> None:
+            listener: queue.Queue = queue.Queue()
+            session.state.listeners.append(listener)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            try:
+                self.send_event("hello", {"instance": session.state.instance, "problems": session.state.problems})
+                while True:
+                    try:
+                        self.send_event(*listener.get(timeout=HEARTBEAT_SECONDS))
+                    except queue.Empty:
+                        self.wfile.write(b": still here\n\n")
+                        self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError, OSError):
+                pass
+            finally:
+                session.state.listeners.remove(listener)
+
+        def send_event(self, event: str, data: dict) -> None:
+            self.wfile.write(f"retry: 500\nevent: {event}\ndata: {json.dumps(data)}\n\n".encode())
+            self.wfile.flush()
+
+        def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
+            pass
+
+    return Handler
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions, host: str, port: int,
+               open_browser: bool = False, log: Callable[[str], None] = print) -> None:
+    """Build, then serve and rebuild on change until interrupted (Ctrl-C)."""
+    session = Session(config_path, overrides, replace(options), log)
+    session.rebuild()
+    try:
+        server = Server((host, port), make_handler(session))
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise SiteBuilderError(port_in_use_message(host, port)) from err
+        raise SiteBuilderError(f"{host}:{port}: cannot listen there ({err.strerror})") from err
+    if not is_loopback(host):
+        log(f"Warning: serving on {host}, reachable from other machines; the dev server is for previews only.")
+    url = f"http://{'localhost' if is_loopback(host) else host}:{server.server_address[1]}{session.config.base_path}"
+    stop = threading.Event()
+    observer = Observer()
+    handler = ChangeHandler(session)
+    for path in session.watch_paths():
+        observer.schedule(handler, str(path), recursive=True)
+    observer.start()
+    builder = threading.Thread(target=session.build_loop, args=(stop,), daemon=True)
+    builder.start()
+    log(f"Serving {session.config.output_dir} at {url} (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        stop.set()
+        observer.stop()
+        server.server_close()
+        observer.join(timeout=2)
+        print("Stopped.", file=sys.stderr)
