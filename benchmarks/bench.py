@@ -14,6 +14,7 @@ the wall time of features, index and clustering (median of 3) and how many stori
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from site_builder.clean import clean_article  # noqa: E402
 from site_builder.config import GroupingSettings  # noqa: E402
@@ -107,7 +109,63 @@ def bench_grouping(rounds: int) -> None:
           f" ms per article); medians of 3 cold runs")
 
 
-BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping}
+def bench_serve(rounds: int, size: int = 1000) -> None:
+    """From saving a Markdown file to the open page showing the change, in headless Chromium."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from corpus import write_corpus
+
+    folder = write_corpus(Path(tempfile.mkdtemp(prefix="sb-serve-")), size)
+    server = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", "0"], cwd=folder,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = None
+    while url is None:
+        line = server.stdout.readline()
+        found = re.search(r"at (http://\S+) ", line)
+        url = found.group(1) if found else (None if line else sys.exit("serve did not start"))
+    article = folder / "content" / "a00001.md"
+    page_url = url + "articles/" + _slug_of(folder, article) + "/"
+    times = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(page_url)
+            page.wait_for_function("() => window.__siteBuilderConnected === true")
+            for edit in range(max(rounds // 3, 10)):
+                marker = f"Benchmark marker {edit}."
+                text = article.read_text(encoding="utf-8")
+                started = time.perf_counter()
+                article.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+                page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", polling="raf",
+                                       timeout=30_000)
+                times.append(time.perf_counter() - started)
+                page.wait_for_timeout(100)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+    times.sort()
+    median, p95 = statistics.median(times) * 1000, times[int(0.95 * (len(times) - 1))] * 1000
+    print(f"serve: {size} articles, {len(times)} edits, save to page showing the change: median {median:.0f} ms, "
+          f"p95 {p95:.0f} ms (targets 150 ms and 300 ms)")
+
+
+def _slug_of(folder: Path, article: Path) -> str:
+    """The slug a build gave the article (its title, made URL-safe)."""
+    from site_builder.slugs import slugify
+
+    title = re.search(r"^title: (.*)$", article.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
+    return slugify(title)
+
+
+BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping, "serve": bench_serve}
 
 
 def main() -> None:
