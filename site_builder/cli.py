@@ -82,7 +82,8 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default 127.0.0.1; anything else is reachable from "
                                    "other machines and gets a warning)")
-    serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
+    serve_parser.add_argument("--port", type=int, default=8000,
+                              help="port to listen on (default 8000; 0 picks a free one)")
     serve_parser.add_argument("--open", action="store_true", help="open the site in the default browser")
     serve_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
 

@@ -28,8 +28,8 @@ def find_markdown_files(content_dir: Path) -> list[Path]:
     found = []
     for folder, subfolders, files in os.walk(content_dir):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
-        found += [Path(folder) / name for name in sorted(files)
-                  if Path(name).suffix.lower() in MARKDOWN_SUFFIXES and not name.startswith((".", "_"))]
+        found += [Path(folder, name) for name in sorted(files)
+                  if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES and not name.startswith((".", "_"))]
     return found
 
 
@@ -38,20 +38,23 @@ def article_id_for(path: Path, content_dir: Path) -> str:
     return PurePosixPath(path.relative_to(content_dir).as_posix()).with_suffix("").as_posix()
 
 
-def load_article(path: Path, config: SiteConfig,
-                 memo: Memo | None = None) -> tuple[Article | None, list[Problem]]:
+def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
+                 shown: str | None = None, article_id: str | None = None) -> tuple[Article | None, list[Problem]]:
     """One article file (inside the content folder or not) and the problems in it. With ``memo``
-    (kept by `serve` between builds) a file whose bytes did not change is not parsed again."""
-    shown = display_path(path, config.root)
+    (kept by `serve` between builds) a file whose size and modification time did not change is not
+    even read again, and one whose bytes did not change is not parsed again."""
+    shown = shown or display_path(path, config.root)
+    if article_id is None:
+        article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
+    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     try:
-        data = path.read_bytes()
+        stat = path.stat()
+        file_key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
+        data = remember(memo, ("bytes", *file_key), path.read_bytes)
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    inside = _inside(path, config.content_dir)
-    article_id = article_id_for(path, config.content_dir) if inside else path.stem
-    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
-    fingerprint = hashlib.sha256(data + shown.encode()).hexdigest()
+    fingerprint = remember(memo, ("fingerprint", *file_key), lambda: hashlib.sha256(data + shown.encode()).hexdigest())
 
     def parse() -> tuple[Article | None, list[Problem]]:
         text, problems = decode_utf8(data, shown)
@@ -72,13 +75,16 @@ def load_articles(config: SiteConfig, include_drafts: bool = False,
         return [], [Problem(shown, 0, 0, "the content folder does not exist",
                             "create it, or point `content:` in site.yaml (or --content) at your articles")]
     articles, problems = [], []
+    prefix = display_path(content_dir, config.root).rstrip("/") + "/"
     for path in find_markdown_files(content_dir):
-        if not _inside(path, content_dir):
-            problems.append(Problem(display_path(path, config.root), 0, 0, "the file is a link to a place outside "
-                                    "the content folder", "copy the article into the content folder instead of "
-                                    "linking it"))
+        relative = path.relative_to(content_dir).as_posix()
+        shown = relative if prefix == "./" else prefix + relative
+        if path.is_symlink() and not _inside(path, content_dir):
+            problems.append(Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
+                                    "copy the article into the content folder instead of linking it"))
             continue
-        article, found = load_article(path, config, memo)
+        article_id = relative.rsplit(".", 1)[0]
+        article, found = load_article(path, config, memo, shown, article_id)
         problems += found
         articles += [article] if article else []
     problems += find_clashes(articles)

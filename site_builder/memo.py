@@ -6,6 +6,7 @@ shape it), so a hit is always right; entries the last build did not use are drop
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Callable, Hashable
 
 
@@ -34,3 +35,8 @@ class Memo:
 def remember(memo: Memo | None, key: Hashable, compute: Callable[[], Any]) -> Any:
     """``compute()``, looked up in ``memo`` when there is one."""
     return compute() if memo is None else memo.get(key, compute)
+
+
+def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``: how files are compared between builds."""
+    return hashlib.sha256(data).hexdigest()

@@ -132,3 +132,5 @@ class OutputFile:
     """Exact bytes to write."""
     origin: str
     """What produced it (a template and an article or story id), for messages about clashes."""
+    digest: str = ""
+    """SHA-256 of ``content`` when already known (pages kept by `serve`), so it is not computed again."""

@@ -106,7 +106,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
     site, _, problems = make_site(config, options, previous_story_state(config.output_dir), memo)
-    files = render_site(site, find_theme(config))
+    files = render_site(site, find_theme(config), memo)
     report = write_output(files, config.output_dir, story_state(site))
     return BuildReport(len(site.articles), len(site.stories), len(files), report,
                        tuple(config_warnings) + tuple(problems), count_cleaning(site.articles),

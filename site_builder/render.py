@@ -9,13 +9,14 @@ from __future__ import annotations
 import traceback
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Hashable, Sequence
 
 import jinja2
 
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
-from site_builder.model import OutputFile, Site
+from site_builder.memo import Memo, remember, sha256
+from site_builder.model import OutputFile, Site, Story
 from site_builder.theme import ThemeLayers, collect_static_files
 from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
                                 story_path, tag_dir)
@@ -31,12 +32,18 @@ def make_environment(layers: ThemeLayers) -> jinja2.Environment:
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
-    def __init__(self, site: Site, layers: ThemeLayers):
-        self.env = make_environment(layers)
+    def __init__(self, site: Site, layers: ThemeLayers, memo: Memo | None = None):
         self.site = site
         self.files: list[OutputFile] = []
         self.problems: dict[tuple, Problem] = {}
-        self.views = SiteViews(site, self.render_embed)
+        self.memo = memo
+        themes = theme_key(layers) if memo is not None else ()
+        self.fixed_key = (themes, site_key(site)) if memo is not None else ()
+        # Under serve the compiled templates are kept while no template file changes.
+        self.env = remember(memo, ("environment", themes), lambda: make_environment(layers))
+        self.article_keys = {a.id: (a.fingerprint, a.slug) for a in site.articles}
+        self.stories_by_id = {s.id: s for s in site.stories}
+        self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
@@ -57,16 +64,35 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, **context: Any) -> None:
+    def add(self, template: str, path: str, origin: str, key: Hashable = None, **context: Any) -> None:
+        """Render ``template`` into ``path``. ``key`` names everything the page shows: with a memo (under
+        `serve`), a page whose key, templates and site settings are unchanged is not rendered again."""
         context.setdefault("page_url", self.views.urls.page(path))
         context.setdefault("canonical_url", self.views.urls.absolute(path))
+
+        def render() -> tuple[bytes, str]:
+            content = self.env.get_template(template).render(**self.globals, **context).encode("utf-8")
+            return content, sha256(content)
+
         try:
-            text = self.env.get_template(template).render(**self.globals, **context)
+            cached = self.memo is not None and key is not None
+            content, digest = self.memo.get(("page", template, path, self.fixed_key, key), render) if cached \
+                else render()
         except Exception as err:  # a theme is user code: any failure in it is reported where it happened
             problem = template_problem(err, template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
-        self.files.append(OutputFile(path, text.encode("utf-8"), f"{template} ({origin})"))
+        self.files.append(OutputFile(path, content, f"{template} ({origin})", digest))
+
+    def site_story(self, story_id: str) -> Story:
+        return self.stories_by_id[story_id]
+
+    def articles_key(self, articles: Sequence) -> tuple:
+        return tuple(self.article_keys[a.id] for a in articles)
+
+    def story_key(self, story: Story) -> tuple:
+        return (story.id, story.slug, story.title, story.lang, story.lead,
+                tuple(self.article_keys[i] for i in story.article_ids))
 
 
 def template_problem(err: Exception, template: str, env: jinja2.Environment) -> Problem:
@@ -95,9 +121,29 @@ def _short(path: str) -> str:
         return path
 
 
-def render_site(site: Site, layers: ThemeLayers) -> list[OutputFile]:
-    """Every file of the site; raises BuildFailed with every template problem found."""
-    renderer = Renderer(site, layers)
+def theme_key(layers: ThemeLayers) -> tuple:
+    """The templates in use, as (file, modification time, size): a page rendered with other templates
+    is not reused."""
+    entries = []
+    for folder in layers.template_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                entries.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(entries)
+
+
+def site_key(site: Site) -> str:
+    """The settings every page depends on."""
+    c = site.config
+    return repr((c.title, c.description, c.base_url, c.language, c.timezone, c.params, c.page_size,
+                 c.list_page_size, c.feed_size, site.build_time.isoformat()))
+
+
+def render_site(site: Site, layers: ThemeLayers, memo: Memo | None = None) -> list[OutputFile]:
+    """Every file of the site; raises BuildFailed with every template problem found. ``memo`` (under
+    `serve`) keeps the pages whose inputs did not change."""
+    renderer = Renderer(site, layers, memo)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
@@ -108,30 +154,33 @@ def render_site(site: Site, layers: ThemeLayers) -> list[OutputFile]:
 def render_home(r: Renderer) -> None:
     stories = [r.views.stories[s.id] for s in r.site.stories]
     for chunk, pagination, path in paginate(stories, r.site.config.page_size, "", r.views.urls):
-        r.add("home.html", path, "home page", stories=chunk, pagination=pagination)
+        key = (tuple(r.story_key(r.site_story(s.id)) for s in chunk), pagination)
+        r.add("home.html", path, "home page", key, stories=chunk, pagination=pagination)
 
 
 def render_stories(r: Renderer) -> None:
     """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
         view = r.views.stories[story.id]
-        r.add("story.html", story_path(story), f"story {story.id}", story=view)
+        key = r.story_key(story)
+        r.add("story.html", story_path(story), f"story {story.id}", key, story=view)
         feed = story_path(story).replace("index.html", "feed.xml")
-        r.add("feed.xml", feed, f"story feed {story.id}", articles=list(reversed(view.articles)),
+        r.add("feed.xml", feed, f"story feed {story.id}", key, articles=list(reversed(view.articles)),
               feed_title=f"{story.title} — {r.site.config.title}", feed_path=feed,
               alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
-        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}",
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", r.story_key(target),
               target=r.views.stories[target.id], canonical_url=r.views.urls.absolute(story_path(target)))
 
 
 def render_articles(r: Renderer) -> None:
     for article in r.site.articles:
         view = r.views.articles[article.id]
+        story = r.site_story(view.story_id)
         r.add("article.html", article_path(article), f"article {article.source_path}",
-              article=view, story=r.views.stories[view.story_id])
+              (r.article_keys[article.id], r.story_key(story)), article=view, story=r.views.stories[view.story_id])
 
 
 def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
@@ -148,11 +197,12 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", entries=entries)
+    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", repr(entries), entries=entries)
     for directory, items in groups:
         name = shown[directory]
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"{kind} {name}", kind=kind, name=name, articles=chunk, pagination=pagination)
+            r.add("list.html", path, f"{kind} {name}", (name, r.articles_key(chunk), pagination), kind=kind,
+                  name=name, articles=chunk, pagination=pagination)
 
 
 def render_tags(r: Renderer) -> None:
@@ -175,17 +225,18 @@ def render_archive(r: Renderer) -> None:
         name = format_date(items[0].date, True).split(" ", 1)[1]
         entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"archive {year}-{month:02d}", kind="month", name=name, articles=chunk,
-                  pagination=pagination)
-    r.add("archive.html", "archive/index.html", "archive", entries=entries)
+            r.add("list.html", path, f"archive {year}-{month:02d}", (name, r.articles_key(chunk), pagination),
+                  kind="month", name=name, articles=chunk, pagination=pagination)
+    r.add("archive.html", "archive/index.html", "archive", repr(entries), entries=entries)
 
 
 def render_feeds(r: Renderer) -> None:
     articles = [r.views.articles[a.id] for a in r.site.articles[: r.site.config.feed_size]]
-    r.add("feed.xml", "feed.xml", "Atom feed", articles=articles, feed_title=r.site.config.title,
+    r.add("feed.xml", "feed.xml", "Atom feed", r.articles_key(articles), articles=articles,
+          feed_title=r.site.config.title,
           feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
-    r.add("robots.txt", "robots.txt", "robots.txt")
-    r.add("404.html", "404.html", "not-found page", canonical_url=r.views.urls.absolute("404.html"))
+    r.add("robots.txt", "robots.txt", "robots.txt", ())
+    r.add("404.html", "404.html", "not-found page", (), canonical_url=r.views.urls.absolute("404.html"))
 
 
 def render_sitemap(r: Renderer) -> None:
@@ -195,7 +246,8 @@ def render_sitemap(r: Renderer) -> None:
     pages = [{"url": r.views.urls.absolute(f.path), "lastmod": dated.get(r.views.urls.page(f.path))}
              for f in r.files if f.path.endswith(".html") and f.path != "404.html"
              and not f.origin.startswith("redirect.html")]
-    r.add("sitemap.xml", "sitemap.xml", "sitemap", pages=sorted(pages, key=lambda p: p["url"]))
+    pages.sort(key=lambda p: p["url"])
+    r.add("sitemap.xml", "sitemap.xml", "sitemap", tuple((p["url"], p["lastmod"]) for p in pages), pages=pages)
 
 
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_archive,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import re
 import unicodedata
 
@@ -30,6 +31,7 @@ def transliterate(text: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, fallback: str = "") -> str:
     """Lower-case ASCII words joined by '-', at most 80 characters; ``fallback`` seeds a hash when
     nothing is left (a title of only emoji or punctuation)."""

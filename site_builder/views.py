@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 from zoneinfo import ZoneInfo
 
 import langcodes
@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from site_builder.clean import fill_embeds
 from site_builder.embeds import Embed
+from site_builder.memo import Memo, remember
 from site_builder.model import Article, Site, Story
 from site_builder.slugs import slugify
 
@@ -196,14 +197,18 @@ def format_span(first: datetime, last: datetime) -> str:
 class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
-    def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: ""):
+    def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: "",
+                 memo: Memo | None = None, fixed_key: Hashable = ()):
         config = site.config
         self.render_embed = render_embed
         self.site = site
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
         story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
-        self.articles = {a.id: self._article_view(a, story_of[a.id]) for a in site.articles}
+        self.articles = {a.id: remember(memo if a.fingerprint else None,
+                                        ("view", a.fingerprint, a.slug, story_of[a.id], fixed_key),
+                                        lambda a=a: self._article_view(a, story_of[a.id]))
+                         for a in site.articles}
         self.stories = {s.id: self._story_view(s) for s in site.stories}
 
     def _local(self, article: Article) -> datetime:

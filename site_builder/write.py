@@ -7,15 +7,15 @@ not. Files it did not write itself (listed in its manifest) are never deleted.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterable
 
 from site_builder.errors import BuildFailed, Problem, SiteBuilderError
+from site_builder.memo import sha256
 from site_builder.model import OutputFile
 
 MANIFEST = ".site-builder-manifest.json"
@@ -39,8 +39,8 @@ def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
     """Paths must stay inside the output folder, and no two sources may write one path."""
     problems, owners = [], {}
     for output in files:
-        parts = PurePosixPath(output.path).parts
-        if not parts or output.path.startswith("/") or ".." in parts or "\\" in output.path:
+        parts = output.path.split("/")
+        if not output.path or output.path.startswith("/") or ".." in parts or "\\" in output.path:
             problems.append(Problem(output.origin, 0, 0, f"output path {output.path!r} leaves the output folder",
                                     "use a slug of letters, digits and '-'"))
         elif output.path in owners:
@@ -65,10 +65,6 @@ def check_output_folder(output_dir: Path, protected: Iterable[Path]) -> None:
         if path == output or path.is_relative_to(output):
             raise SiteBuilderError(f"{output_dir}: the output folder must not contain {path}; choose a dedicated "
                                    "folder such as output/")
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:
@@ -99,7 +95,7 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     output_dir.mkdir(parents=True, exist_ok=True)
     manifest = read_manifest(output_dir)
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
-    hashes = {f.path: sha256(f.content) for f in files}
+    hashes = {f.path: f.digest or sha256(f.content) for f in files}
     written = []
     for output in files:
         target = output_dir / output.path
