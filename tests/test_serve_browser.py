@@ -138,3 +138,28 @@ def test_open_pages_reconnect_after_the_server_restarts(browser, site):
                                timeout=WAIT_MS)
     finally:
         second.stop()
+
+
+def test_a_port_in_use_gives_a_clear_message(site):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--port", str(port)], cwd=site,
+                                capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"127.0.0.1:{port} is already in use" in result.stderr and f"--port {port + 1}" in result.stderr
+
+
+def test_the_files_on_disk_are_exactly_what_build_writes(site, tmp_path):
+    serving = Serving(site)
+    serving.stop()
+    cold = tmp_path / "cold"
+    shutil.copytree(site, cold, ignore=shutil.ignore_patterns("output"))
+    subprocess.run([sys.executable, "-m", "site_builder", "build", "--quiet"], cwd=cold, check=True)
+    files = {p.relative_to(site / "output"): p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(cold / "output"): p.read_bytes() for p in (cold / "output").rglob("*")
+                     if p.is_file()}
+    assert not any(b"__site-builder" in content for content in files.values())
