@@ -199,6 +199,12 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address) -> None:
+        """A browser going away, or the server closing under an idle connection, is not an error."""
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handle_error(request, client_address)
+
 
 def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions, host: str, port: int,
                open_browser: bool = False, log: Callable[[str], None] = print) -> None:
