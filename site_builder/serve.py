@@ -98,8 +98,9 @@ class Session:
         self.log(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.write.written} written, "
                  f"{report.write.removed} removed.")
 
-    def watch_paths(self) -> list[Path]:
-        """Content, the site's templates, static files and themes, the theme in use, and site.yaml."""
+    def watch_paths(self) -> list[tuple[Path, bool]]:
+        """(folder, recursive): content, the site's templates, static files and themes, the theme in use,
+        and the folder of site.yaml itself (not below it: that holds the output, maybe a .venv)."""
         root = self.config.root
         paths = [self.config.content_dir, root / "templates", root / "static", root / "themes"]
         try:
@@ -107,9 +108,10 @@ class Session:
             paths += [*layers.template_dirs, *layers.static_dirs]
         except SiteBuilderError:
             pass
+        folders = [(p.resolve(), True) for p in paths if p.is_dir()]
         if self.config.config_path:
-            paths.append(self.config.config_path.parent)
-        return sorted({p.resolve() for p in paths if p.is_dir()})
+            folders.append((self.config.config_path.parent.resolve(), False))
+        return sorted(set(folders))
 
     def is_relevant(self, path: str) -> bool:
         """Events in the output folder (we write there) and editors' scratch files are ignored."""
@@ -223,8 +225,8 @@ def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions,
     stop = threading.Event()
     observer = Observer()
     handler = ChangeHandler(session)
-    for path in session.watch_paths():
-        observer.schedule(handler, str(path), recursive=True)
+    for path, recursive in session.watch_paths():
+        observer.schedule(handler, str(path), recursive=recursive)
     observer.start()
     builder = threading.Thread(target=session.build_loop, args=(stop,), daemon=True)
     builder.start()
