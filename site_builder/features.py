@@ -88,7 +88,20 @@ def article_features(title: str, text: str, links: tuple[str, ...] = ()) -> Coun
     _add_tokens(TOKEN.findall(separate_scripts(URL.sub(" ", title))), title_features, names, first_is_free=True)
     for feature, count in title_features.items():
         features[feature] += 2 * count
-    return features
+    return keep_top_words(features)
+
+
+MAX_WORDS = 40
+
+
+def keep_top_words(features: Counter) -> Counter:
+    """All names, numbers, handles and links, and only the most frequent words: a long article's other
+    words describe less of its event than they cost to compare."""
+    words = [f for f in features if f.startswith(WORD)]
+    if len(words) <= MAX_WORDS:
+        return features
+    kept = set(sorted(words, key=lambda f: (-features[f], f))[:MAX_WORDS])
+    return Counter({f: n for f, n in features.items() if not f.startswith(WORD) or f in kept})
 
 
 def separate_scripts(text: str) -> str:
