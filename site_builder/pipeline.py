@@ -83,9 +83,8 @@ def clean_settings_key(config: SiteConfig) -> tuple:
     return tuple(sorted(config.clean_disabled)), patterns
 
 
-def previous_story_state(output_dir: Path) -> StoryState:
+def previous_story_state(manifest: dict) -> StoryState:
     """The stories the last build published, from its manifest (none when there was no build)."""
-    manifest = read_manifest(output_dir)
     stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
     if not isinstance(stories, dict) or not isinstance(redirects, dict):
         return StoryState({}, {})
@@ -105,9 +104,10 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
-    site, _, problems = make_site(config, options, previous_story_state(config.output_dir), memo)
+    manifest = read_manifest(config.output_dir)
+    site, _, problems = make_site(config, options, previous_story_state(manifest), memo)
     files = render_site(site, find_theme(config), memo)
-    report = write_output(files, config.output_dir, story_state(site))
+    report = write_output(files, config.output_dir, story_state(site), manifest)
     return BuildReport(len(site.articles), len(site.stories), len(files), report,
                        tuple(config_warnings) + tuple(problems), count_cleaning(site.articles),
                        time.perf_counter() - started)
@@ -142,4 +142,4 @@ def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
 
 def plan_stories(config: SiteConfig, options: BuildOptions = BuildOptions()) -> tuple[Site, Grouping, list[Problem]]:
     """The stories a build would publish now (slugs as the last build left them), writing nothing."""
-    return make_site(config, options, previous_story_state(config.output_dir))
+    return make_site(config, options, previous_story_state(read_manifest(config.output_dir)))

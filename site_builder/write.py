@@ -77,23 +77,26 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
     return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict) else {}
 
 
-def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None) -> WriteReport:
+def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None,
+                 manifest: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
-    in the manifest for the next build. A file system error stops it with a clear message."""
+    in the manifest for the next build; ``manifest`` is the previous one when the caller already read
+    it. A file system error stops it with a clear message."""
     try:
-        return _write_output(files, output_dir, keep)
+        return _write_output(files, output_dir, keep, manifest)
     except OSError as err:
         where = err.filename or output_dir
         raise SiteBuilderError(f"{where}: cannot write the output ({err.strerror}); check the folder's "
                                "permissions and free space") from err
 
 
-def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None) -> WriteReport:
+def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None,
+                  manifest: dict[str, Any] | None) -> WriteReport:
     problems = check_output_paths(files)
     if problems:
         raise BuildFailed(problems)
     output_dir.mkdir(parents=True, exist_ok=True)
-    manifest = read_manifest(output_dir)
+    manifest = read_manifest(output_dir) if manifest is None else manifest
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: f.digest or sha256(f.content) for f in files}
     written = []

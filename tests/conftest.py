@@ -81,6 +81,17 @@ def make_site(tmp_path):
     return make
 
 
+@pytest.fixture(scope="session")
+def sample_output(tmp_path_factory) -> Path:
+    """The output folder of the repository's sample digest (site.yaml and content/), built once."""
+    project = Path(__file__).resolve().parent.parent
+    site = tmp_path_factory.mktemp("sample")
+    shutil.copy(project / "site.yaml", site / "site.yaml")
+    shutil.copytree(project / "content", site / "content")
+    build_site(site)
+    return site / "output"
+
+
 def build_site(root: Path, overrides: dict | None = None, **options) -> BuildReport:
     """Build the site in ``root`` exactly as `site-builder build --config root/site.yaml` would."""
     config, warnings = load_config(root / "site.yaml", overrides)

@@ -3,7 +3,6 @@ Atom feed and sitemap, and the home page showing its one story in both languages
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -11,7 +10,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
-import pytest
 import yaml
 from conftest import article, build_site, require_tool, write_files
 
@@ -64,16 +62,6 @@ class StoryCards(HTMLParser):
     def handle_data(self, data):
         if self.link is not None:
             self.link[2] += data
-
-
-@pytest.fixture(scope="module")
-def sample_output(tmp_path_factory) -> Path:
-    """The output folder of the repository's sample digest, built in a temporary folder."""
-    site = tmp_path_factory.mktemp("sample")
-    shutil.copy(PROJECT_ROOT / "site.yaml", site / "site.yaml")
-    shutil.copytree(PROJECT_ROOT / "content", site / "content")
-    build_site(site)
-    return site / "output"
 
 
 def test_every_page_of_the_sample_digest_passes_the_nu_html_checker(sample_output):

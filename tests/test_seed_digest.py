@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import build_site, require_shared
+from conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {"2025-07-12-informasi-openai-tunda-model-terbuka": "000_85e2d81154a1fb86.txt",
@@ -48,13 +47,9 @@ class PageText(HTMLParser):
             self.text.append(data)
 
 
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("sample")
-    shutil.copy(ROOT / "site.yaml", site / "site.yaml")
-    shutil.copytree(ROOT / "content", site / "content")
-    build_site(site)
-    return site / "output"
+@pytest.fixture
+def sample_site(sample_output) -> Path:
+    return sample_output
 
 
 def squeeze(text: str) -> str:
