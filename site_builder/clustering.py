@@ -14,10 +14,11 @@ feature, sorted by time), so the cost grows with the archive, not with its squar
 
 from __future__ import annotations
 
+import copy
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from site_builder.config import GroupingSettings
@@ -71,32 +72,114 @@ class Clusters:
     """For each article that joined an automatic group, the pair that brought it in."""
     near_misses: tuple[Pair, ...]
     """Pairs in different groups scoring just under the threshold, best first."""
+    scoring: Scoring | None = field(default=None, compare=False, repr=False)
+    """What the next clustering of nearly the same items can reuse (None without automatic grouping)."""
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """The index and similarities a clustering computed, for the next one to reuse what still holds."""
+
+    settings: GroupingSettings
+    """The settings they were computed with."""
+    index: Index
+    """Vectors and postings of every item."""
+    scored: dict[int, dict[int, float]]
+    """Position of each free item -> similarity to each of its candidates, by position."""
+    shared: dict[tuple[int, int], tuple[str, ...]]
+    """(partner, position) of each link -> the features it was made on."""
 
 
 class Index:
-    """Weighted vectors of all items and an inverted index over their features, sorted by time."""
+    """Weighted vectors of all items and an inverted index over their anchors, sorted by time.
+
+    ``revised`` makes the index of the same items with a few edited: only the vectors whose weights
+    changed are recomputed, so `serve` does not score the whole archive again after one save."""
 
     def __init__(self, items: Sequence[Item], window_seconds: float):
-        self.items = items
+        self.items = list(items)
         self.window = window_seconds
-        weights = feature_weights(items)
-        self.vectors = [weigh(item.features, weights) for item in items]
-        self.anchors = [[f for f in vector if f[:2] in ANCHOR_KINDS] for vector in self.vectors]
-        self.norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
-        self.anchor_norms = [math.sqrt(sum(v[f] * v[f] for f in anchors)) or 1.0
-                             for v, anchors in zip(self.vectors, self.anchors)]
-        # Items are indexed in time order, so every posting list is sorted by time as it is built.
+        self.frequency: Counter = Counter()
+        for item in items:
+            self.frequency.update(item.features.keys())
+        self.cap = max(20, COMMON_SHARE * len(items))
+        self.weights = {f: w for f, n in self.frequency.items() if (w := self.weight_of(f, n))}
         order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
+        self.rank = [0] * len(items)
+        for place, position in enumerate(order):
+            self.rank[position] = place
+        self.vectors, self.anchors, self.norms, self.anchor_norms = [], [], [], []
+        for item in items:
+            self._describe(item)
+        # Items are indexed in time order, so every posting list is sorted by time as it is built.
         self.postings: dict[str, list[int]] = defaultdict(list)
-        self.times: dict[str, list[float]] = defaultdict(list)
         self.keyed: dict[str, list[int]] = defaultdict(list)
         for position in order:
-            time = items[position].time
             for feature in self.anchors[position]:
                 self.postings[feature].append(position)
-                self.times[feature].append(time)
                 if items[position].fixed:
                     self.keyed[feature].append(position)
+        self.times = {f: [items[p].time for p in positions] for f, positions in self.postings.items()}
+
+    def weight_of(self, feature: str, frequency: int) -> float:
+        """Kind weight times inverse document frequency; nothing for features too many items have (they say
+        nothing about one event) or one item only (they never match)."""
+        if not 1 < frequency <= self.cap:
+            return 0.0
+        return KIND_WEIGHTS[feature[:2]] * math.log(1 + (len(self.items) + 1) / frequency)
+
+    def _describe(self, item: Item, position: int | None = None) -> None:
+        """Set (or append) the vector of ``item``, its anchors and their norms."""
+        vector = weigh(item.features, self.weights)
+        anchors = [f for f in vector if f[:2] in ANCHOR_KINDS]
+        values = (vector, anchors, math.sqrt(sum(w * w for w in vector.values())) or 1.0,
+                  math.sqrt(sum(vector[f] * vector[f] for f in anchors)) or 1.0)
+        for column, value in zip((self.vectors, self.anchors, self.norms, self.anchor_norms), values):
+            if position is None:
+                column.append(value)
+            else:
+                column[position] = value
+
+    def revised(self, items: Sequence[Item], edited: set[int]) -> tuple[Index, set[int]]:
+        """The index of ``items``, the same articles in the same places as this index's with the features
+        of ``edited`` changed; and the positions whose vectors changed (the edited ones, and those holding
+        a feature whose weight moved with the edit). This index is left as it was."""
+        new = copy.copy(self)
+        new.items, new.frequency, new.weights = list(items), self.frequency.copy(), dict(self.weights)
+        touched = set()
+        for position in edited:
+            before, after = self.items[position].features.keys(), items[position].features.keys()
+            new.frequency.subtract(before - after)
+            new.frequency.update(after - before)
+            touched |= before ^ after
+        reweighted = set()
+        for feature in touched:
+            weight = new.weight_of(feature, new.frequency[feature])
+            if weight != self.weights.get(feature, 0.0):
+                reweighted.add(feature)
+                new.weights[feature] = weight
+                if not weight:
+                    del new.weights[feature]
+        changed = set(edited)
+        if reweighted:
+            changed |= {p for p, item in enumerate(items) if not reweighted.isdisjoint(item.features)}
+        new.vectors, new.anchors = list(self.vectors), list(self.anchors)
+        new.norms, new.anchor_norms = list(self.norms), list(self.anchor_norms)
+        moved: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+        for position in changed:
+            new._describe(items[position], position)
+            before, after = set(self.anchors[position]), set(new.anchors[position])
+            for feature in before - after:
+                moved[feature][0].add(position)
+            for feature in after - before:
+                moved[feature][1].add(position)
+        new.postings, new.keyed, new.times = dict(self.postings), dict(self.keyed), dict(self.times)
+        for feature, (gone, added) in moved.items():
+            members = sorted((set(self.postings.get(feature, ())) - gone) | added, key=new.rank.__getitem__)
+            new.postings[feature] = members
+            new.times[feature] = [items[p].time for p in members]
+            new.keyed[feature] = [p for p in members if items[p].fixed]
+        return new, changed
 
     def neighbours(self, position: int, settings: GroupingSettings) -> dict[int, float]:
         """Similarity of every earlier item within the window (and every later one with an explicit key)
@@ -145,17 +228,17 @@ class Index:
         ranked = sorted(common, key=lambda f: (-self.vectors[a][f] * self.vectors[b][f], f))
         return tuple(ranked[:count])
 
-
-def feature_weights(items: Sequence[Item]) -> dict[str, float]:
-    """Kind weight times inverse document frequency, for every feature but those too many items have
-    (they say nothing about one event). Features of one item only never match, but they count in
-    its length: without them two short reports sharing one word would look alike."""
-    frequency: Counter = Counter()
-    for item in items:
-        frequency.update(item.features.keys())
-    cap = max(20, COMMON_SHARE * len(items))
-    total = len(items) + 1
-    return {f: KIND_WEIGHTS[f[:2]] * math.log(1 + total / n) for f, n in frequency.items() if 1 < n <= cap}
+    def around(self, positions: set[int]) -> set[int]:
+        """The items that share an anchor with one of ``positions`` inside the time window: the only ones
+        whose candidates can include them."""
+        found = set(positions)
+        for position in positions:
+            time = self.items[position].time
+            for feature in self.anchors[position]:
+                times = self.times[feature]
+                found.update(self.postings[feature][bisect_left(times, time - self.window):
+                                                    bisect_right(times, time + self.window)])
+        return found
 
 
 def weigh(features: Counter, weights: dict[str, float]) -> dict[str, float]:
@@ -165,8 +248,11 @@ def weigh(features: Counter, weights: dict[str, float]) -> dict[str, float]:
             for f, count in features.items() if f in weights}
 
 
-def cluster(items: Sequence[Item], settings: GroupingSettings) -> Clusters:
-    """Groups of the items: explicit keys as given, the free items joined to their most similar story."""
+def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None = None) -> Clusters:
+    """Groups of the items: explicit keys as given, the free items joined to their most similar story.
+
+    With ``previous``, the scoring of an earlier clustering of the same articles, only the similarities
+    an edit can have changed are computed again; the outcome is the same as without it."""
     order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
@@ -175,14 +261,17 @@ def cluster(items: Sequence[Item], settings: GroupingSettings) -> Clusters:
         keys.append(key)
         groups.append([i for i in order if items[i].fixed == key])
         group_of.update({i: len(groups) - 1 for i in groups[-1]})
-    index = Index(items, settings.window_days * 86400) if settings.auto else None
-    links, scored = [], {}
+    index, scored, shared = None, {}, {}
+    if settings.auto:
+        index, scored, shared = _reusable_scores(items, settings, previous)
+    links, used = [], {}
     for position in order:
         if position in group_of:
             continue
         choice = None
         if index is not None and items[position].fixed is None:
-            scored[position] = index.neighbours(position, settings)
+            if position not in scored:
+                scored[position] = index.neighbours(position, settings)
             choice = _best_group(scored[position], group_of, keys, settings)
         if choice is None:
             groups.append([position])
@@ -192,12 +281,47 @@ def cluster(items: Sequence[Item], settings: GroupingSettings) -> Clusters:
             group, partner, score = choice
             groups[group].append(position)
             group_of[position] = group
-            links.append(Pair(items[partner].id, items[position].id, score, index.shared(partner, position)))
+            pair = (partner, position)
+            used[pair] = shared[pair] if pair in shared else index.shared(partner, position)
+            links.append(Pair(items[partner].id, items[position].id, score, used[pair]))
     near = _near_misses(items, scored, group_of, index, settings) if index else ()
     return Clusters(
         groups=tuple(tuple(items[i].id for i in sorted(g, key=lambda i: (items[i].time, items[i].id)))
                      for g in groups),
-        keys=tuple(keys), links=tuple(links), near_misses=near)
+        keys=tuple(keys), links=tuple(links), near_misses=near,
+        scoring=Scoring(settings, index, scored, used) if index else None)
+
+
+def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None
+                     ) -> tuple[Index, dict, dict]:
+    """The index of ``items`` and what of ``previous`` still holds: everything when the same articles sit
+    in the same places with only features edited, nothing otherwise (any added, removed or moved article
+    changes every weight)."""
+    edited = _edited(items, settings, previous)
+    if edited is None:
+        return Index(items, settings.window_days * 86400), {}, {}
+    if not edited:
+        return previous.index, dict(previous.scored), dict(previous.shared)
+    index, changed = previous.index.revised(items, edited)
+    stale = index.around(changed) | previous.index.around(changed)
+    scored = {p: s for p, s in previous.scored.items() if p not in stale}
+    shared = {pair: f for pair, f in previous.shared.items() if pair[0] not in changed and pair[1] not in changed}
+    return index, scored, shared
+
+
+def _edited(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:
+    """Positions whose features changed since ``previous``; None when more than features changed."""
+    if previous is None or previous.settings != settings or len(previous.index.items) != len(items):
+        return None
+    edited = set()
+    for position, (before, after) in enumerate(zip(previous.index.items, items)):
+        if before is after:
+            continue
+        if (before.id, before.time, before.fixed, before.lang) != (after.id, after.time, after.fixed, after.lang):
+            return None
+        if before.features != after.features:
+            edited.add(position)
+    return edited
 
 
 def _best_group(similar: dict[int, float], group_of: dict[int, int], keys: list[str | None],

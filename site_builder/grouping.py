@@ -61,7 +61,9 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     by_id = {article.id: article for article in articles}
     items = [remember(memo, ("item", a.fingerprint, a.id, a.text, a.html), lambda a=a: item_for(a))
              if a.fingerprint else item_for(a) for a in by_id.values()]
-    clusters = cluster(items, settings)
+    clusters = cluster(items, settings, memo.recall("scoring") if memo else None)
+    if memo:
+        memo.keep("scoring", clusters.scoring)
     evidence = _evidence(clusters)
     stories = [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
                for ids, key in zip(clusters.groups, clusters.keys)]

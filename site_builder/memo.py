@@ -23,6 +23,16 @@ class Memo:
             self._entries[key] = compute()
         return self._entries[key]
 
+    def recall(self, name: Hashable) -> Any:
+        """What was last kept under ``name`` (None at first): for a stage that updates its previous result
+        rather than looking up an exact one."""
+        self._used.add(name)
+        return self._entries.get(name)
+
+    def keep(self, name: Hashable, value: Any) -> None:
+        self._used.add(name)
+        self._entries[name] = value
+
     def prune(self) -> None:
         """Forget what the last build did not ask for (deleted or edited files)."""
         self._entries = {key: value for key, value in self._entries.items() if key in self._used}
