@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from site_builder.clustering import Clusters, Item, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, remember
+from site_builder.memo import Memo, derived, remember
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -59,13 +59,12 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
     ``memo`` keeps each article's features between the builds of one `serve` session."""
     by_id = {article.id: article for article in articles}
-    items = [remember(memo, ("item", a.fingerprint, a.id, a.text, a.html), lambda a=a: item_for(a))
-             if a.fingerprint else item_for(a) for a in by_id.values()]
+    items = [derived(memo, "item", a, lambda a=a: item_for(a)) for a in by_id.values()]
     clusters = cluster(items, settings, memo.recall("scoring") if memo else None)
     if memo:
         memo.keep("scoring", clusters.scoring)
     evidence = _evidence(clusters)
-    stories = [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
+    stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
                for ids, key in zip(clusters.groups, clusters.keys)]
     stories, redirects = keep_slugs(stories, previous, {i: a.date.timestamp() for i, a in by_id.items()})
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
@@ -80,6 +79,14 @@ def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:
         shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
     return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith(SOUND))[:6]
             for first, counts in shared.items()}
+
+
+def remembered_story(key: str | None, articles: list[Article], site_language: str, evidence: tuple[str, ...],
+                     memo: Memo | None) -> Story:
+    """``make_story``, kept under `serve` while the story's articles are unchanged."""
+    known = memo if all(a.fingerprint for a in articles) else None
+    return remember(known, ("story", key, tuple((a.fingerprint, a.slug) for a in articles), site_language, evidence),
+                    lambda: make_story(key, articles, site_language, evidence))
 
 
 def make_story(key: str | None, articles: list[Article], site_language: str,
@@ -142,7 +149,7 @@ def keep_slugs(stories: list[Story], previous: StoryState,
         if story_id not in kept_slug and slug not in taken:
             kept_slug[story_id] = slug
             taken.add(slug)
-    renamed = [replace(s, slug=kept_slug.get(s.id, s.slug)) for s in stories]
+    renamed = [replace(s, slug=kept_slug[s.id]) if kept_slug.get(s.id, s.slug) != s.slug else s for s in stories]
     ordered = _unique_slugs(sorted(renamed, key=lambda s: (not s.explicit, s.id not in kept_slug, s.id)))
     return ordered, _redirects(ordered, previous)
 
@@ -171,5 +178,5 @@ def _unique_slugs(stories: list[Story]) -> list[Story]:
         while slug in taken:
             slug, number = f"{story.slug}-{number}", number + 1
         taken.add(slug)
-        result.append(replace(story, slug=slug))
+        result.append(replace(story, slug=slug) if slug != story.slug else story)
     return result

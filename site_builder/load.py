@@ -8,29 +8,66 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
-from site_builder.memo import Memo, remember
+from site_builder.memo import Memo, derived, remember
 from site_builder.model import Article
 from site_builder.yamldoc import decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+SETTLED_NS = 2_000_000_000
 
 
-def find_markdown_files(content_dir: Path) -> list[Path]:
+@dataclass(frozen=True)
+class ContentFile:
+    """A Markdown file found under the content folder."""
+
+    relative: str
+    """Its path under the content folder, with '/' separators."""
+    signature: tuple[int, int, int]
+    """Modification time, size and inode: when these are unchanged (under `serve`) the file is not read."""
+    is_link: bool
+    """Whether it is a symbolic link, which may point out of the content folder."""
+
+
+def find_markdown_files(content_dir: Path) -> list[ContentFile]:
     """Every Markdown file under ``content_dir``, in a stable order; files and folders whose names start
-    with '.' or '_' (hidden, or the curator's notes) are skipped."""
-    found = []
-    for folder, subfolders, files in os.walk(content_dir):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
-        found += [Path(folder, name) for name in sorted(files)
-                  if os.path.splitext(name)[1].lower() in MARKDOWN_SUFFIXES and not name.startswith((".", "_"))]
+    with '.' or '_' (hidden, or the curator's notes) are skipped. Linked folders are not followed."""
+    found: list[ContentFile] = []
+    _scan(str(content_dir), "", found)
     return found
+
+
+def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
+    """The files of ``folder`` first, then its subfolders, each in name order."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    entries = [entry for entry in entries if not entry.name.startswith((".", "_"))]
+    folders = [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+    for entry in entries:
+        if entry not in folders and os.path.splitext(entry.name)[1].lower() in MARKDOWN_SUFFIXES:
+            try:
+                stat = entry.stat()
+                signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+            except OSError:
+                signature = (0, -1, 0)  # reading it will report the problem
+            found.append(ContentFile(prefix + entry.name, signature, entry.is_symlink()))
+    for entry in folders:
+        _scan(entry.path, prefix + entry.name + "/", found)
+
+
+def settled(mtime_ns: int) -> bool:
+    """Whether a file's modification time can vouch for its content: a file written in the last moments
+    may be written again within the same clock tick with the same size, so it is read again."""
+    return time.time_ns() - mtime_ns > SETTLED_NS
 
 
 def article_id_for(path: Path, content_dir: Path) -> str:
@@ -41,20 +78,17 @@ def article_id_for(path: Path, content_dir: Path) -> str:
 def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
                  shown: str | None = None, article_id: str | None = None) -> tuple[Article | None, list[Problem]]:
     """One article file (inside the content folder or not) and the problems in it. With ``memo``
-    (kept by `serve` between builds) a file whose size and modification time did not change is not
-    even read again, and one whose bytes did not change is not parsed again."""
+    (kept by `serve` between builds) a file whose bytes did not change is not parsed again."""
     shown = shown or display_path(path, config.root)
     if article_id is None:
         article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
     defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     try:
-        stat = path.stat()
-        file_key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
-        data = remember(memo, ("bytes", *file_key), path.read_bytes)
+        data = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    fingerprint = remember(memo, ("fingerprint", *file_key), lambda: hashlib.sha256(data + shown.encode()).hexdigest())
+    fingerprint = hashlib.sha256(data + shown.encode()).hexdigest()
 
     def parse() -> tuple[Article | None, list[Problem]]:
         text, problems = decode_utf8(data, shown)
@@ -76,23 +110,27 @@ def load_articles(config: SiteConfig, include_drafts: bool = False,
                             "create it, or point `content:` in site.yaml (or --content) at your articles")]
     articles, problems = [], []
     prefix = display_path(content_dir, config.root).rstrip("/") + "/"
-    for path in find_markdown_files(content_dir):
-        relative = path.relative_to(content_dir).as_posix()
-        shown = relative if prefix == "./" else prefix + relative
-        if path.is_symlink() and not _inside(path, content_dir):
-            problems.append(Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
-                                    "copy the article into the content folder instead of linking it"))
-            continue
-        article_id = relative.rsplit(".", 1)[0]
-        article, found = load_article(path, config, memo, shown, article_id)
-        problems += found
+    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+    for found in find_markdown_files(content_dir):
+        shown = found.relative if prefix == "./" else prefix + found.relative
+
+        def load(found: ContentFile = found, shown: str = shown) -> tuple[Article | None, list[Problem]]:
+            path = content_dir / found.relative
+            if found.is_link and not _inside(path, content_dir):
+                return None, [Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
+                                      "copy the article into the content folder instead of linking it")]
+            return load_article(path, config, memo, shown, found.relative.rsplit(".", 1)[0])
+
+        unchanged = memo if settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link else None
+        article, found_problems = remember(unchanged, ("file", found.relative, found.signature, shown, defaults), load)
+        problems += found_problems
         articles += [article] if article else []
     problems += find_clashes(articles)
-    articles = distinct_derived_slugs(articles)
+    articles = distinct_derived_slugs(articles, memo)
     return [a for a in articles if include_drafts or not a.draft], problems
 
 
-def distinct_derived_slugs(articles: list[Article]) -> list[Article]:
+def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) -> list[Article]:
     """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
     id order; given slugs keep theirs."""
     taken = {a.slug for a in articles if a.slug_given}
@@ -102,7 +140,8 @@ def distinct_derived_slugs(articles: list[Article]) -> list[Article]:
         while slug in taken:
             slug, number = f"{article.slug}-{number}", number + 1
         taken.add(slug)
-        renamed[article.id] = replace(article, slug=slug) if slug != article.slug else article
+        renamed[article.id] = derived(memo, ("slug", slug), article, lambda a=article, s=slug: replace(a, slug=s)) \
+            if slug != article.slug else article
     return [renamed.get(a.id, a) for a in articles]
 
 

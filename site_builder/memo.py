@@ -10,41 +10,60 @@ import hashlib
 from typing import Any, Callable, Hashable
 
 
+_MISSING = object()
+
+
 class Memo:
     """A store of stage results keyed by their inputs; see the module docstring."""
 
     def __init__(self) -> None:
         self._entries: dict[Hashable, Any] = {}
-        self._used: set[Hashable] = set()
+        self._used: dict[Hashable, Any] = {}
+        """What this build asked for: the entries the next one starts from."""
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        self._used.add(key)
-        if key not in self._entries:
-            self._entries[key] = compute()
-        return self._entries[key]
+        value = self._used.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._entries.get(key, _MISSING)
+            if value is _MISSING:
+                value = compute()
+            self._used[key] = value
+        return value
+
+    def derive(self, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, a result of ``source`` (and of what ``name`` says), kept while the very same
+        ``source`` object comes back: a stage fed from the memo looks its result up without hashing the
+        source's content again."""
+        key = (name, id(source))
+        entry = self._used.get(key) or self._entries.get(key)
+        if entry is None or entry[0] is not source:
+            entry = (source, compute())
+        self._used[key] = entry
+        return entry[1]
 
     def recall(self, name: Hashable) -> Any:
         """What was last kept under ``name`` (None at first): for a stage that updates its previous result
         rather than looking up an exact one."""
-        self._used.add(name)
-        return self._entries.get(name)
+        value = self._used.get(name, self._entries.get(name))
+        self._used[name] = value
+        return value
 
     def keep(self, name: Hashable, value: Any) -> None:
-        self._used.add(name)
-        self._entries[name] = value
+        self._used[name] = value
 
     def prune(self) -> None:
         """Forget what the last build did not ask for (deleted or edited files)."""
-        self._entries = {key: value for key, value in self._entries.items() if key in self._used}
-        self._used = set()
-
-    def __len__(self) -> int:
-        return len(self._entries)
+        self._entries, self._used = self._used, {}
 
 
 def remember(memo: Memo | None, key: Hashable, compute: Callable[[], Any]) -> Any:
     """``compute()``, looked up in ``memo`` when there is one."""
     return compute() if memo is None else memo.get(key, compute)
+
+
+def derived(memo: Memo | None, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, looked up by ``source``'s identity in ``memo`` when there is one."""
+    return compute() if memo is None else memo.derive(name, source, compute)
 
 
 def sha256(data: bytes) -> str:

@@ -19,7 +19,7 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import load_article, load_articles
-from site_builder.memo import Memo, remember
+from site_builder.memo import Memo, derived
 from site_builder.model import Article, Site
 from site_builder.render import render_site
 from site_builder.theme import find_theme
@@ -67,9 +67,8 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = 
     articles, problems = load_articles(config, include_drafts=options.drafts, memo=memo)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    settings = clean_settings_key(config)
-    cleaned = sorted((remember(memo, ("clean", a.fingerprint, a.id, a.slug, settings),
-                               lambda a=a: clean_article(a, config)) for a in articles),
+    settings = ("clean", clean_settings_key(config))
+    cleaned = sorted((derived(memo, settings, a, lambda a=a: clean_article(a, config)) for a in articles),
                      key=lambda a: (-a.date.timestamp(), a.id))
     grouping = group_stories(cleaned, config.language, config.grouping, previous, memo)
     build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)

@@ -1,7 +1,11 @@
-// site-builder serve: reloads the page after each build, swaps changed stylesheets in place, and shows
-// build errors over the page until the next good build. Loaded only by `site-builder serve`.
+// site-builder serve: after each build, refreshes the page when its file changed (swapping in the new
+// body, so the scroll position stays and nothing else is fetched again), swaps changed stylesheets in
+// place, and shows build errors over the page until the next good build. Loaded only by
+// `site-builder serve`.
 (() => {
   "use strict";
+  if (window.__siteBuilderLoaded) return;  // a refreshed body carries the script tag again
+  window.__siteBuilderLoaded = true;
   const EVENTS = "/__site-builder/events";
   let instance = null;
   let overlay = null;
@@ -44,6 +48,38 @@
     }
   }
 
+  function stylesheets(doc) {
+    return Array.from(doc.querySelectorAll('link[rel="stylesheet"]'), (link) => link.getAttribute("href")).join(" ");
+  }
+
+  function showsChangedFile(changed) {
+    if (changed === null) return true;
+    const path = decodeURIComponent(location.pathname);
+    return changed.includes(path) || (path.endsWith("/index.html") && changed.includes(path.slice(0, -10)));
+  }
+
+  // The page's new version (or the 404 page, when its file is gone) replaces the body; a new <head>
+  // (other stylesheets) takes a real reload.
+  async function refresh(changed) {
+    if (!showsChangedFile(changed)) return;
+    let next;
+    try {
+      const response = await fetch(location.href, { cache: "no-store" });
+      next = new DOMParser().parseFromString(await response.text(), "text/html");
+    } catch (error) {
+      location.reload();
+      return;
+    }
+    if (stylesheets(next) !== stylesheets(document)) {
+      location.reload();
+      return;
+    }
+    hideProblems();
+    document.title = next.title;
+    document.documentElement.lang = next.documentElement.lang;
+    document.body.replaceWith(next.body);
+  }
+
   function connect() {
     const source = new EventSource(EVENTS);
     source.addEventListener("hello", (event) => {
@@ -53,7 +89,7 @@
       instance = data.instance;
       if (data.problems.length) showProblems(data.problems); else hideProblems();
     });
-    source.addEventListener("reload", () => location.reload());
+    source.addEventListener("reload", (event) => { hideProblems(); refresh(JSON.parse(event.data).changed); });
     source.addEventListener("css", (event) => { hideProblems(); swapStylesheets(JSON.parse(event.data).paths); });
     source.addEventListener("problems", (event) => showProblems(JSON.parse(event.data).problems));
     source.addEventListener("ok", () => hideProblems());

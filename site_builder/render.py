@@ -38,11 +38,13 @@ class Renderer:
         self.problems: dict[tuple, Problem] = {}
         self.memo = memo
         themes = theme_key(layers) if memo is not None else ()
-        self.fixed_key = (themes, site_key(site)) if memo is not None else ()
+        self.fixed_key = sha256(repr((themes, site_key(site))).encode()) if memo is not None else ""
         # Under serve the compiled templates are kept while no template file changes.
         self.env = remember(memo, ("environment", themes), lambda: make_environment(layers))
-        self.article_keys = {a.id: (a.fingerprint, a.slug) for a in site.articles}
         self.stories_by_id = {s.id: s for s in site.stories}
+        story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
+        self.article_keys = {a.id: (a.fingerprint, a.slug, story_of[a.id]) for a in site.articles}
+        self.story_keys: dict[str, tuple] = {}
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
@@ -64,13 +66,15 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Hashable = None, **context: Any) -> None:
+    def add(self, template: str, path: str, origin: str, key: Hashable = None,
+            lazy_context: Callable[[], dict] | None = None, **context: Any) -> None:
         """Render ``template`` into ``path``. ``key`` names everything the page shows: with a memo (under
-        `serve`), a page whose key, templates and site settings are unchanged is not rendered again."""
-        context.setdefault("page_url", self.views.urls.page(path))
-        context.setdefault("canonical_url", self.views.urls.absolute(path))
-
+        `serve`), a page whose key, templates and site settings are unchanged is not rendered again (nor is
+        ``lazy_context`` called for it, the part of the context that is costly to make)."""
         def render() -> tuple[bytes, str]:
+            context.update(lazy_context() if lazy_context else {})
+            context.setdefault("page_url", self.views.urls.page(path))
+            context.setdefault("canonical_url", self.views.urls.absolute(path))
             content = self.env.get_template(template).render(**self.globals, **context).encode("utf-8")
             return content, sha256(content)
 
@@ -91,8 +95,10 @@ class Renderer:
         return tuple(self.article_keys[a.id] for a in articles)
 
     def story_key(self, story: Story) -> tuple:
-        return (story.id, story.slug, story.title, story.lang, story.lead,
-                tuple(self.article_keys[i] for i in story.article_ids))
+        if story.id not in self.story_keys:
+            self.story_keys[story.id] = (story.id, story.slug, story.title, story.lang, story.lead,
+                                         tuple(self.article_keys[i] for i in story.article_ids))
+        return self.story_keys[story.id]
 
 
 def template_problem(err: Exception, template: str, env: jinja2.Environment) -> Problem:
@@ -241,13 +247,18 @@ def render_feeds(r: Renderer) -> None:
 
 def render_sitemap(r: Renderer) -> None:
     """Every HTML page rendered so far but the 404 page and redirects, with the date of what it shows."""
-    dated = {r.views.urls.page(article_path(a)): r.views.articles[a.id].date for a in r.site.articles}
-    dated |= {r.views.urls.page(story_path(s)): r.views.stories[s.id].last_updated for s in r.site.stories}
-    pages = [{"url": r.views.urls.absolute(f.path), "lastmod": dated.get(r.views.urls.page(f.path))}
-             for f in r.files if f.path.endswith(".html") and f.path != "404.html"
-             and not f.origin.startswith("redirect.html")]
-    pages.sort(key=lambda p: p["url"])
-    r.add("sitemap.xml", "sitemap.xml", "sitemap", tuple((p["url"], p["lastmod"]) for p in pages), pages=pages)
+    listed = [f.path for f in r.files if f.path.endswith(".html") and f.path != "404.html"
+              and not f.origin.startswith("redirect.html")]
+
+    def pages() -> dict:
+        dated = {article_path(a): r.views.articles[a.id].date for a in r.site.articles}
+        dated |= {story_path(s): r.views.stories[s.id].last_updated for s in r.site.stories}
+        found = [{"url": r.views.urls.absolute(path), "lastmod": dated.get(path)} for path in listed]
+        return {"pages": sorted(found, key=lambda page: page["url"])}
+
+    key = (tuple(listed), tuple((a.slug, a.date, a.date_only) for a in r.site.articles),
+           tuple((s.slug, s.last_updated) for s in r.site.stories))  # all that the pages list is made of
+    r.add("sitemap.xml", "sitemap.xml", "sitemap", key, pages)
 
 
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_archive,

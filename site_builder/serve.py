@@ -34,7 +34,13 @@ from site_builder.theme import find_theme
 
 SETTLE_SECONDS = 0.03
 """Editors save through temporary files and renames: wait until events stop for this long."""
+SETTLE_AFTER_SAVE_SECONDS = 0.005
+"""When the last event says a save is complete (a file closed after writing, or renamed into place),
+only this long."""
+COMPLETING_EVENTS = ("closed", "moved", "deleted")
 HEARTBEAT_SECONDS = 15
+MAX_LISTED_CHANGES = 500
+"""Past this many changed files, open pages are told that everything changed."""
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 
 
@@ -57,13 +63,16 @@ class LiveState:
 
 
 def event_for(report: BuildReport, base_path: str) -> tuple[str, dict]:
-    """What open pages should do after a good build: nothing changed, only CSS, or reload."""
+    """What open pages should do after a good build: nothing changed, only CSS, or refresh the pages
+    whose files changed (`changed` lists their URL paths; None, after a large change, means every page)."""
     changed = [path for path in report.write.changed]
     if not changed:
         return "ok", {}
     if all(path.endswith(".css") for path in changed):
         return "css", {"paths": [base_path + path for path in changed]}
-    return "reload", {"changed": len(changed)}
+    urls = [base_path + (path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
+            for path in changed]
+    return "reload", {"changed": urls if len(urls) <= MAX_LISTED_CHANGES else None}
 
 
 class Session:
@@ -76,6 +85,8 @@ class Session:
         self.state = LiveState()
         self.config: SiteConfig = load_config(config_path, overrides)[0]
         self.pending = threading.Event()
+        self.save_completed = False
+        """Whether the last relevant event completed a save, so a shorter wait will do."""
 
     def rebuild(self) -> None:
         """Build once; problems go to the terminal and to every open page, never to a traceback."""
@@ -93,9 +104,9 @@ class Session:
         recovered, self.state.problems = bool(self.state.problems), []
         event, data = event_for(report, self.config.base_path)
         if recovered and event == "ok":
-            event = "reload"
+            event, data = "reload", {"changed": None}
         self.state.announce(event, data)
-        self.log(f"Rebuilt in {time.perf_counter() - started:.2f} s: {report.write.written} written, "
+        self.log(f"Rebuilt in {time.perf_counter() - started:.3f} s: {report.write.written} written, "
                  f"{report.write.removed} removed.")
 
     def watch_paths(self) -> list[tuple[Path, bool]]:
@@ -134,7 +145,7 @@ class Session:
                 continue
             while self.pending.is_set():
                 self.pending.clear()
-                time.sleep(SETTLE_SECONDS)
+                time.sleep(SETTLE_AFTER_SAVE_SECONDS if self.save_completed else SETTLE_SECONDS)
             self.rebuild()
 
 
@@ -147,6 +158,7 @@ class ChangeHandler(FileSystemEventHandler):
             return
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         if any(p and self.session.is_relevant(p) for p in paths):
+            self.session.save_completed = event.event_type in COMPLETING_EVENTS
             self.session.pending.set()
 
 

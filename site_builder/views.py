@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from site_builder.clean import fill_embeds
 from site_builder.embeds import Embed
-from site_builder.memo import Memo, remember
+from site_builder.memo import Memo, derived
 from site_builder.model import Article, Site, Story
 from site_builder.slugs import slugify
 
@@ -147,10 +147,12 @@ def story_path(story: Story) -> str:
     return f"stories/{story.slug}/index.html"
 
 
+@lru_cache(maxsize=1 << 16)
 def tag_dir(tag: str) -> str:
     return f"tags/{slugify(tag, fallback=tag)}/"
 
 
+@lru_cache(maxsize=1 << 16)
 def source_dir(source: str) -> str:
     return f"sources/{slugify(source, fallback=source)}/"
 
@@ -205,11 +207,11 @@ class SiteViews:
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
         story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
-        self.articles = {a.id: remember(memo if a.fingerprint else None,
-                                        ("view", a.fingerprint, a.slug, story_of[a.id], fixed_key),
-                                        lambda a=a: self._article_view(a, story_of[a.id]))
+        self.articles = {a.id: derived(memo, ("view", story_of[a.id], fixed_key), a,
+                                       lambda a=a: self._article_view(a, story_of[a.id]))
                          for a in site.articles}
-        self.stories = {s.id: self._story_view(s) for s in site.stories}
+        self.stories = {s.id: derived(memo, ("story view", fixed_key), s, lambda s=s: self._story_view(s))
+                        for s in site.stories}
 
     def _local(self, article: Article) -> datetime:
         return article.date if article.date_only else article.date.astimezone(self.zone)

@@ -100,24 +100,25 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: f.digest or sha256(f.content) for f in files}
     written = []
+    folder = str(output_dir)
     for output in files:
-        target = output_dir / output.path
-        if previous.get(output.path) == hashes[output.path] and _same_size(target, len(output.content)):
+        if previous.get(output.path) == hashes[output.path] and \
+                _same_size(os.path.join(folder, output.path), len(output.content)):
             continue
-        atomic_write(target, output.content)
+        atomic_write(output_dir / output.path, output.content)
         written.append(output.path)
     stale = sorted(set(previous) - set(hashes))
     removed = remove_stale(output_dir, set(stale))
     record = {"files": hashes, **(keep or {})}
     if record != manifest:
-        atomic_write(output_dir / MANIFEST, json.dumps(record, indent=0, sort_keys=True, ensure_ascii=False).encode())
+        atomic_write(output_dir / MANIFEST, json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
     return WriteReport(written=len(written), unchanged=len(files) - len(written), removed=removed,
                        changed=tuple(written) + tuple(stale))
 
 
-def _same_size(path: Path, size: int) -> bool:
+def _same_size(path: str, size: int) -> bool:
     try:
-        return path.stat().st_size == size
+        return os.stat(path).st_size == size
     except OSError:
         return False
 

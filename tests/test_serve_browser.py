@@ -17,6 +17,7 @@ from conftest import require_tool
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "content/2025-07-12-techcrunch-openai-ritarda-modello-aperto.md"
 ARTICLE_URL = "articles/openai-ritarda-ancora-una-volta-il-rilascio-del-suo-modello-aperto/"
+OTHER_ARTICLE_URL = "articles/openai-kembali-tunda-rilis-model-ai-terbuka-alasan-keamanan-jadi-sorotan/"
 WAIT_MS = 15_000
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -89,6 +90,21 @@ def test_an_edit_shows_up_in_the_open_page_by_itself(browser, served, site):
     page = open_page(browser, served.url + ARTICLE_URL)
     edit(site / ARTICLE, "Il ritardo significa", "Il ritardo, scrive il curatore, significa")
     page.wait_for_selector("text=scrive il curatore", timeout=WAIT_MS)
+
+
+def test_only_pages_whose_file_changed_refresh_and_they_do_so_in_place(browser, served, site):
+    edited = open_page(browser, served.url + ARTICLE_URL)
+    edited.set_viewport_size({"width": 400, "height": 300})
+    edited.evaluate("window.__stillTheSamePage = true; window.scrollTo(0, 400)")
+    other = open_page(browser, served.url + OTHER_ARTICLE_URL)
+    other.evaluate("document.body.dataset.untouched = 'yes'")
+    edit(site / ARTICLE, "Il ritardo significa", "Il ritardo, scrive il curatore, significa")
+    edited.wait_for_selector("text=scrive il curatore", timeout=WAIT_MS)
+    assert edited.evaluate("window.__stillTheSamePage") is True
+    assert edited.evaluate("window.scrollY") == 400
+    edit(site / ARTICLE, "scrive il curatore", "scrive la curatrice")  # a second build: the first has reached all
+    edited.wait_for_selector("text=scrive la curatrice", timeout=WAIT_MS)
+    assert other.evaluate("document.body.dataset.untouched") == "yes"
 
 
 def test_a_stylesheet_change_is_swapped_in_without_navigating(browser, served, site):
