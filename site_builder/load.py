@@ -64,6 +64,19 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
         _scan(entry.path, prefix + entry.name + "/", found)
 
 
+def content_digest(config: SiteConfig) -> str:
+    """A hash of every article file's path and bytes: equal digests mean a build would read the same
+    content. Unreadable files count by name, so the build they fail stays the one that reports them."""
+    digest = hashlib.sha256()
+    for found in find_markdown_files(config.content_dir) if config.content_dir.is_dir() else ():
+        try:
+            data = (config.content_dir / found.relative).read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        digest.update(f"{found.relative}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
 def settled(mtime_ns: int) -> bool:
     """Whether a file's modification time can vouch for its content: a file written in the last moments
     may be written again within the same clock tick with the same size, so it is read again."""

@@ -7,10 +7,13 @@ it was.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
@@ -18,11 +21,11 @@ from site_builder.clean import clean_article
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
-from site_builder.load import load_article, load_articles
-from site_builder.memo import Memo, derived
+from site_builder.load import content_digest, load_article, load_articles
+from site_builder.memo import Memo, derived, sha256
 from site_builder.model import Article, Site
 from site_builder.render import render_site
-from site_builder.theme import find_theme
+from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import WriteReport, check_output_folder, read_manifest, write_output
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -98,18 +101,64 @@ def story_state(site: Site) -> dict:
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
           config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None) -> BuildReport:
-    """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors."""
+    """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors.
+
+    Without a memo (a `build` command, not `serve`), a build whose inputs (articles, theme, settings,
+    site-builder itself) are those of the last one, with its output all there, reads and writes nothing
+    more: it reports what the last one did."""
     started = time.perf_counter()
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
     manifest = read_manifest(config.output_dir)
+    layers = find_theme(config)
+    inputs = inputs_digest(config, options, config_warnings, layers) if memo is None else None
+    if inputs and manifest.get("inputs") == inputs and output_complete(config.output_dir, manifest):
+        return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
+                       seconds=time.perf_counter() - started)
     site, _, problems = make_site(config, options, previous_story_state(manifest), memo)
-    files = render_site(site, find_theme(config), memo)
-    report = write_output(files, config.output_dir, story_state(site), manifest)
-    return BuildReport(len(site.articles), len(site.stories), len(files), report,
-                       tuple(config_warnings) + tuple(problems), count_cleaning(site.articles),
-                       time.perf_counter() - started)
+    files = render_site(site, layers, memo)
+    report = BuildReport(len(site.articles), len(site.stories), len(files), WriteReport(0, 0, 0),
+                         tuple(config_warnings) + tuple(problems), count_cleaning(site.articles), 0.0)
+    keep = story_state(site) | ({"inputs": inputs, "summary": summary_of(report)} if inputs else {})
+    written = write_output(files, config.output_dir, keep, manifest)
+    return replace(report, write=written, seconds=time.perf_counter() - started)
+
+
+def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
+                  layers: ThemeLayers) -> str:
+    """Everything a build's output depends on, as one hash (the output folder, which holds it, aside)."""
+    settings = repr((replace(config, output_dir=Path()), options, config_warnings, code_digest()))
+    site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
+    return sha256("\0".join((settings, sha256(site_file), theme_digest(layers), content_digest(config))).encode())
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """site-builder's own code and the versions of the libraries that shape its output."""
+    package = Path(__file__).parent
+    sources = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")) + sorted(package.glob("*.js")))
+    versions = [metadata.version(name) for name in ("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes",
+                                                   "anyascii")]
+    return sha256(sources + repr(versions).encode())
+
+
+def output_complete(output_dir: Path, manifest: dict) -> bool:
+    """Whether every file the last build wrote is still there."""
+    folder = str(output_dir)
+    return all(os.path.isfile(os.path.join(folder, path)) for path in manifest.get("files", {}))
+
+
+def summary_of(report: BuildReport) -> dict:
+    """What a build that finds nothing changed reports again."""
+    return {"articles": report.articles, "stories": report.stories, "files": report.files,
+            "warnings": [asdict(p) for p in report.warnings], "cleaning": [list(c) for c in report.cleaning]}
+
+
+def summary_from(summary: dict) -> BuildReport:
+    return BuildReport(summary["articles"], summary["stories"], summary["files"], WriteReport(0, 0, 0),
+                       tuple(Problem(**p) for p in summary["warnings"]),
+                       tuple((rule, count) for rule, count in summary["cleaning"]), 0.0)
 
 
 def count_cleaning(articles: Iterable[Article]) -> tuple[tuple[str, int], ...]:

@@ -7,6 +7,7 @@ the site folder, then the theme of that name built into site-builder, then the b
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -69,3 +70,12 @@ def collect_static_files(layers: ThemeLayers) -> dict[str, Path]:
                     path = Path(parent) / name
                     chosen[path.relative_to(folder).as_posix()] = path
     return dict(sorted(chosen.items()))
+
+
+def theme_digest(layers: ThemeLayers) -> str:
+    """A hash of every template and static file the theme layers offer, with their paths."""
+    digest = hashlib.sha256()
+    for folder in (*layers.template_dirs, *layers.static_dirs):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{path}\0".encode() + path.read_bytes())
+    return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import textwrap
@@ -96,6 +97,15 @@ def build_site(root: Path, overrides: dict | None = None, **options) -> BuildRep
     """Build the site in ``root`` exactly as `site-builder build --config root/site.yaml` would."""
     config, warnings = load_config(root / "site.yaml", overrides)
     return build(config, BuildOptions(**options), tuple(warnings))
+
+
+def site_tree(folder: Path) -> dict[str, object]:
+    """The output folder as a reader sees it: every file's bytes, with the build's own manifest reduced to
+    what it says of the site (its files and stories; a `build` adds what lets the next one skip work)."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    manifest = json.loads(files.pop(".site-builder-manifest.json"))
+    files["manifest: files, stories, redirects"] = (manifest["files"], manifest["stories"], manifest["redirects"])
+    return files
 
 
 def pytest_terminal_summary(terminalreporter):

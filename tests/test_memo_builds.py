@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import article, build_site
+from conftest import article, build_site, site_tree
 
 from site_builder.config import load_config
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-
-
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
@@ -38,4 +34,4 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
     cold = tmp_path / "cold"
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
     build_site(cold)
-    assert tree(root / "output") == tree(cold / "output")
+    assert site_tree(root / "output") == site_tree(cold / "output")

@@ -1,0 +1,66 @@
+"""A `build` whose inputs are those of the last one reads and writes nothing more, and says what the last
+one did; any change to an input (an article, a template, a static file, site.yaml, a flag) or a missing
+output file makes it a real build again."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import article, build_site, site_tree
+
+from site_builder import load
+
+
+@pytest.fixture
+def site(make_site):
+    root = make_site({
+        "content/a.md": article("Quake hits Hualien", tags=["taiwan"], body="A magnitude 6.4 earthquake."),
+        "content/b.md": article("Budget passes", date="2025-07-20", body="The budget passed.").replace(
+            "---\nThe", "mood: calm\n---\nThe"),
+        "content/draft.md": article("Not yet", date="2025-07-21").replace("---\n", "---\ndraft: true\n", 1),
+    })
+    return root
+
+
+def test_nothing_changed_means_nothing_parsed_or_written_and_the_same_report(site, monkeypatch):
+    first = build_site(site)
+    before = site_tree(site / "output")
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("an unchanged site was parsed again")
+
+    monkeypatch.setattr(load, "parse_article", no_parsing)
+    again = build_site(site)
+    assert (again.articles, again.stories, again.files, again.cleaning) == \
+        (first.articles, first.stories, first.files, first.cleaning)
+    assert [str(p) for p in again.warnings] == [str(p) for p in first.warnings]
+    assert any("mood" in str(p) for p in again.warnings), "warnings are reported again"
+    assert (again.write.written, again.write.removed, again.write.unchanged) == (0, 0, first.files)
+    assert site_tree(site / "output") == before
+
+
+@pytest.mark.parametrize("change", ["article", "draft", "template", "static file", "site.yaml"])
+def test_a_changed_input_makes_a_real_build(site, change):
+    build_site(site)
+    edits = {
+        "article": ("content/a.md", "earthquake.", "earthquake struck."),
+        "draft": ("content/draft.md", "draft: true", "draft: false"),
+        "template": ("templates/robots.txt", None, "User-agent: *\nDisallow: /private/\n"),
+        "static file": ("static/extra.css", None, "body { color: red; }\n"),
+        "site.yaml": ("site.yaml", "title: Test Digest", "title: Another Digest"),
+    }
+    path, old, new = edits[change]
+    target = site / path
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new) if old else new, encoding="utf-8")
+    report = build_site(site)
+    assert report.write.written > 0
+
+
+def test_flags_and_missing_output_files_make_a_real_build(site):
+    build_site(site)
+    assert build_site(site, drafts=True).articles == 3
+    assert build_site(site).write.removed > 0  # the draft's page goes again
+    page = site / "output" / "robots.txt"
+    page.unlink()
+    assert build_site(site).write.written == 1
+    assert page.is_file()
