@@ -3,9 +3,16 @@
     ./dev bench            # every benchmark
     ./dev bench clean      # only the cleaning cost per article
     ./dev bench grouping   # only story grouping at 10,000 articles
+    ./dev bench builds     # whole-process builds at 1,000 and 4,000 articles (several minutes)
+    ./dev bench serve      # edit-to-page latency of `serve` in headless Chromium
 
 clean: the clean stage (noise rules, Markdown, sanitiser) over the cleaning corpus and the seed
 articles, each article cleaned many times; prints the median and 95th percentile per article.
+builds: whole-process `site-builder build` on a generated archive of 1,000 and 4,000 articles (see
+benchmarks/corpus.py): cold, nothing changed, and the daily build (20 articles new or edited), with
+peak memory, next to a bare reference script on 1 and 2 processes.
+serve: from saving a Markdown file to the open page in headless Chromium showing the change, on a
+1,000-article site.
 grouping: automatic grouping of 10,000 real English ledes (the 739 of ../shared/data/stories-en-public,
 repeated with their dates moved by 30 days each round, like an archive of a year and more); prints
 the wall time of features, index and clustering (median of 3) and how many stories it made.
@@ -14,6 +21,7 @@ the wall time of features, index and clustering (median of 3) and how many stori
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -167,7 +175,91 @@ def _slug_of(folder: Path, article: Path) -> str:
     return slugify(title)
 
 
-BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping, "serve": bench_serve}
+BARE_SCRIPT = """
+import os, sys, yaml
+from multiprocessing import Pool
+from markdown_it import MarkdownIt
+def convert(names):
+    md = MarkdownIt()
+    for name in names:
+        text = open(os.path.join("content", name), encoding="utf-8").read()
+        _, front, body = text.split("---\\n", 2)
+        meta = yaml.load(front, Loader=yaml.CSafeLoader)
+        os.makedirs("bare-output", exist_ok=True)
+        with open(os.path.join("bare-output", name[:-3] + ".html"), "w", encoding="utf-8") as out:
+            out.write("<h1>" + str(meta["title"]) + "</h1>" + md.render(body))
+names = sorted(os.listdir("content"))
+workers = int(sys.argv[1])
+if workers == 1:
+    convert(names)
+else:
+    with Pool(workers) as pool:
+        pool.map(convert, [names[i::workers] for i in range(workers)])
+"""
+
+
+def run_measured(command: list[str], folder: Path) -> tuple[float, float]:
+    """Wall time (s) and peak memory (MB) of one whole process."""
+    import subprocess
+
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"{' '.join(command)} failed in {folder}: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def bench_builds(rounds: int, sizes: tuple[int, ...] = (1000, 4000)) -> None:
+    """Whole-process builds of the generated archive: cold, nothing changed, and the daily build (10
+    articles edited and 10 new on an archive already built), with peak memory; next to the bare
+    reference script (read, YAML with libyaml, markdown-it-py, one file per article) on 1 and 2
+    processes. Medians of 3 runs."""
+    import shutil
+    import tempfile
+
+    from corpus import write_corpus
+
+    builder = [sys.executable, "-m", "site_builder", "build", "--quiet"]
+    print("builds (whole process, medians of 3): size, cold, no-change, daily (10 edited + 10 new), peak memory, "
+          "bare script on 1 and 2 processes")
+    for size in sizes:
+        folder = write_corpus(Path(tempfile.mkdtemp(prefix="sb-builds-")), size + 30)
+        spare = folder / "spare"
+        spare.mkdir()
+        for number in range(size, size + 30):
+            (folder / "content" / f"a{number:05d}.md").rename(spare / f"a{number:05d}.md")
+        (folder / "bare.py").write_text(BARE_SCRIPT)
+        try:
+            cold, memory = [], []
+            for _ in range(3):
+                shutil.rmtree(folder / "output", ignore_errors=True)
+                seconds, megabytes = run_measured(builder, folder)
+                cold.append(seconds)
+                memory.append(megabytes)
+            unchanged = [run_measured(builder, folder)[0] for _ in range(3)]
+            daily = []
+            for round_number in range(3):
+                for number in range(10):
+                    edited = folder / "content" / f"a{(round_number * 10 + number) * 7 % size:05d}.md"
+                    edited.write_text(edited.read_text(encoding="utf-8") + f"\nAn update, round {round_number}.\n",
+                                      encoding="utf-8")
+                    new = spare / f"a{size + round_number * 10 + number:05d}.md"
+                    new.rename(folder / "content" / new.name)
+                daily.append(run_measured(builder, folder)[0])
+            bare = {workers: statistics.median(run_measured([sys.executable, "bare.py", str(workers)], folder)[0]
+                                               for _ in range(3)) for workers in (1, 2)}
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        cold_median = statistics.median(cold)
+        print(f"  {size:>6} articles: cold {cold_median:.2f} s ({cold_median / bare[2]:.2f}x the bare script on 2 "
+              f"processes; target 1.3x at 4,000), no-change {statistics.median(unchanged):.2f} s (target 0.5 s), "
+              f"daily {statistics.median(daily):.2f} s (target 1 s), peak memory {max(memory):.0f} MB; bare script "
+              f"{bare[1]:.2f} s on 1 process, {bare[2]:.2f} s on 2")
+
+
+BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping, "serve": bench_serve, "builds": bench_builds}
 
 
 def main() -> None:

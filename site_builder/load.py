@@ -65,15 +65,17 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
 
 
 def content_digest(config: SiteConfig) -> str:
-    """A hash of every article file's path and bytes: equal digests mean a build would read the same
-    content. Unreadable files count by name, so the build they fail stays the one that reports them."""
+    """A hash of every article file's path and modification time, size and inode (and of its bytes when
+    it was written in the last moments, when the time cannot vouch for them): equal digests mean a build
+    would read the same content, without reading it."""
     digest = hashlib.sha256()
     for found in find_markdown_files(config.content_dir) if config.content_dir.is_dir() else ():
-        try:
-            data = (config.content_dir / found.relative).read_bytes()
-        except OSError:
-            data = b"\0unreadable"
-        digest.update(f"{found.relative}\0{len(data)}\0".encode() + data)
+        digest.update(f"{found.relative}\0{found.signature}\0".encode())
+        if not settled(found.signature[0]):
+            try:
+                digest.update((config.content_dir / found.relative).read_bytes())
+            except OSError:
+                digest.update(b"\0unreadable")
     return digest.hexdigest()
 
 

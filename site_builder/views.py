@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Any, Callable, Hashable, Sequence
 from zoneinfo import ZoneInfo
 
-import langcodes
 from markupsafe import Markup
 
 from site_builder.clean import fill_embeds
@@ -177,6 +176,7 @@ def paginate(items: Sequence, size: int, directory: str, urls: Urls) -> list[tup
 @lru_cache(maxsize=None)
 def language_name(code: str, in_language: str) -> str:
     """'id' -> 'Indonesian' (in the site's language when the data knows it)."""
+    import langcodes  # here, not at the top: its data would cost a build with nothing to do 60 ms
     try:
         return langcodes.Language.get(code).display_name(in_language)
     except (LookupError, ValueError):

@@ -10,7 +10,6 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-import langcodes
 import yaml
 
 from site_builder.errors import ERROR, WARNING, Problem
@@ -207,6 +206,7 @@ def read_text_list(doc: YamlDoc, key: str, problems: list[Problem]) -> tuple[str
 def read_language(doc: YamlDoc, key: str, problems: list[Problem], default: str) -> str:
     """A BCP 47 language code ('en', 'pt-BR'); an unknown one is reported and ``default`` used."""
     value = read_text(doc, key, problems, default=default)
+    import langcodes  # here, not at the top: its data would cost a build with nothing to do 60 ms
     if not langcodes.tag_is_valid(value):
         problems.append(doc.problem(key, f"unknown language code {value!r}",
                                     "use a BCP 47 code such as en, id, it or pt-BR", at_value=True))
