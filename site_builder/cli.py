@@ -248,7 +248,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def describe_check(check: CheckReport) -> str:
-    return f"Checked {plural(check.files, 'file')}: {check.references} internal links and asset references, none broken."
+    return (f"Checked {plural(check.files, 'file')}: {check.references} internal links and asset references, "
+            "none broken.")
 
 
 def run_deploy(args: argparse.Namespace) -> int:

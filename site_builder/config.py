@@ -289,9 +289,9 @@ def _read_deploy(doc: YamlDoc, root: Path, problems: list[Problem]) -> DeploySet
             return DeploySettings()
     values = {key: value.strip() for key, value in section.items() if value.strip()}
     settings = DeploySettings(**{key: value for key, value in values.items() if key != "folder"},
-                              folder=root / values["folder"] if "folder" in values else None)
+                              folder=Path(os.path.normpath(root / values["folder"])) if "folder" in values else None)
     if settings.rsync and not is_remote(settings.rsync):
-        settings = replace(settings, rsync=str(root / settings.rsync))
+        settings = replace(settings, rsync=os.path.normpath(root / settings.rsync))
     for problem in deploy_problems(settings):
         problems.append(doc.problem("deploy", *problem, at_value=True))
     return settings

@@ -20,9 +20,9 @@ BROKEN_TEMPLATES = {
     "templates/404.html": """{% extends "base.html" %}{% block content %}
 <a href="{{ url('nowhere/') }}">gone</a>
 <img src="/logo.png" alt="outside the base path">
-<img src="{{ url('static/logo.png') }}" srcset="{{ url('static/logo.png') }} 1x, {{ url('static/logo-2x.png') }} 2x" alt="">
+<img src="{{ url('static/logo.png') }}" srcset="{{ url('static/logo.png') }} 1x, {{ url('static/logo-2x.png') }} 2x">
 <p style="background: url('{{ url('static/paper.png') }}')">x</p>
-<a href="https://elsewhere.example/x">another site</a> <a href="mailto:desk@example.org">mail</a> <a href="#main">top</a>
+<a href="https://elsewhere.example/x">elsewhere</a> <a href="mailto:desk@example.org">mail</a> <a href="#main">top</a>
 <a href="{{ url('tags') }}">a folder without its slash</a>
 {% endblock %}
 """,
