@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -181,7 +182,14 @@ def references_in(path: str, text: str) -> list[Reference]:
 def internal_path(url: str, document_url: str, base_url: str) -> str | None:
     """The path a URL met in the file at ``document_url`` names on the site's host ('/digest/x/'); None
     when it points to another site or is no web address (mailto:, data:). ValueError when it is invalid."""
-    target = urlsplit(urljoin(document_url, url.strip()))
+    url = url.strip()
+    # Most links of a site are the same absolute paths on every page: those are resolved once.
+    return _internal_path(url, base_url if url.startswith(("/", "http:", "https:")) else document_url, base_url)
+
+
+@lru_cache(maxsize=8192)
+def _internal_path(url: str, document_url: str, base_url: str) -> str | None:
+    target = urlsplit(urljoin(document_url, url))
     site = urlsplit(base_url)
     if target.scheme not in ("http", "https") or target.netloc.lower() != site.netloc.lower():
         return None

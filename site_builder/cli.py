@@ -271,7 +271,7 @@ def describe_deploy(report: DeployReport, dry_run: bool) -> str:
     changes = report.changes
     counts = f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"
     if dry_run:
-        return f"Dry run, nothing published: deploying to {report.target} would make {counts}:"
+        return f"Dry run, nothing published: deploying to {report.target} would make {counts}{':' if changes else '.'}"
     if not report.published:
         return f"Nothing to publish: {report.target} already holds this build ({report.seconds:.2f} s)."
     commit = f"; commit {report.commit[:12]}" if report.commit else ""

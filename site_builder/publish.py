@@ -55,7 +55,7 @@ def check_destination(path: Path, config: SiteConfig) -> Path:
     for name, folder in (("site folder", config.root), ("content", config.content_dir),
                          ("output folder", config.output_dir)):
         folder = folder.resolve()
-        if folder.is_relative_to(path) or path.is_relative_to(folder) and name != "site folder":
+        if folder.is_relative_to(path) or (path.is_relative_to(folder) and name != "site folder"):
             raise SiteBuilderError(f"{path}: deploying there would replace or write into the {name} {folder}; "
                                    "choose a folder outside them, such as ../public")
     if not path.parent.is_dir():

@@ -71,6 +71,8 @@ def test_the_branch_holds_exactly_the_build_and_nojekyll_and_the_checkout_does_n
     (site / "notes.txt").write_text("staged, not committed\n")
     git(site, "add", "notes.txt")
     (site / "content" / "draft.md").write_text(article("Not committed yet", date="2025-07-21"))
+    (site / "output").mkdir()
+    (site / "output" / "notes-of-mine.txt").write_text("in the output folder, not written by a build\n")
     before = checkout_state(site)
 
     report = deploy(site)
