@@ -65,18 +65,14 @@ class BrokenLinks(SiteBuilderError):
 
 
 def choose_target(settings: DeploySettings, flags: DeployFlags) -> DeploySettings:
-    """site.yaml's deploy settings with the flags applied and the target decided; relative paths given
-    as flags are taken from the current folder."""
-    given = {"folder": ["--folder"] * bool(flags.folder), "rsync": ["--rsync"] * bool(flags.rsync),
+    """site.yaml's deploy settings with the flags applied and the target decided."""
+    given = {"folder": ["--folder"] if flags.folder else [], "rsync": ["--rsync"] if flags.rsync else [],
              "git": [f"--{name}" for name in ("remote", "branch", "domain") if getattr(flags, name)]}
     chosen = [kind for kind, names in given.items() if names]
     if len(chosen) > 1:
         names = " and ".join(names[0] for names in given.values() if names)
         raise SiteBuilderError(f"{names} choose different deploy targets; pass the flags of one target")
-    rsync = flags.rsync if not flags.rsync or is_remote(flags.rsync) else str(Path(flags.rsync).resolve())
-    overrides = {"folder": flags.folder and flags.folder.resolve(), "rsync": rsync, "remote": flags.remote,
-                 "branch": flags.branch, "domain": flags.domain}
-    settings = replace(settings, **{key: value for key, value in overrides.items() if value})
+    settings = replace(settings, **flag_overrides(flags))
     kind = chosen[0] if chosen else settings.target or ("folder" if settings.folder else
                                                         "rsync" if settings.rsync else "git")
     settings = replace(settings, target=kind)
@@ -87,6 +83,14 @@ def choose_target(settings: DeploySettings, flags: DeployFlags) -> DeploySetting
     if problems:
         raise SiteBuilderError("\n".join(f"{what}; {fix}" for what, fix in problems))
     return settings
+
+
+def flag_overrides(flags: DeployFlags) -> dict:
+    """The settings the flags give; local paths are taken from the current folder."""
+    local_rsync = flags.rsync and not is_remote(flags.rsync)
+    overrides = {"folder": flags.folder and flags.folder.resolve(), "remote": flags.remote, "branch": flags.branch,
+                 "rsync": str(Path(flags.rsync).resolve()) if local_rsync else flags.rsync, "domain": flags.domain}
+    return {key: value for key, value in overrides.items() if value}
 
 
 def describe_target(target: DeploySettings) -> str:

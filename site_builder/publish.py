@@ -67,8 +67,7 @@ def files_in(folder: Path) -> dict[str, Path]:
     """Relative path -> file, for every file under ``folder`` (none when it does not exist)."""
     if not folder.is_dir():
         return {}
-    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*"))
-            if path.is_file() or path.is_symlink()}
+    return {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def compare(files: dict[str, Path], published: dict[str, Path]) -> Changes:
