@@ -236,7 +236,7 @@ def check_files(files: dict[str, bytes], base_url: str, shown_as: str = "") -> C
 
 def hint_for(reason: str) -> str:
     if reason.startswith("lies outside"):
-        return "write links in templates with url() or absolute_url(), which add the base path"
+        return "fix the template or article that writes it; in templates, url() and absolute_url() add the base path"
     if reason.startswith("names no file"):
         return "correct the link, or add the file it names (a theme's files go in static/)"
     return "correct the URL"

@@ -242,6 +242,8 @@ def run_check(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
     report, check = build_and_check(config, args.strict, tuple(warnings))
     print_build(report, config, args.quiet)
+    if check.broken:
+        raise BrokenLinks(check.broken)
     if not args.quiet:
         print(describe_check(check))
     return 0

@@ -61,7 +61,7 @@ class DeployReport:
 
 
 class BrokenLinks(SiteBuilderError):
-    """The build links to files it does not have; nothing was published."""
+    """The build links to files it does not have: `check` fails, a deploy stops before publishing."""
 
 
 def choose_target(settings: DeploySettings, flags: DeployFlags) -> DeploySettings:
@@ -116,13 +116,9 @@ def prepare(target: DeploySettings, config: SiteConfig) -> Publisher:
 
 def build_and_check(config: SiteConfig, strict: bool = False,
                     config_warnings: tuple[Problem, ...] = ()) -> tuple[BuildReport, CheckReport]:
-    """A fresh build as it is published (site.yaml's base_url, no drafts) and its link check; raises
-    BrokenLinks listing every broken link."""
+    """A fresh build as it is published (site.yaml's base_url, no drafts), and its link check."""
     report = build(config, BuildOptions(drafts=False, strict=strict), config_warnings)
-    check = check_output(config.output_dir, config.base_url)
-    if check.broken:
-        raise BrokenLinks(check.broken)
-    return report, check
+    return report, check_output(config.output_dir, config.base_url)
 
 
 def built_files(output_dir: Path) -> dict[str, Path]:
@@ -137,6 +133,8 @@ def deploy_site(config: SiteConfig, flags: DeployFlags = DeployFlags(), dry_run:
     target = choose_target(config.deploy, flags)
     publish = prepare(target, config)
     report, check = build_and_check(config, strict, config_warnings)
+    if check.broken:
+        raise BrokenLinks(check.broken)
     changes, commit = publish(built_files(config.output_dir), dry_run)
     return DeployReport(describe_target(target), report, check, changes, bool(changes) and not dry_run, commit,
                         time.perf_counter() - started)
