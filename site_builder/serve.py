@@ -80,7 +80,7 @@ def stylesheet_renames(write: WriteReport) -> dict[str, str]:
 
 def renamed_only(page: Path, digest: str | None, swaps: dict[str, str]) -> bool:
     """Whether an HTML page is its previous build's but for the new stylesheet URLs."""
-    if digest is None or page.suffix != ".html":
+    if digest is None or page.suffix != ".html" or not page.is_file():  # new, not HTML, or removed
         return False
     content = page.read_bytes()
     for old, new in swaps.items():

@@ -71,7 +71,7 @@ def test_a_stylesheet_edit_swaps_the_stylesheet_for_its_new_name_and_pages_equal
     assert tree(root / "output") == tree(cold / "output")
 
 
-def test_a_stylesheet_edit_saved_with_an_article_edit_reloads_the_page(make_site):
+def test_a_stylesheet_edit_saved_with_an_article_edit_or_deletion_reloads_the_page(make_site):
     root = make_site({"content/a.md": article("Quake hits Hualien", date="2025-01-01"),
                       "content/b.md": article("Budget passes", date="2025-07-20"), "static/style.css": STYLE},
                      "title: T\nbase_url: https://example.org/\nfeed_size: 1\n")
@@ -82,3 +82,6 @@ def test_a_stylesheet_edit_saved_with_an_article_edit_reloads_the_page(make_site
 
     assert serve_build(root, memo)[0] == "reload"
     assert serve_build(root, memo) == ("ok", {})
+    (root / "static/style.css").write_text(STYLE)
+    (root / "content/a.md").unlink()
+    assert serve_build(root, memo)[0] == "reload"
