@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.config import display_path, load_config
+from site_builder.check import CheckReport
+from site_builder.config import SiteConfig, display_path, load_config
+from site_builder.deploy import BrokenLinks, DeployFlags, DeployReport, build_and_check, deploy_site
 from site_builder.errors import SiteBuilderError
 from site_builder.features import describe_feature
 from site_builder.grouping import Grouping
@@ -30,6 +32,11 @@ def add_site_flags(parser: argparse.ArgumentParser) -> None:
                         help="absolute URL the site is published at, may carry a sub-path (overrides `base_url:`)")
 
 
+def add_strict_and_quiet(parser: argparse.ArgumentParser, quiet: str = "print only problems") -> None:
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help=quiet)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="site-builder",
@@ -45,8 +52,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "does not are removed.")
     add_site_flags(build_parser)
     build_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
-    build_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build_parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    add_strict_and_quiet(build_parser)
 
     clean_parser = commands.add_parser(
         "clean", help="show what cleaning does to articles, without writing anything",
@@ -87,6 +93,36 @@ def make_parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--open", action="store_true", help="open the site in the default browser")
     serve_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
 
+    check_parser = commands.add_parser(
+        "check", help="build the site as it is published and check every internal link and asset",
+        description="Build the site as `deploy` does (site.yaml's base_url, no drafts) and check that every "
+                    "internal link and asset reference (href, src, srcset, CSS url(), feed and sitemap entries) "
+                    "names a file of the build under the base path. Each broken one is listed as "
+                    "path:line:column; the exit status is 1 when there is one.")
+    add_site_flags(check_parser)
+    add_strict_and_quiet(check_parser)
+
+    deploy_parser = commands.add_parser(
+        "deploy", help="build, check and publish the site to a git branch, a folder or over rsync",
+        description="Build the site fresh as it is published (site.yaml's base_url, no drafts), check every "
+                    "internal link (a broken one stops the deploy), then publish: as the whole content of a git "
+                    "branch pushed to a remote (with .nojekyll, and CNAME for a custom domain), by replacing a "
+                    "folder's content in one step, or with rsync deleting files that are gone. The flags below "
+                    "override `deploy:` in site.yaml; with neither, the target is the gh-pages branch of origin. "
+                    "Every precondition is checked before anything is built or published.")
+    add_site_flags(deploy_parser)
+    target = deploy_parser.add_argument_group("target (overrides `deploy:` in site.yaml; pass those of one)")
+    target.add_argument("--folder", type=Path, metavar="PATH",
+                        help="replace this folder's whole content with the build, in one step")
+    target.add_argument("--rsync", metavar="DEST",
+                        help="rsync the build to DEST (user@host:path or a local folder), deleting files that are gone")
+    target.add_argument("--remote", metavar="NAME", help="git remote to push the branch to (default: origin)")
+    target.add_argument("--branch", metavar="NAME", help="git branch replaced by the build (default: gh-pages)")
+    target.add_argument("--domain", metavar="HOST", help="custom domain, written to CNAME on the branch")
+    deploy_parser.add_argument("--dry-run", action="store_true",
+                               help="build and check, list what would be added, changed and removed; publish nothing")
+    add_strict_and_quiet(deploy_parser, "print only problems and the outcome")
+
     new_parser = commands.add_parser(
         "new", help="create a new site folder",
         description="Create PATH with a site.yaml, a sample article and a README, ready for `site-builder build`.")
@@ -102,13 +138,17 @@ def site_overrides(args: argparse.Namespace) -> dict:
 def run_build(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
     report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings))
+    print_build(report, config, args.quiet)
+    if not args.quiet and report.cleaning:
+        print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
+    return 0
+
+
+def print_build(report: BuildReport, config: SiteConfig, quiet: bool) -> None:
     for problem in report.warnings:
         print(problem, file=sys.stderr)
-    if not args.quiet:
+    if not quiet:
         print(describe_build(report, display_path(config.output_dir, Path.cwd())))
-        if report.cleaning:
-            print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
-    return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -198,6 +238,48 @@ def describe_build(report: BuildReport, output: str) -> str:
             f"{write.removed} removed), {plural(len(report.warnings), 'warning')}, {report.seconds:.2f} s -> {output}/")
 
 
+def run_check(args: argparse.Namespace) -> int:
+    config, warnings = load_config(args.config, site_overrides(args))
+    report, check = build_and_check(config, args.strict, tuple(warnings))
+    print_build(report, config, args.quiet)
+    if check.broken:
+        raise BrokenLinks(check.broken)
+    if not args.quiet:
+        print(describe_check(check))
+    return 0
+
+
+def describe_check(check: CheckReport) -> str:
+    return (f"Checked {plural(check.files, 'file')}: {check.references} internal links and asset references, "
+            "none broken.")
+
+
+def run_deploy(args: argparse.Namespace) -> int:
+    config, warnings = load_config(args.config, site_overrides(args))
+    flags = DeployFlags(args.folder, args.rsync, args.remote, args.branch, args.domain)
+    report = deploy_site(config, flags, args.dry_run, args.strict, tuple(warnings))
+    print_build(report.build, config, args.quiet)
+    if not args.quiet:
+        print(describe_check(report.check))
+    print(describe_deploy(report, args.dry_run))
+    if args.dry_run:
+        for sign, paths in (("+", report.changes.added), ("~", report.changes.changed), ("-", report.changes.removed)):
+            for path in paths:
+                print(f"  {sign} {path}")
+    return 0
+
+
+def describe_deploy(report: DeployReport, dry_run: bool) -> str:
+    changes = report.changes
+    counts = f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"
+    if dry_run:
+        return f"Dry run, nothing published: deploying to {report.target} would make {counts}{':' if changes else '.'}"
+    if not report.published:
+        return f"Nothing to publish: {report.target} already holds this build ({report.seconds:.2f} s)."
+    commit = f"; commit {report.commit[:12]}" if report.commit else ""
+    return f"Deployed to {report.target}: {counts}{commit}, {report.seconds:.2f} s."
+
+
 def run_new(args: argparse.Namespace) -> int:
     create_site(args.path)
     print(f"Created {args.path}/ with site.yaml, content/welcome.md and README.md.\n"
@@ -205,7 +287,10 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "clean": run_clean, "new": run_new, "serve": run_serve, "stories": run_stories}
+COMMANDS = {"build": run_build, "check": run_check, "clean": run_clean, "deploy": run_deploy, "new": run_new,
+            "serve": run_serve, "stories": run_stories}
+CLOSING = {"build": "Build failed: {count}; the output folder was left as it was.",
+           "check": "Check failed: {count}.", "deploy": "Stopped: {count}; nothing was published."}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,8 +301,10 @@ def main(argv: list[str] | None = None) -> int:
         print(err, file=sys.stderr)
         if err.problems:
             count = plural(sum(p.is_error for p in err.problems) or len(err.problems), "problem")
-            print(f"Build failed: {count}; the output folder was left as it was." if args.command == "build"
-                  else f"Stopped: {count}; nothing was written.", file=sys.stderr)
+            if isinstance(err, BrokenLinks):
+                count = plural(len(err.problems), "broken link")
+            closing = CLOSING.get(args.command, "Stopped: {count}; nothing was written.")
+            print(closing.format(count=count), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 0 if args.command == "serve" else 130

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import zoneinfo
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from site_builder.errors import Problem, SiteBuilderError, errors_in
 from site_builder.rules import unknown_rule_problem
 from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_language, read_positive_int,
-                                  read_text, read_text_list, warn_unknown_keys)
+                                  read_text, read_text_list, type_name, warn_unknown_keys)
 
 CONFIG_NAME = "site.yaml"
 
@@ -39,6 +39,24 @@ class GroupingSettings:
     min_shared: int = 2
     """Names, numbers, handles or links two reports in different languages must share to be compared
     at all (reports in one language need one)."""
+
+
+@dataclass(frozen=True)
+class DeploySettings:
+    """Where `site-builder deploy` publishes (site.yaml `deploy:`); flags override each value."""
+
+    target: str = ""
+    """'git', 'folder' or 'rsync'; empty: the folder when `folder` is set, rsync when `rsync` is, else git."""
+    remote: str = "origin"
+    """Git remote to push the branch to."""
+    branch: str = "gh-pages"
+    """Git branch whose whole content becomes the build."""
+    domain: str = ""
+    """Custom domain, written to CNAME on the branch (GitHub Pages); empty: no CNAME."""
+    folder: Path | None = None
+    """Folder whose content the build replaces (absolute once loaded)."""
+    rsync: str = ""
+    """rsync destination: user@host:path, or a local path (absolute once loaded)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +97,8 @@ class SiteConfig:
     """Extra line patterns removed by cleaning, per source name (casefolded; '*' for every source)."""
     grouping: GroupingSettings = GroupingSettings()
     """How stories are formed automatically."""
+    deploy: DeploySettings = DeploySettings()
+    """Where `site-builder deploy` publishes."""
     config_path: Path | None = None
     """The site.yaml this came from, if any."""
 
@@ -89,7 +109,7 @@ class SiteConfig:
 
 
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
-              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping"}
+              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping", "deploy"}
 
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
@@ -115,6 +135,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         params=_read_params(doc, problems),
         **_read_clean(doc, problems),
         grouping=_read_grouping(doc, problems),
+        deploy=_read_deploy(doc, root, problems),
     )
     return SiteConfig(root=root, **values), problems
 
@@ -245,6 +266,53 @@ def _read_grouping(doc: YamlDoc, problems: list[Problem]) -> GroupingSettings:
         else:
             values[name] = type(getattr(GroupingSettings(), name))(value)
     return GroupingSettings(**values)
+
+
+DEPLOY_TARGETS = ("git", "folder", "rsync")
+HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}", re.IGNORECASE)
+
+
+def _read_deploy(doc: YamlDoc, root: Path, problems: list[Problem]) -> DeploySettings:
+    """`deploy: {target: git, remote: origin, branch: gh-pages, domain: ..., folder: PATH, rsync: DEST}`."""
+    section = doc.data.get("deploy") or {}
+    known = {f.name for f in fields(DeploySettings)}
+    unknown = sorted(map(str, set(section) - known)) if isinstance(section, dict) else []
+    if not isinstance(section, dict) or unknown:
+        what = f"unknown deploy setting {unknown[0]!r}" if unknown else "'deploy' must be a mapping"
+        problems.append(doc.problem("deploy", what, f"use: {', '.join(sorted(known))}", at_value=True))
+        return DeploySettings()
+    for key, value in section.items():
+        if not isinstance(value, str):
+            problems.append(doc.problem("deploy", f"'deploy: {key}' must be text, not {type_name(value)}",
+                                        f"write for example `{key}: {getattr(DeploySettings(), key) or '...'}`",
+                                        at_value=True))
+            return DeploySettings()
+    values = {key: value.strip() for key, value in section.items() if value.strip()}
+    settings = DeploySettings(**{key: value for key, value in values.items() if key != "folder"},
+                              folder=Path(os.path.normpath(root / values["folder"])) if "folder" in values else None)
+    if settings.rsync and not is_remote(settings.rsync):
+        settings = replace(settings, rsync=os.path.normpath(root / settings.rsync))
+    for problem in deploy_problems(settings):
+        problems.append(doc.problem("deploy", *problem, at_value=True))
+    return settings
+
+
+def deploy_problems(settings: DeploySettings) -> list[tuple[str, str]]:
+    """(what, how to fix) for each deploy setting that cannot work."""
+    found = []
+    if settings.target and settings.target not in DEPLOY_TARGETS:
+        found.append((f"unknown deploy target {settings.target!r}", f"use one of: {', '.join(DEPLOY_TARGETS)}"))
+    if settings.domain and not HOST_NAME.fullmatch(settings.domain):
+        found.append((f"deploy domain {settings.domain!r} is not a host name",
+                      "write it as `domain: news.example.org`, without https:// or a path"))
+    if settings.folder and settings.rsync and not settings.target:
+        found.append(("deploy has both `folder:` and `rsync:`", "add `target: folder` or `target: rsync`"))
+    return found
+
+
+def is_remote(destination: str) -> bool:
+    """rsync's rule: a colon before the first slash names a host (user@host:path, rsync://...)."""
+    return ":" in destination.split("/", 1)[0]
 
 
 def load_config(config_path: Path | None = None,

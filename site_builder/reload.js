@@ -37,14 +37,11 @@
     overlay = null;
   }
 
-  function swapStylesheets(paths) {
-    const stamp = Date.now();
+  function swapStylesheets(swaps) {
+    // Stylesheets have content-hashed names: each changed one is linked again under its new name.
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
-      const url = new URL(link.href, location.href);
-      if (paths.includes(url.pathname)) {
-        url.searchParams.set("v", String(stamp));
-        link.href = url.toString();
-      }
+      const path = new URL(link.href, location.href).pathname;
+      if (Object.hasOwn(swaps, path)) link.href = swaps[path];
     }
   }
 
@@ -90,7 +87,7 @@
       if (data.problems.length) showProblems(data.problems); else hideProblems();
     });
     source.addEventListener("reload", (event) => { hideProblems(); refresh(JSON.parse(event.data).changed); });
-    source.addEventListener("css", (event) => { hideProblems(); swapStylesheets(JSON.parse(event.data).paths); });
+    source.addEventListener("css", (event) => { hideProblems(); swapStylesheets(JSON.parse(event.data).swaps); });
     source.addEventListener("problems", (event) => showProblems(JSON.parse(event.data).problems));
     source.addEventListener("ok", () => hideProblems());
   }

@@ -17,7 +17,7 @@ from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256
 from site_builder.model import OutputFile, Site, Story
-from site_builder.theme import ThemeLayers, collect_static_files
+from site_builder.theme import ThemeLayers, collect_static_files, hashed_name
 from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
                                 story_path, tag_dir)
 
@@ -32,11 +32,13 @@ def make_environment(layers: ThemeLayers) -> jinja2.Environment:
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
-    def __init__(self, site: Site, layers: ThemeLayers, memo: Memo | None = None):
+    def __init__(self, site: Site, layers: ThemeLayers, memo: Memo | None = None,
+                 assets: dict[str, str] | None = None):
         self.site = site
         self.files: list[OutputFile] = []
         self.problems: dict[tuple, Problem] = {}
         self.memo = memo
+        assets = assets or {}
         themes = theme_key(layers) if memo is not None else ()
         self.fixed_key = sha256(repr((themes, site_key(site))).encode()) if memo is not None else ""
         # Under serve the compiled templates are kept while no template file changes.
@@ -46,14 +48,16 @@ class Renderer:
         self.article_keys = {a.id: (a.fingerprint, a.slug, story_of[a.id]) for a in site.articles}
         self.story_keys: dict[str, tuple] = {}
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
+        # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
+        self.fixed_key += sha256(repr(sorted(assets.items())).encode()) if memo is not None else ""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
             "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
                      "base_path": config.base_path, "language": config.language, "params": config.params,
                      "feed_url": self.views.urls.page("feed.xml"), "home_url": self.views.urls.page("index.html")},
-            "url": self.views.urls.page,
-            "absolute_url": self.views.urls.absolute,
+            "url": lambda path: self.views.urls.page(assets.get(path, path)),
+            "absolute_url": lambda path: self.views.urls.absolute(assets.get(path, path)),
             "build_time": site.build_time,
         }
 
@@ -149,12 +153,13 @@ def site_key(site: Site) -> str:
 def render_site(site: Site, layers: ThemeLayers, memo: Memo | None = None) -> list[OutputFile]:
     """Every file of the site; raises BuildFailed with every template problem found. ``memo`` (under
     `serve`) keeps the pages whose inputs did not change."""
-    renderer = Renderer(site, layers, memo)
+    statics, assets = static_files(layers)
+    renderer = Renderer(site, layers, memo, assets)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    return renderer.files + static_files(layers)
+    return renderer.files + statics
 
 
 def render_home(r: Renderer) -> None:
@@ -265,6 +270,14 @@ PARTS = (render_home, render_stories, render_articles, render_tags, render_sourc
          render_feeds, render_sitemap)
 
 
-def static_files(layers: ThemeLayers) -> list[OutputFile]:
-    return [OutputFile(f"static/{relative}", path.read_bytes(), f"static file {path}")
-            for relative, path in collect_static_files(layers).items()]
+def static_files(layers: ThemeLayers) -> tuple[list[OutputFile], dict[str, str]]:
+    """The theme's static files, CSS and JavaScript under content-hashed names, and for `url()` the
+    output path of each file whose name changed ('static/style.css' -> 'static/style.3f2a9c1e.css')."""
+    files, renamed = [], {}
+    for relative, path in collect_static_files(layers).items():
+        content = path.read_bytes()
+        output = "static/" + hashed_name(relative, content)
+        files.append(OutputFile(output, content, f"static file {path}"))
+        if output != f"static/{relative}":
+            renamed[f"static/{relative}"] = output
+    return files, renamed

@@ -28,9 +28,10 @@ from watchdog.observers import Observer
 from site_builder.config import SiteConfig, load_config
 from site_builder.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
 from site_builder.errors import SiteBuilderError
-from site_builder.memo import Memo
+from site_builder.memo import Memo, sha256
 from site_builder.pipeline import BuildOptions, BuildReport, build
-from site_builder.theme import find_theme
+from site_builder.theme import find_theme, unhashed_name
+from site_builder.write import WriteReport
 
 SETTLE_SECONDS = 0.03
 """Editors save through temporary files and renames: wait until events stop for this long."""
@@ -62,17 +63,39 @@ class LiveState:
             listener.put((event, data))
 
 
-def event_for(report: BuildReport, base_path: str) -> tuple[str, dict]:
-    """What open pages should do after a good build: nothing changed, only CSS, or refresh the pages
-    whose files changed (`changed` lists their URL paths; None, after a large change, means every page)."""
-    changed = [path for path in report.write.changed]
-    if not changed:
+def event_for(report: BuildReport, base_path: str, output_dir: Path) -> tuple[str, dict]:
+    """What open pages should do after a good build: nothing changed; only stylesheets changed (pages
+    differ from the last build only by the stylesheets' new content-hashed names), so swap them; or refresh
+    the pages whose files changed (`changed` lists their URL paths; None, after a large change, means every
+    page)."""
+    write = report.write
+    if not write.changed:
         return "ok", {}
-    if all(path.endswith(".css") for path in changed):
-        return "css", {"paths": [base_path + path for path in changed]}
+    renames = stylesheet_renames(write)
+    swaps = {base_path + old: base_path + new for old, new in renames.items()}
+    others = set(write.changed) - set(renames) - set(renames.values())
+    if swaps and all(renamed_only(output_dir / path, write.previous.get(path), swaps) for path in others):
+        return "css", {"swaps": swaps}
     urls = [base_path + (path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
-            for path in changed]
+            for path in write.changed]
     return "reload", {"changed": urls if len(urls) <= MAX_LISTED_CHANGES else None}
+
+
+def stylesheet_renames(write: WriteReport) -> dict[str, str]:
+    """Old -> new output path of each stylesheet the build gave a new content-hashed name."""
+    new = {unhashed_name(path): path for path in write.changed[:write.written] if path.endswith(".css")}
+    old = {unhashed_name(path): path for path in write.changed[write.written:] if path.endswith(".css")}
+    return {old[name]: new[name] for name in old.keys() & new.keys()}
+
+
+def renamed_only(page: Path, digest: str | None, swaps: dict[str, str]) -> bool:
+    """Whether an HTML page is its previous build's but for the new stylesheet URLs."""
+    if digest is None or page.suffix != ".html" or not page.is_file():  # new, not HTML, or removed
+        return False
+    content = page.read_bytes()
+    for old, new in swaps.items():
+        content = content.replace(new.encode(), old.encode())
+    return sha256(content) == digest
 
 
 class Session:
@@ -102,7 +125,7 @@ class Session:
             return
         self.memo.prune()
         recovered, self.state.problems = bool(self.state.problems), []
-        event, data = event_for(report, self.config.base_path)
+        event, data = event_for(report, self.config.base_path, self.config.output_dir)
         if recovered and event == "ok":
             event, data = "reload", {"changed": None}
         self.state.announce(event, data)

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig
 from site_builder.errors import SiteBuilderError
+from site_builder.memo import sha256
 
 DEFAULT_THEME = "default"
+HASHED_SUFFIXES = (".css", ".js")
+"""Static files published under content-hashed names, so hosts can cache them forever."""
+HASH_IN_NAME = re.compile(r"\.[0-9a-f]{8}(?=\.[^./]+$)")
 
 
 @dataclass(frozen=True)
@@ -79,3 +84,17 @@ def theme_digest(layers: ThemeLayers) -> str:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(f"{path}\0".encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def hashed_name(relative: str, content: bytes) -> str:
+    """'css/style.css' -> 'css/style.3f2a9c1e.css' for CSS and JavaScript (a new name whenever the
+    content changes); any other file keeps its name."""
+    path = PurePosixPath(relative)
+    if path.suffix.lower() not in HASHED_SUFFIXES:
+        return relative
+    return path.with_name(f"{path.stem}.{sha256(content)[:8]}{path.suffix}").as_posix()
+
+
+def unhashed_name(path: str) -> str:
+    """'static/style.3f2a9c1e.css' -> 'static/style.css': the name a hashed file had in its theme."""
+    return HASH_IN_NAME.sub("", path, count=1) if path.lower().endswith(HASHED_SUFFIXES) else path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -32,7 +32,9 @@ class WriteReport:
     removed: int
     """Files of the previous build that this build no longer produces."""
     changed: tuple[str, ...] = ()
-    """Paths written or removed, for `serve` to tell open pages what to refresh."""
+    """Paths written, then paths removed, for `serve` to tell open pages what to refresh."""
+    previous: dict[str, str] = field(default_factory=dict)
+    """The digest each changed path had in the previous build, when it was there."""
 
 
 def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
@@ -112,8 +114,9 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     record = {"files": hashes, **(keep or {})}
     if record != manifest:
         atomic_write(output_dir / MANIFEST, json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+    changed = tuple(written) + tuple(stale)
     return WriteReport(written=len(written), unchanged=len(files) - len(written), removed=removed,
-                       changed=tuple(written) + tuple(stale))
+                       changed=changed, previous={path: previous[path] for path in changed if path in previous})
 
 
 def _same_size(path: str, size: int) -> bool:

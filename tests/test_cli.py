@@ -26,11 +26,15 @@ def test_version_prints_the_program_and_its_version(tmp_path):
 
 
 @pytest.mark.parametrize("args, mentions", [
-    ([], ["--help", "--version", "build", "new"]),
+    ([], ["--help", "--version", "build", "check", "deploy", "new"]),
     (["build"], ["--help", "--config PATH", "--content DIR", "--output DIR", "--base-url URL", "--drafts",
                  "--strict", "--quiet"]),
     (["new"], ["--help", "PATH"]),
-], ids=["top-level", "build", "new"])
+    (["check"], ["--help", "--config PATH", "--content DIR", "--output DIR", "--base-url URL", "--strict", "--quiet",
+                 "srcset"]),
+    (["deploy"], ["--help", "--config PATH", "--base-url URL", "--folder PATH", "--rsync DEST", "--remote NAME",
+                  "--branch NAME", "--domain HOST", "--dry-run", "--strict", "--quiet", "gh-pages"]),
+], ids=["top-level", "build", "new", "check", "deploy"])
 def test_help_mentions_every_flag(tmp_path, args, mentions):
     result = run(tmp_path, *args, "--help")
     assert (result.returncode, result.stderr) == (0, "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.config import SiteConfig, load_config, parse_config
+from site_builder.config import DeploySettings, SiteConfig, load_config, parse_config
 from site_builder.errors import SiteBuilderError
 
 ROOT = Path("/sites/digest")
@@ -45,6 +45,33 @@ def test_every_key_is_read():
         root=ROOT, title="Kabar", description="Daily.", base_url="https://example.org/kabar/", language="id",
         timezone="Asia/Jakarta", theme="plain", content_dir=ROOT / "articles", output_dir=ROOT / "public",
         page_size=5, list_page_size=6, feed_size=7, extra_keys=("paywall", "rating"), params={"logo": "k.svg"})
+
+
+def test_the_deploy_section_is_read_with_paths_from_the_site_folder():
+    config = config_from("deploy:\n  target: rsync\n  remote: upstream\n  branch: pages\n  domain: news.example.org\n"
+                         "  folder: ../public\n  rsync: www\n")
+    assert config.deploy == DeploySettings(target="rsync", remote="upstream", branch="pages", domain="news.example.org",
+                                           folder=Path("/sites/public"), rsync="/sites/digest/www")
+    assert config_from("deploy:\n  rsync: me@host:www/\n").deploy.rsync == "me@host:www/"
+    assert config_from("").deploy == DeploySettings()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("deploy:\n  brnach: x\n", "site.yaml:2:3: unknown deploy setting 'brnach'; use: branch, domain, folder, remote, "
+                                "rsync, target"),
+    ("deploy: gh-pages\n", "site.yaml:1:9: 'deploy' must be a mapping; use: branch, domain, folder, remote, rsync, "
+                           "target"),
+    ("deploy:\n  branch: 7\n", "site.yaml:2:3: 'deploy: branch' must be text, not a number; write for example "
+                                "`branch: gh-pages`"),
+    ("deploy:\n  target: ftp\n", "site.yaml:2:3: unknown deploy target 'ftp'; use one of: git, folder, rsync"),
+    ("deploy:\n  domain: https://news.example.org/\n", "site.yaml:2:3: deploy domain 'https://news.example.org/' is "
+                                                        "not a host name; write it as `domain: news.example.org`, "
+                                                        "without https:// or a path"),
+    ("deploy:\n  folder: ../public\n  rsync: www\n", "site.yaml:2:3: deploy has both `folder:` and `rsync:`; add "
+                                                     "`target: folder` or `target: rsync`"),
+])
+def test_deploy_settings_that_cannot_work_are_errors_where_they_stand(text, message):
+    assert messages(text) == [message]
 
 
 @pytest.mark.parametrize("base_url, normalised, base_path", [

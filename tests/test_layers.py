@@ -19,10 +19,12 @@ LAYERS = [
     {"load", "theme", "views"},
     {"render"},
     {"write"},
+    {"check", "publish"},
+    {"gitbranch"},
     {"pipeline"},
     {"scaffold"},
     {"devserver"},
-    {"serve"},
+    {"serve", "deploy"},
     {"cli"},
     {"__main__"},
 ]

@@ -9,6 +9,8 @@ from conftest import article, build_site, site_tree
 from site_builder.config import load_config
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
+from site_builder.serve import event_for
+from site_builder.theme import hashed_name
 
 
 def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
@@ -35,3 +37,47 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
     build_site(cold)
     assert site_tree(root / "output") == site_tree(cold / "output")
+
+
+STYLE = "body { color: black }\n"
+
+
+def serve_build(root, memo):
+    """One rebuild as `serve` makes it, and what it tells open pages."""
+    config, _ = load_config(root / "site.yaml")
+    report = build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    return event_for(report, config.base_path, config.output_dir)
+
+
+def test_a_stylesheet_edit_swaps_the_stylesheet_for_its_new_name_and_pages_equal_a_cold_build(make_site, tmp_path):
+    root = make_site({"content/a.md": article("Quake hits Hualien"), "static/style.css": STYLE},
+                     "title: T\nbase_url: https://example.org/digest/\n")
+    memo = Memo()
+    serve_build(root, memo)
+    (root / "static/style.css").write_text("body { color: navy }\n")
+
+    event, data = serve_build(root, memo)
+
+    old, new = hashed_name("style.css", STYLE.encode()), hashed_name("style.css", b"body { color: navy }\n")
+    assert (event, data) == ("css", {"swaps": {f"/digest/static/{old}": f"/digest/static/{new}"}})
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
+    build_site(cold)
+    assert site_tree(root / "output") == site_tree(cold / "output")
+
+
+def test_a_stylesheet_edit_saved_with_an_article_edit_or_deletion_reloads_the_page(make_site):
+    root = make_site({"content/a.md": article("Quake hits Hualien", date="2025-01-01"),
+                      "content/b.md": article("Budget passes", date="2025-07-20"), "static/style.css": STYLE},
+                     "title: T\nbase_url: https://example.org/\nfeed_size: 1\n")
+    memo = Memo()
+    serve_build(root, memo)
+    (root / "static/style.css").write_text("body { color: navy }\n")
+    (root / "content/a.md").write_text(article("Quake hits Hualien", date="2025-01-01", body="Edited.\n"))
+
+    assert serve_build(root, memo)[0] == "reload"
+    assert serve_build(root, memo) == ("ok", {})
+    (root / "static/style.css").write_text(STYLE)
+    (root / "content/a.md").unlink()
+    assert serve_build(root, memo)[0] == "reload"

@@ -52,7 +52,8 @@ def test_the_wheel_installed_in_a_fresh_venv_creates_and_builds_a_new_site_with_
 
     output = workdir / "mysite" / "output"
     assert (output / "index.html").is_file()
-    assert (output / "static/style.css").read_bytes() == (PROJECT_ROOT / "themes/default/static/style.css").read_bytes()
+    [stylesheet] = output.glob("static/style.*.css")
+    assert stylesheet.read_bytes() == (PROJECT_ROOT / "themes/default/static/style.css").read_bytes()
     [sample] = (workdir / "mysite" / "content").glob("*.md")
     title = yaml.safe_load(sample.read_text(encoding="utf-8").split("---\n")[1])["title"]
     [article_page] = output.glob("articles/*/index.html")

@@ -18,6 +18,7 @@ import pytest
 from conftest import article, build_site
 
 from site_builder.errors import BuildFailed, SiteBuilderError
+from site_builder.theme import hashed_name, unhashed_name
 
 BASE_URL = "https://example.org/digest/"
 BASE_PATH = "/digest/"
@@ -681,9 +682,33 @@ def test_site_static_files_replace_the_theme_files_of_that_name_and_the_other_th
     build_site(site)
     output = site / "output"
 
-    assert tree(output / "static") == {"style.css": b"/* the site's own */\n", "print.css": b"/* paper print */\n"}
+    assert {unhashed_name(name): content for name, content in tree(output / "static").items()} == {
+        "style.css": b"/* the site's own */\n", "print.css": b"/* paper print */\n"}
     assert page(output, BASE_PATH + "404.html").find("main").text() == "Paper 404"
     assert page(output, BASE_PATH).find_all("article", cls="story-card")
+
+
+def test_stylesheets_and_scripts_get_content_hashed_names_that_pages_link_and_other_files_keep_theirs(make_site):
+    files = {**digest_files(), "static/js/menu.js": "// menu\n", "static/logo.svg": "<svg/>\n",
+             "templates/base.html": '<link rel="stylesheet" href="{{ url(\'static/style.css\') }}">'
+                                    '<script src="{{ absolute_url(\'static/js/menu.js\') }}"></script>'
+                                    "{% block content %}{% endblock %}\n"}
+    style = (Path(__file__).parent.parent / "themes/default/static/style.css").read_bytes()
+    site = make_site(files)
+    build_site(site)
+    output = site / "output"
+    css, js = hashed_name("style.css", style), hashed_name("js/menu.js", b"// menu\n")
+
+    assert re.fullmatch(r"style\.[0-9a-f]{8}\.css", css) and re.fullmatch(r"js/menu\.[0-9a-f]{8}\.js", js)
+    assert sorted(tree(output / "static")) == sorted([css, js, "logo.svg"])
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert f'href="{BASE_PATH}static/{css}"' in home and f'src="{BASE_URL}static/{js}"' in home
+    assert (output / "index.html").is_file() and not list(output.rglob("index.*.html"))
+
+    (site / "static/js/menu.js").write_text("// menu, changed\n")
+    build_site(site)
+    changed = hashed_name("js/menu.js", b"// menu, changed\n")
+    assert not (output / "static" / js).exists() and (output / "static" / changed).is_file()
 
 
 def test_an_unknown_theme_is_an_error_listing_the_available_themes(make_site):
