@@ -26,7 +26,8 @@ from site_builder.memo import Memo, derived, sha256
 from site_builder.model import Article, Site
 from site_builder.render import render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
-from site_builder.write import WriteReport, check_output_folder, read_manifest, write_output
+from site_builder.write import (WriteReport, check_output_folder, finish_interrupted_write, read_manifest,
+                                write_output)
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -110,6 +111,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
+    finish_interrupted_write(config.output_dir)
     manifest = read_manifest(config.output_dir)
     layers = find_theme(config)
     inputs = inputs_digest(config, options, config_warnings, layers) if memo is None else None

@@ -1,15 +1,19 @@
 """The write stage: the only writer of the output folder.
 
-It refuses two files claiming one path, never writes outside the output folder, replaces each file
-atomically, leaves unchanged files alone, and removes what the previous build wrote but this one did
-not. Files it did not write itself (listed in its manifest) are never deleted.
+It refuses two files claiming one path, never writes outside the output folder, leaves unchanged
+files alone, and removes what the previous build wrote but this one did not. Files it did not write
+itself (listed in its manifest) are never deleted.
+
+A build's changes land as one transaction (see ``commit``): a build killed at any moment leaves the
+previous output whole, or a committed change that the next build finishes; each file is replaced by a
+rename, so a reader sees the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -19,6 +23,10 @@ from site_builder.memo import sha256
 from site_builder.model import OutputFile
 
 MANIFEST = ".site-builder-manifest.json"
+STAGING = ".site-builder-staging"
+"""Where a build puts its new files until they are all written (removed once they are in place)."""
+JOURNAL = "journal.json"
+"""In the staging folder: the files to move and remove; its existence is the commit point."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +49,7 @@ def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
     """Paths must stay inside the output folder, and no two sources may write one path."""
     problems, owners = [], {}
     for output in files:
-        parts = output.path.split("/")
-        if not output.path or output.path.startswith("/") or ".." in parts or "\\" in output.path:
+        if not stays_inside(output.path):
             problems.append(Problem(output.origin, 0, 0, f"output path {output.path!r} leaves the output folder",
                                     "use a slug of letters, digits and '-'"))
         elif output.path in owners:
@@ -51,6 +58,11 @@ def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
         else:
             owners[output.path] = output.origin
     return problems
+
+
+def stays_inside(path: str) -> bool:
+    """Whether a relative POSIX path names a place inside the output folder."""
+    return bool(path) and not path.startswith("/") and ".." not in path.split("/") and "\\" not in path
 
 
 def check_output_folder(output_dir: Path, protected: Iterable[Path]) -> None:
@@ -83,13 +95,19 @@ def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any]
                  manifest: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
     in the manifest for the next build; ``manifest`` is the previous one when the caller already read
-    it. A file system error stops it with a clear message."""
+    it. A file system error stops it with a clear message, the previous output kept."""
     try:
+        if finish_interrupted_write(output_dir):
+            manifest = None
         return _write_output(files, output_dir, keep, manifest)
     except OSError as err:
-        where = err.filename or output_dir
-        raise SiteBuilderError(f"{where}: cannot write the output ({err.strerror}); check the folder's "
-                               "permissions and free space") from err
+        raise output_error(err, output_dir) from err
+
+
+def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:
+    where = err.filename or output_dir
+    return SiteBuilderError(f"{where}: cannot write the output ({err.strerror}); check the folder's permissions "
+                            "and free space")
 
 
 def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None,
@@ -101,22 +119,19 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     manifest = read_manifest(output_dir) if manifest is None else manifest
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: f.digest or sha256(f.content) for f in files}
-    written = []
     folder = str(output_dir)
-    for output in files:
-        if previous.get(output.path) == hashes[output.path] and \
-                _same_size(os.path.join(folder, output.path), len(output.content)):
-            continue
-        atomic_write(output_dir / output.path, output.content)
-        written.append(output.path)
+    changed = [f for f in files if previous.get(f.path) != hashes[f.path]
+               or not _same_size(os.path.join(folder, f.path), len(f.content))]
     stale = sorted(set(previous) - set(hashes))
-    removed = remove_stale(output_dir, set(stale))
     record = {"files": hashes, **(keep or {})}
+    staged = [(f.path, f.content) for f in changed]
     if record != manifest:
-        atomic_write(output_dir / MANIFEST, json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
-    changed = tuple(written) + tuple(stale)
+        staged.append((MANIFEST, json.dumps(record, sort_keys=True, ensure_ascii=False).encode()))
+    removed = commit(output_dir, staged, stale) if staged or stale else 0
+    written = tuple(f.path for f in changed)
+    paths = written + tuple(stale)
     return WriteReport(written=len(written), unchanged=len(files) - len(written), removed=removed,
-                       changed=changed, previous={path: previous[path] for path in changed if path in previous})
+                       changed=paths, previous={path: previous[path] for path in paths if path in previous})
 
 
 def _same_size(path: str, size: int) -> bool:
@@ -126,18 +141,75 @@ def _same_size(path: str, size: int) -> bool:
         return False
 
 
-def atomic_write(target: Path, content: bytes) -> None:
-    """Readers (and a server) see the old file or the new one, never half of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+def commit(output_dir: Path, staged: list[tuple[str, bytes]], stale: list[str]) -> int:
+    """Replace the files of ``staged`` (path, bytes) and remove ``stale`` ones, as one transaction: every
+    new file is first written into the staging folder, then the journal naming them is created (the
+    commit point), then they are moved into place. Killed before the commit point, the output is
+    untouched; after it, the next build finishes the moves (``finish_interrupted_write``)."""
+    staging = output_dir / STAGING
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
+        staging.mkdir()
+        moves = []
+        for number, (relative, content) in enumerate(staged):
+            _write_new_file(staging / str(number), content)
+            moves.append((str(number), relative))
+        journal = json.dumps({"moves": moves, "remove": stale}).encode()
+        _write_new_file(staging / "journal.tmp", journal)
+        os.replace(staging / "journal.tmp", staging / JOURNAL)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
+    return apply_journal(output_dir, moves, stale)
+
+
+def _write_new_file(path: Path, content: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(content)
+    os.chmod(path, 0o644)
+
+
+def apply_journal(output_dir: Path, moves: list, stale: list) -> int:
+    """Carry out a committed write: remove the stale files, move every staged file still waiting into
+    place (the manifest last), then drop the staging folder. Doing it twice does no harm."""
+    staging = output_dir / STAGING
+    removed = remove_stale(output_dir, {str(path) for path in stale})
+    for staged, relative in moves:
+        source, target = staging / str(staged), output_dir / str(relative)
+        if source.is_file() and stays_inside(str(relative)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+    shutil.rmtree(staging)
+    return removed
+
+
+def finish_interrupted_write(output_dir: Path) -> bool:
+    """Bring an output folder left by a killed build to a state a build leaves: a committed write is
+    finished, an uncommitted one dropped. True when there was anything to do."""
+    staging = output_dir / STAGING
+    if not staging.is_dir():
+        return False
+    try:
+        journal = _read_journal(staging)
+        if journal is None:
+            shutil.rmtree(staging)
+        else:
+            apply_journal(output_dir, journal.get("moves", []), journal.get("remove", []))
+    except OSError as err:
+        raise output_error(err, output_dir) from err
+    return True
+
+
+def _read_journal(staging: Path) -> dict | None:
+    """The journal of a committed write, or None when the write never reached its commit point."""
+    try:
+        journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except ValueError as err:
+        raise SiteBuilderError(f"{staging / JOURNAL}: the record of an interrupted build is damaged ({err}); "
+                               f"delete the folder {staging.name} and the file {MANIFEST} in the output folder, "
+                               "then build again") from err
+    return journal if isinstance(journal, dict) else {}
 
 
 def remove_stale(output_dir: Path, stale: set[str]) -> int:

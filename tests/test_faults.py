@@ -1,0 +1,241 @@
+"""Faults: builds killed at any moment, a full disk, an output folder that cannot be written.
+
+A build's changes land as one transaction (write.commit): until its commit point the output folder is
+exactly the previous build; after it, each file is the previous build's or the new one's, and the next
+build finishes the commit before anything else. These tests kill real build processes (SIGKILL) and
+check that promise on the files themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import IN_CI, article, build_site, write_files
+from site_builder.errors import SiteBuilderError
+from site_builder.write import JOURNAL, MANIFEST, STAGING
+
+KILLS = 60
+"""Builds killed at random moments in one run of the random-kill test."""
+
+
+def content_files(version: str) -> dict[str, str]:
+    """Two versions of a small digest that differ in most pages: edited, added and deleted articles,
+    so a build from one to the other writes, rewrites and removes files. Story keys keep story URLs
+    free of history, so a build's output depends on its content alone."""
+    files = {}
+    for number in range(30):
+        if version == "b" and number % 7 == 3:
+            continue  # deleted in b
+        title = f"Report {number} on the harbour" + (" (updated)" if version == "b" and number % 3 == 0 else "")
+        tags = [f"topic-{number % 5}", f"{version}-only" if number % 4 == 0 else "shared"]
+        files[f"content/r{number:02d}.md"] = article(title=title, date=f"2025-07-{1 + number % 28:02d}",
+                                                     story=f"event-{number % 6}", tags=tags,
+                                                     body=f"Text of report {number}, version {version}.\n" * 20)
+    if version == "b":
+        files |= {f"content/new{n}.md": article(title=f"New report {n}", story="event-new") for n in range(4)}
+    return files
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder but the staging area, by relative path; of the manifest, what it says
+    of the site (not the digest of the inputs, which depends on when the content was written)."""
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+             if p.is_file() and STAGING not in p.relative_to(folder).parts}
+    if MANIFEST in files:
+        manifest = json.loads(files[MANIFEST])
+        files[MANIFEST] = json.dumps({k: v for k, v in manifest.items() if k not in ("inputs", "summary")}).encode()
+    return files
+
+
+@pytest.fixture
+def two_versions(tmp_path) -> tuple[Path, dict[str, dict[str, bytes]]]:
+    """A site whose content-a and content-b folders are the two versions, and the output of a clean
+    build of each (built into folders of their own)."""
+    root = tmp_path / "site"
+    write_files(root, {"site.yaml": "title: Faults\nbase_url: https://example.org/\n"})
+    for version in "ab":
+        write_files(root / f"content-{version}", {path.removeprefix("content/"): text
+                                                  for path, text in content_files(version).items()})
+    expected = {}
+    for version in "ab":
+        build_site(root, overrides(root, version, output=f"clean-{version}"))
+        expected[version] = tree(root / f"clean-{version}")
+    assert expected["a"].keys() != expected["b"].keys()
+    return root, expected
+
+
+def overrides(root: Path, version: str, output: str = "output") -> dict:
+    return {"content_dir": root / f"content-{version}", "output_dir": root / output}
+
+
+def build_in_child(root: Path, version: str, kill_at_replace: int = 0) -> int:
+    """Fork a process that builds ``version``; with ``kill_at_replace`` it kills itself with SIGKILL just
+    before its n-th file rename. Returns the child's pid."""
+    pid = os.fork()
+    if pid:
+        return pid
+    try:
+        if kill_at_replace:
+            real_replace, calls = os.replace, [0]
+
+            def replace(*args, **kwargs):
+                calls[0] += 1
+                if calls[0] == kill_at_replace:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return real_replace(*args, **kwargs)
+
+            os.replace = replace
+        build_site(root, overrides(root, version))
+        os._exit(0)
+    except BaseException:
+        os._exit(1)
+
+
+def wait(pid: int) -> int:
+    """The child's exit status, or minus the signal that killed it."""
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+def state_of(output: Path, expected: dict[str, dict[str, bytes]]) -> str:
+    """Which state the folder is in; fails when it breaks the promise of the module docstring."""
+    files = tree(output)
+    if (output / STAGING / JOURNAL).is_file():
+        mixed = [path for path, data in files.items() if data not in (expected["a"].get(path), expected["b"].get(path))]
+        assert mixed == [], "a committed write left files that belong to neither build"
+        return "committed, being moved into place"
+    matching = [version for version in "ab" if files == expected[version]]
+    assert matching, "the output is neither whole build: " + ", ".join(
+        sorted(path for path in files.keys() | expected["a"].keys() if files.get(path) != expected["a"].get(path))[:5])
+    return f"whole build {matching[0]}" + (" (with uncommitted staged files)" if (output / STAGING).exists() else "")
+
+
+def timed_child_build(root: Path, version: str) -> float:
+    started = time.perf_counter()
+    assert wait(build_in_child(root, version)) == 0
+    return time.perf_counter() - started
+
+
+def test_builds_killed_at_random_moments_never_leave_a_broken_output_and_the_next_build_finishes(two_versions):
+    root, expected = two_versions
+    output = root / "output"
+    build_site(root, overrides(root, "a"))
+    # A full build's duration, measured as the killed builds run (forked, so without start-up time).
+    duration = max(timed_child_build(root, version) for version in "ba")
+    rng = random.Random(8)
+    seen: dict[str, int] = {}
+    for kill in range(KILLS):
+        pid = build_in_child(root, rng.choice("ab"))
+        # Half the kills anywhere in the build, half in its last third, where the writing happens.
+        time.sleep(rng.uniform(0, duration) if kill % 2 else rng.uniform(duration * 0.65, duration * 1.05))
+        os.kill(pid, signal.SIGKILL)
+        wait(pid)
+        state = state_of(output, expected)
+        seen[state] = seen.get(state, 0) + 1
+    print(f"{KILLS} builds killed; states found after the kills: {seen}")
+
+    build_site(root, overrides(root, "b"))
+    assert tree(output) == expected["b"] and not (output / STAGING).exists()
+
+
+@pytest.mark.parametrize("kill_at", [1, 2, 3, "middle", "last"])
+def test_a_build_killed_inside_its_commit_is_finished_by_the_next_build_even_if_that_one_is_killed_too(
+        two_versions, kill_at):
+    root, expected = two_versions
+    output = root / "output"
+    build_site(root, overrides(root, "a"))
+    renames = len([p for p in expected["b"] if expected["a"].get(p) != expected["b"][p]]) + 1  # the journal too
+    kill_at = {"middle": renames // 2, "last": renames}.get(kill_at, kill_at)
+
+    assert wait(build_in_child(root, "b", kill_at_replace=kill_at)) == -signal.SIGKILL
+    first = state_of(output, expected)
+    assert first == ("whole build a (with uncommitted staged files)" if kill_at == 1
+                     else "committed, being moved into place")
+    # The next build (of a, say) is killed too, in the middle of finishing the commit of b.
+    assert wait(build_in_child(root, "a", kill_at_replace=2)) in (-signal.SIGKILL, 0)
+    state_of(output, expected)
+
+    build_site(root, overrides(root, "a"))
+    assert tree(output) == expected["a"] and not (output / STAGING).exists()
+
+
+# --- a full disk and an output folder that cannot be written ----------------------------------------
+
+
+def require_root_mechanism(what: str, command: list[str]) -> None:
+    """Run a set-up command that needs root (mount, chattr); skips when this machine refuses it on a
+    developer's machine, fails in CI, which runs as root."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode == 0:
+        return
+    message = f"{what} is not possible here ({' '.join(command)}: {result.stderr.strip()})"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MiB file system (tmpfs) mounted at tmp_path/disk: writing more than that fails with ENOSPC."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    require_root_mechanism("mounting a small file system", ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
+                                                            str(disk)])
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def test_a_full_disk_stops_the_build_with_a_clear_message_and_keeps_the_previous_output(make_site, small_disk):
+    files = {f"content/r{n}.md": article(title=f"Report {n}", story="harbour", body="Text.\n") for n in range(3)}
+    site = make_site(files)
+    output = small_disk / "output"
+    build_site(site, {"output_dir": output})
+    before = tree(output)
+    big = "A long report about the harbour and what the storm did to it. " * 40 + "\n"
+    write_files(site, {f"content/more{n}.md": article(title=f"More {n}", body=big * 3) for n in range(60)})
+
+    with pytest.raises(SiteBuilderError) as failure:
+        build_site(site, {"output_dir": output})
+
+    assert str(failure.value).endswith(": cannot write the output (No space left on device); check the folder's "
+                                       "permissions and free space")
+    assert tree(output) == before and not (output / STAGING).exists()
+    for n in range(60):
+        (site / f"content/more{n}.md").unlink()
+    (site / "content/r0.md").write_text(article(title="Report 0, corrected", story="harbour"), encoding="utf-8")
+    assert build_site(site, {"output_dir": output}).write.written > 0
+
+
+@pytest.fixture
+def immutable_output(make_site):
+    """A built site whose output folder is then made immutable (chattr +i): not even root may create,
+    rename or delete anything directly in it."""
+    site = make_site({"content/a.md": article(title="First report")})
+    build_site(site)
+    output = site / "output"
+    require_root_mechanism("making a folder immutable", ["chattr", "+i", str(output)])
+    yield site
+    subprocess.run(["chattr", "-i", str(output)], check=True)
+
+
+def test_an_output_folder_that_cannot_be_written_gives_a_clear_message_and_keeps_the_previous_output(
+        immutable_output):
+    site = immutable_output
+    before = tree(site / "output")
+    (site / "content/b.md").write_text(article(title="Second report"), encoding="utf-8")
+
+    result = subprocess.run([sys.executable, "-m", "site_builder", "build"], cwd=site, capture_output=True, text=True)
+
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"{site / 'output' / STAGING}: cannot write the output (Operation not permitted); "
+                             "check the folder's permissions and free space\n")
+    assert tree(site / "output") == before
