@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from stat import S_ISREG
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
@@ -17,9 +19,12 @@ from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
 from site_builder.memo import Memo, remember
 from site_builder.model import Article
-from site_builder.yamldoc import decode_utf8
+from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+MAX_FILE_BYTES = 2_000_000
+"""An article file may have this many bytes: ten times a long clipped article; cleaning that much
+text takes about two seconds."""
 
 
 def find_markdown_files(content_dir: Path) -> list[Path]:
@@ -49,6 +54,8 @@ def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
     defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     try:
         stat = path.stat()
+        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
+            return None, [unreadable_problem(stat, shown)]
         file_key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
         data = remember(memo, ("bytes", *file_key), path.read_bytes)
     except OSError as err:
@@ -79,9 +86,9 @@ def load_articles(config: SiteConfig, include_drafts: bool = False,
     for path in find_markdown_files(content_dir):
         relative = path.relative_to(content_dir).as_posix()
         shown = relative if prefix == "./" else prefix + relative
-        if path.is_symlink() and not _inside(path, content_dir):
-            problems.append(Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
-                                    "copy the article into the content folder instead of linking it"))
+        refused = name_problem(shown) or link_problem(path, content_dir, shown)
+        if refused:
+            problems.append(refused)
             continue
         article_id = relative.rsplit(".", 1)[0]
         article, found = load_article(path, config, memo, shown, article_id)
@@ -106,11 +113,46 @@ def distinct_derived_slugs(articles: list[Article]) -> list[Article]:
     return [renamed.get(a.id, a) for a in articles]
 
 
+def unreadable_problem(stat: os.stat_result, shown: str) -> Problem:
+    """Why a file that is not a regular file of a sensible size is not read (a FIFO would wait forever)."""
+    if not S_ISREG(stat.st_mode):
+        return Problem(shown, 0, 0, "the file is not a regular file (a pipe, socket or device)",
+                       "move it out of the content folder")
+    return Problem(shown, 0, 0, f"the file is {stat.st_size / 1e6:.1f} MB, more than the {MAX_FILE_BYTES // 10**6} "
+                   "MB an article may have", "remove what was clipped with the text (inline images, page code), "
+                   "or split it")
+
+
+def name_problem(shown: str) -> Problem | None:
+    """A file name that is not text (bytes that are not UTF-8, control characters) cannot be shown in a
+    message, a page or a feed."""
+    if not UNPRINTABLE.search(shown) and "\n" not in shown and "\r" not in shown:
+        return None
+    printable = re.sub("[\r\n]", "\ufffd", UNPRINTABLE.sub("\ufffd", shown))
+    return Problem(printable, 0, 0, "the file name has bytes that are not UTF-8 text, or control characters",
+                   "rename the file")
+
+
+def link_problem(path: Path, content_dir: Path, shown: str) -> Problem | None:
+    """A link in the content folder must lead to a file inside it."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop of links (RuntimeError before Python 3.13)
+        return Problem(shown, 0, 0, "the file is a link that leads nowhere (to a missing file, or round in a "
+                       "loop)", "remove the link, or point it at an article inside the content folder")
+    if not target.is_relative_to(content_dir.resolve()):
+        return Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
+                       "copy the article into the content folder instead of linking it")
+    return None
+
+
 def _inside(path: Path, folder: Path) -> bool:
     """Whether the file really lies in ``folder``; only a link needs resolving (os.walk does not follow
     linked folders), which keeps this cheap for thousands of files."""
     if path.is_symlink():
-        return path.resolve().is_relative_to(folder.resolve())
+        return link_problem(path, folder, "") is None
     return path.absolute().is_relative_to(folder.absolute())
 
 

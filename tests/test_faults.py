@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, article, build_site, write_files
+from conftest import article, build_site, require_root_mechanism, write_files
 from site_builder.errors import SiteBuilderError
 from site_builder.write import JOURNAL, STAGING
 
@@ -165,18 +165,6 @@ def test_a_build_killed_inside_its_commit_is_finished_by_the_next_build_even_if_
 # --- a full disk and an output folder that cannot be written ----------------------------------------
 
 
-def require_root_mechanism(what: str, command: list[str]) -> None:
-    """Run a set-up command that needs root (mount, chattr); skips when this machine refuses it on a
-    developer's machine, fails in CI, which runs as root."""
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode == 0:
-        return
-    message = f"{what} is not possible here ({' '.join(command)}: {result.stderr.strip()})"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture
 def small_disk(tmp_path):
     """A 1 MiB file system (tmpfs) mounted at tmp_path/disk: writing more than that fails with ENOSPC."""
@@ -200,8 +188,8 @@ def test_a_full_disk_stops_the_build_with_a_clear_message_and_keeps_the_previous
     with pytest.raises(SiteBuilderError) as failure:
         build_site(site, {"output_dir": output})
 
-    assert str(failure.value).endswith(": cannot write the output (No space left on device); check the folder's "
-                                       "permissions and free space")
+    assert str(failure.value).endswith(":0:0: cannot write the output (No space left on device); check the "
+                                       "folder's permissions and free space")
     assert tree(output) == before and not (output / STAGING).exists()
     for n in range(60):
         (site / f"content/more{n}.md").unlink()
@@ -230,6 +218,7 @@ def test_an_output_folder_that_cannot_be_written_gives_a_clear_message_and_keeps
     result = subprocess.run([sys.executable, "-m", "site_builder", "build"], cwd=site, capture_output=True, text=True)
 
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == (f"{site / 'output' / STAGING}: cannot write the output (Operation not permitted); "
-                             "check the folder's permissions and free space\n")
+    assert result.stderr.splitlines() == [
+        f"output/{STAGING}:0:0: cannot write the output (Operation not permitted); check the folder's permissions "
+        "and free space", "Build failed: 1 problem; the output folder was left as it was."]
     assert tree(site / "output") == before
