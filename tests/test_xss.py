@@ -11,7 +11,6 @@ sanitiser must hold on its own, and with it enforced, where not even a policy vi
 from __future__ import annotations
 
 import mimetypes
-import shutil
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import article, build_site, require_tool, write_files
-from test_serve_browser import CHROMIUM_FLAGS
+from conftest import article, build_site, write_files
+from test_serve_browser import browser as chromium  # noqa: F401 (a fixture: headless Chromium)
 from test_stories import QUAKE_EN, QUAKE_IT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "xss_vectors.txt"
@@ -108,16 +107,6 @@ def hostile_output(tmp_path_factory) -> Path:
 
 def pages(output: Path) -> list[str]:
     return sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.suffix in (".html", ".xml"))
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_tool("chromium", "hostile pages are loaded in a real browser")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
