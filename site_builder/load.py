@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from stat import S_ISREG
 from collections import defaultdict
 from dataclasses import replace
@@ -22,6 +23,10 @@ from site_builder.model import Article
 from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+RECENT_NS = 2 * 10**9
+"""A file modified less than this long ago is read again, not taken from the memo by its size and
+modification time: file systems stamp times in ticks (up to 2 s), so a second save within the tick
+that keeps the size would look unchanged."""
 MAX_FILE_BYTES = 2_000_000
 """An article file may have this many bytes: ten times a long clipped article; cleaning that much
 text takes about two seconds."""
@@ -47,7 +52,8 @@ def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
                  shown: str | None = None, article_id: str | None = None) -> tuple[Article | None, list[Problem]]:
     """One article file (inside the content folder or not) and the problems in it. With ``memo``
     (kept by `serve` between builds) a file whose size and modification time did not change is not
-    even read again, and one whose bytes did not change is not parsed again."""
+    even read again (unless it was modified in the last RECENT_NS), and one whose bytes did not change
+    is not parsed again."""
     shown = shown or display_path(path, config.root)
     if article_id is None:
         article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
@@ -57,11 +63,12 @@ def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
         if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
             return None, [unreadable_problem(stat, shown)]
         file_key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
-        data = remember(memo, ("bytes", *file_key), path.read_bytes)
+        by_stat = memo if time.time_ns() - stat.st_mtime_ns > RECENT_NS else None
+        data = remember(by_stat, ("bytes", *file_key), path.read_bytes)
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    fingerprint = remember(memo, ("fingerprint", *file_key), lambda: hashlib.sha256(data + shown.encode()).hexdigest())
+    fingerprint = remember(by_stat, ("fingerprint", *file_key), lambda: hashlib.sha256(data + shown.encode()).hexdigest())
 
     def parse() -> tuple[Article | None, list[Problem]]:
         text, problems = decode_utf8(data, shown)
