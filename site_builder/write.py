@@ -97,7 +97,8 @@ def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any]
                  manifest: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
     in the manifest for the next build; ``manifest`` is the previous one when the caller already read
-    it. A file system error stops it with a clear message, the previous output kept."""
+    it. A file system error stops it with a clear message; before the commit point (see ``commit``) that
+    leaves the previous output as it was."""
     try:
         if finish_interrupted_write(output_dir):
             manifest = None

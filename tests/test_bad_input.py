@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bad_input import CASES, Case, Fifo, Link
+from bad_input import CASES, Fifo, Link
 from conftest import DEFAULT_SITE_YAML, article, build_site, require_root_mechanism
 from site_builder.cli import main
 

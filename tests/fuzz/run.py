@@ -2,8 +2,8 @@
 
     .venv/bin/python tests/fuzz/run.py --seconds 600
 
-Prints how many inputs each target saw; stops at the first failure, showing the smallest input
-hypothesis found for it, and exits with status 1.
+Prints how many inputs each target has seen after each turn; stops at the first failure, showing the
+smallest input hypothesis found for it, and exits with status 1.
 """
 
 from __future__ import annotations
@@ -28,10 +28,14 @@ def main() -> int:
     while time.monotonic() - started < args.seconds:
         for name in targets.fuzz_targets():
             targets.fuzz(name, args.batch)
-    took = time.monotonic() - started
-    counts = ", ".join(f"{name} {count:,}" for name, count in targets.EXAMPLES.items())
-    print(f"fuzzed for {took:.0f} s: {sum(targets.EXAMPLES.values()):,} inputs ({counts}); no failure")
+        print(progress(time.monotonic() - started), flush=True)
+    print(f"{progress(time.monotonic() - started)}; no failure")
     return 0
+
+
+def progress(seconds: float) -> str:
+    counts = ", ".join(f"{name} {count:,}" for name, count in targets.EXAMPLES.items())
+    return f"fuzzed for {seconds:.0f} s: {sum(targets.EXAMPLES.values()):,} inputs ({counts})"
 
 
 if __name__ == "__main__":
