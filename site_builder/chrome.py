@@ -75,15 +75,22 @@ def remove_share_widgets(work: Work) -> None:
     texts = [line.text for line in work.lines]
     widget = [len(t) <= 120 and bool(t.strip()) and is_widget_line(t) for t in texts]
     network = [len(t) <= 30 and bare(t) in NETWORK_WORDS for t in texts]
+    passed = [not t.strip() or is_network for t, is_network in zip(texts, network)]
+    after = _widget_next(widget, passed)
+    before = _widget_next(widget[::-1], passed[::-1])[::-1]
+    drop_lines(work, "share-widgets", lambda text, i: widget[i] or (network[i] and (before[i] or after[i])),
+               longest=120)
 
-    def next_to_widget(index: int, step: int) -> bool:
-        index += step
-        while 0 <= index < len(texts) and (not texts[index].strip() or network[index]):
-            index += step
-        return 0 <= index < len(texts) and widget[index]
 
-    drop_lines(work, "share-widgets", lambda text, i: widget[i] or (
-        network[i] and (next_to_widget(i, -1) or next_to_widget(i, 1))), longest=120)
+def _widget_next(widget: list[bool], passed: list[bool]) -> list[bool]:
+    """For each line, whether the first line after it that is not ``passed`` over is a widget (one pass
+    from the end, so a long run of network names costs no more than its length)."""
+    found, result = False, [False] * len(widget)
+    for index in range(len(widget) - 1, -1, -1):
+        result[index] = found
+        if not passed[index]:
+            found = widget[index]
+    return result
 
 
 RELATED_HEADINGS = {

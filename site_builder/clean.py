@@ -21,6 +21,7 @@ from site_builder.markdown import render_markdown
 from site_builder.model import Article
 from site_builder.noise import EMBED_MARK, Line
 from site_builder.rules import run_rules
+from site_builder.yamldoc import UNPRINTABLE
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",
@@ -44,6 +45,12 @@ ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 ENCODED_MARK = re.compile(r"&#(?:x0*e000|0*57344);", re.I)
 REL_WITHOUT_HREF = re.compile(r'<a((?:(?!href=)[^>])*?) rel="noopener noreferrer"((?:(?!href=)[^>])*)>')
 PLACEHOLDER = re.compile(rf"(?:<p>)?{EMBED_MARK}embed-(\d+){EMBED_MARK}(?:</p>)?")
+MAX_NESTING = 500
+"""Deeper nesting of block elements is an attack or a broken clipping: the tags go, the text stays."""
+BLOCK_TAG = re.compile(r"<(/?)(?:address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|"
+                       r"figcaption|figure|footer|form|h[1-6]|header|hgroup|listing|main|menu|nav|ol|pre|section|"
+                       r"summary|table|ul|xmp)\b", re.I)
+ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>?")
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -51,9 +58,22 @@ def sanitise_html(html: str) -> str:
     """Keep only the allow-listed HTML; the content of script and style elements goes entirely.
 
     A link whose address was refused stays as a placeholder `<a>`, without the `rel` HTML5 forbids there."""
+    if deepest_nesting(html) > MAX_NESTING:
+        html = ANY_TAG.sub("", html)
     safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                      link_rel="noopener noreferrer", strip_comments=True)
-    return REL_WITHOUT_HREF.sub(r"<a\1\2>", safe)
+    # Character references such as &#7; are decoded by the sanitiser into characters no page may carry.
+    return UNPRINTABLE.sub("", REL_WITHOUT_HREF.sub(r"<a\1\2>", safe))
+
+
+def deepest_nesting(html: str) -> int:
+    """How deep block elements nest, counting open tags against closing ones (a bound, not a parse): the
+    sanitiser's HTML parser takes time growing with the square of that depth."""
+    depth = deepest = 0
+    for closing in BLOCK_TAG.findall(html):
+        depth = max(depth - 1, 0) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def link_remote_images(html: str) -> str:
@@ -89,7 +109,7 @@ def is_local_address(address: str) -> bool:
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment, one line per block, for leads and grouping."""
     text = nh3.clean(BLOCK_END.sub("\n", html), tags=set())
-    lines = (" ".join(line.split()) for line in html_lib.unescape(text).splitlines())
+    lines = (" ".join(line.split()) for line in UNPRINTABLE.sub("", html_lib.unescape(text)).splitlines())
     return "\n".join(line for line in lines if line)
 
 

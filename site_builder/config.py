@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 from site_builder.errors import Problem, SiteBuilderError, errors_in
 from site_builder.rules import unknown_rule_problem
 from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_language, read_positive_int,
-                                  read_text, read_text_list, type_name, warn_unknown_keys)
+                                  read_text, read_text_list, type_name, unprintable_problem,
+                                  warn_unknown_keys)
 
 CONFIG_NAME = "site.yaml"
 
@@ -101,6 +102,9 @@ class SiteConfig:
     """Where `site-builder deploy` publishes."""
     config_path: Path | None = None
     """The site.yaml this came from, if any."""
+    theme_position: tuple[int, int] = field(default=(0, 0), compare=False)
+    """Line and column of the `theme:` value in site.yaml, for the message about an unknown theme (where
+    a value stands does not make two configurations differ)."""
 
     @property
     def base_path(self) -> str:
@@ -114,6 +118,9 @@ KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
     """Validate site.yaml text; pure, so it is tested without files."""
+    unprintable = unprintable_problem(text, display_path)
+    if unprintable:
+        return None, [unprintable]
     doc, problems = parse_yaml_mapping(text, display_path, what="site.yaml")
     if doc is None:
         return None, problems
@@ -136,6 +143,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         **_read_clean(doc, problems),
         grouping=_read_grouping(doc, problems),
         deploy=_read_deploy(doc, root, problems),
+        theme_position=doc.value_positions.get("theme", (0, 0)),
     )
     return SiteConfig(root=root, **values), problems
 

@@ -23,14 +23,20 @@ _CLASS_NAMES = "|".join(BLOCKQUOTE_CLASSES)
 # running on into the article: it stops at the next opening tag of its kind or at a blank line
 # followed by text. That also keeps matching linear on pathological input.
 BLOCK_STOP = r"(?:(?!<blockquote\b|\n[ \t]*\n[ \t]*[^<\s]).)*?"
+ATTRIBUTES = r"[^<>]*"
+"""The rest of an opening tag. It never crosses a '<', so a tag left open is given up at the next one
+instead of being looked for to the end of the text from every start (quadratic, or worse)."""
 CLASS_LIST = r"\sclass\s*=\s*[\"'](?:[^\"']*\s)?"
 BLOCKQUOTE_EMBED = re.compile(
-    rf"<blockquote\b[^>]*{CLASS_LIST}(?:{_CLASS_NAMES})(?:\s[^\"']*)?[\"'][^>]*>{BLOCK_STOP}</blockquote>", re.I | re.S)
+    rf"<blockquote\b{ATTRIBUTES}{CLASS_LIST}(?:{_CLASS_NAMES})(?:\s[^\"']*)?[\"']{ATTRIBUTES}>"
+    rf"{BLOCK_STOP}</blockquote>", re.I | re.S)
 FACEBOOK_EMBED = re.compile(
-    rf"<div\b[^>]*{CLASS_LIST}fb-(?:post|video)(?:\s[^\"']*)?[\"'][^>]*>\s*(?:<blockquote\b{BLOCK_STOP}</blockquote>\s*)?"
+    rf"<div\b{ATTRIBUTES}{CLASS_LIST}fb-(?:post|video)(?:\s[^\"']*)?[\"']{ATTRIBUTES}>\s*"
+    rf"(?:<blockquote\b{BLOCK_STOP}</blockquote>\s*)?"
     r"</div>", re.I | re.S)
-IFRAME = re.compile(r"<iframe\b[^>]*?(?:/>|>(?:(?!<iframe\b|\n[ \t]*\n[ \t]*[^<\s]).)*?</iframe>)", re.I | re.S)
-VIMEO_CAPTION = re.compile(r"\s*<p>\s*<a\s+href=\"https?://vimeo\.com/\d+[^>]*>.*?</p>", re.I | re.S)
+IFRAME = re.compile(rf"<iframe\b{ATTRIBUTES}?(?:/>|>(?:(?!<iframe\b|\n[ \t]*\n[ \t]*[^<\s]).)*?</iframe>)", re.I | re.S)
+VIMEO_CAPTION = re.compile(rf"\s*<p>\s*<a\s+href=\"https?://vimeo\.com/\d+{ATTRIBUTES}>(?:(?!<iframe\b).)*?</p>",
+                           re.I | re.S)
 AUTHOR_WITH_HANDLE = re.compile(r"(?:[—–-]|&mdash;)?\s*([^()\n—–]+?)\s*\(\s*(@[\w.@-]+)\s*\)")
 INSTAGRAM_CHROME = re.compile(r"^(view this post on instagram|a post shared by|una publicación compartida|"
                               r"un post condiviso|uma publicação compartilhada|une publication partagée)", re.I)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from site_builder.embeds import (BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
+from site_builder.embeds import (ATTRIBUTES, BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
                                  embed_from_blockquote, embed_from_facebook, embed_from_iframe)
 from site_builder.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, replace_blocks
 
 # A whole script element (its content never runs past the next <script), else a lone opening or
 # closing tag: an unclosed <script> must not swallow the text after it.
-SCRIPT = re.compile(r"<script\b[^>]*>(?:(?!<script\b).)*?</script\s*>|<script\b[^>]*>|</script\s*>|"
+SCRIPT = re.compile(rf"<script\b{ATTRIBUTES}>(?:(?!<script\b).)*?</script\s*>|<script\b{ATTRIBUTES}>|</script\s*>|"
                     r"<div\s+id=[\"']fb-root[\"']\s*>\s*</div>", re.I | re.S)
 
 
@@ -104,6 +104,8 @@ def make_bullet_lists(work: Work) -> None:
     work.lines = result
 
 
+QUOTE_WORDS = 80
+"""A pull quote longer than this is an ordinary paragraph, not the quote an attribution line belongs to."""
 ATTRIBUTION = re.compile(r"^\s*(—|―|--)\s*([^\s¿¡].{0,150})$")
 NOT_A_QUOTE_SOURCE = re.compile(r"(reporting|editing|writing|additional|laporan|penulis|editor|a cura di|con "
                                 r"información|reportage|redaktion|bewerking)", re.I)
@@ -118,7 +120,7 @@ def attach_quote_attributions(work: Work) -> None:
         if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)) or re.search(r"[.?!…]$", match.group(2).strip()):
             continue
         quote = _paragraph_before(lines, index)
-        if not quote or len(" ".join(lines[i].text for i in quote).split()) > 80:
+        if not quote or len(" ".join(lines[i].text for i in quote).split()) > QUOTE_WORDS:
             continue
         for i in quote:
             lines[i] = replace(lines[i], text="> " + lines[i].text.strip())
@@ -131,17 +133,18 @@ def attach_quote_attributions(work: Work) -> None:
 
 
 def _paragraph_before(lines: list[Line], index: int) -> list[int]:
-    """Indexes of the plain-text paragraph just above ``index`` (blank lines between allowed)."""
+    """Indexes of the plain-text paragraph just above ``index`` (blank lines between allowed); none when
+    it has more lines than a pull quote may have words, which also bounds the cost of each line."""
     i = index - 1
     while i >= 0 and not lines[i].text.strip():
         i -= 1
     end = i
-    while i >= 0 and lines[i].text.strip():
+    while i >= 0 and lines[i].text.strip() and end - i <= QUOTE_WORDS:
         i -= 1
     block = list(range(i + 1, end + 1))
     plain = all(not lines[j].text.lstrip().startswith(("#", ">", "-", "*", "<", "|", EMBED_MARK, "—", "―", "!"))
                 for j in block)
-    return block if block and plain else []
+    return block if block and plain and len(block) <= QUOTE_WORDS else []
 
 
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")

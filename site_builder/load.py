@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
+from stat import S_ISREG
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -18,10 +20,16 @@ from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
 from site_builder.memo import Memo, derived, remember
 from site_builder.model import Article
-from site_builder.yamldoc import decode_utf8
+from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 SETTLED_NS = 2_000_000_000
+"""A file modified less than this long ago is read again, not taken from the memo by its modification
+time and size: file systems stamp times in ticks, so a second save within the tick that keeps the size
+would look unchanged."""
+MAX_FILE_BYTES = 2_000_000
+"""An article file may have this many bytes: ten times a long clipped article; cleaning that much
+text takes about two seconds."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +78,11 @@ def content_digest(config: SiteConfig) -> str:
     would read the same content, without reading it."""
     digest = hashlib.sha256()
     for found in find_markdown_files(config.content_dir) if config.content_dir.is_dir() else ():
-        digest.update(f"{found.relative}\0{found.signature}\0".encode())
-        if not settled(found.signature[0]):
-            try:
-                digest.update((config.content_dir / found.relative).read_bytes())
+        digest.update(f"{found.relative}\0{found.signature}\0".encode("utf-8", "surrogateescape"))
+        path = config.content_dir / found.relative
+        if not settled(found.signature[0]) and path.is_file() and found.signature[1] <= MAX_FILE_BYTES:
+            try:  # a regular file only: a named pipe would block; the build itself reports both
+                digest.update(path.read_bytes())
             except OSError:
                 digest.update(b"\0unreadable")
     return digest.hexdigest()
@@ -99,6 +108,9 @@ def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
         article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
     defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     try:
+        stat = path.stat()
+        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
+            return None, [unreadable_problem(stat, shown)]
         data = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
@@ -128,12 +140,16 @@ def load_articles(config: SiteConfig, include_drafts: bool = False,
     defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
     for found in find_markdown_files(content_dir):
         shown = found.relative if prefix == "./" else prefix + found.relative
+        refused = name_problem(shown)
+        if refused:
+            problems.append(refused)
+            continue
 
         def load(found: ContentFile = found, shown: str = shown) -> tuple[Article | None, list[Problem]]:
             path = content_dir / found.relative
-            if found.is_link and not _inside(path, content_dir):
-                return None, [Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
-                                      "copy the article into the content folder instead of linking it")]
+            refused = link_problem(path, content_dir, shown) if found.is_link else None
+            if refused:
+                return None, [refused]
             return load_article(path, config, memo, shown, found.relative.rsplit(".", 1)[0])
 
         unchanged = memo if settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link else None
@@ -160,11 +176,46 @@ def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) ->
     return [renamed.get(a.id, a) for a in articles]
 
 
+def unreadable_problem(stat: os.stat_result, shown: str) -> Problem:
+    """Why a file that is not a regular file of a sensible size is not read (a FIFO would wait forever)."""
+    if not S_ISREG(stat.st_mode):
+        return Problem(shown, 0, 0, "the file is not a regular file (a pipe, socket or device)",
+                       "move it out of the content folder")
+    return Problem(shown, 0, 0, f"the file is {stat.st_size / 1e6:.1f} MB, more than the {MAX_FILE_BYTES // 10**6} "
+                   "MB an article may have", "remove what was clipped with the text (inline images, page code), "
+                   "or split it")
+
+
+def name_problem(shown: str) -> Problem | None:
+    """A file name that is not text (bytes that are not UTF-8, control characters) cannot be shown in a
+    message, a page or a feed."""
+    if not UNPRINTABLE.search(shown) and "\n" not in shown and "\r" not in shown:
+        return None
+    printable = re.sub("[\r\n]", "\ufffd", UNPRINTABLE.sub("\ufffd", shown))
+    return Problem(printable, 0, 0, "the file name has bytes that are not UTF-8 text, or control characters",
+                   "rename the file")
+
+
+def link_problem(path: Path, content_dir: Path, shown: str) -> Problem | None:
+    """A link in the content folder must lead to a file inside it."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing target, or a loop of links (RuntimeError before Python 3.13)
+        return Problem(shown, 0, 0, "the file is a link that leads nowhere (to a missing file, or round in a "
+                       "loop)", "remove the link, or point it at an article inside the content folder")
+    if not target.is_relative_to(content_dir.resolve()):
+        return Problem(shown, 0, 0, "the file is a link to a place outside the content folder",
+                       "copy the article into the content folder instead of linking it")
+    return None
+
+
 def _inside(path: Path, folder: Path) -> bool:
     """Whether the file really lies in ``folder``; only a link needs resolving (os.walk does not follow
     linked folders), which keeps this cheap for thousands of files."""
     if path.is_symlink():
-        return path.resolve().is_relative_to(folder.resolve())
+        return link_problem(path, folder, "") is None
     return path.absolute().is_relative_to(folder.absolute())
 
 

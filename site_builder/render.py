@@ -117,6 +117,8 @@ def template_problem(err: Exception, template: str, env: jinja2.Environment) -> 
     else:
         hint = "fix the template, or remove your copy of it to use the theme's"
     reason = getattr(err, "message", None) or str(err) or type(err).__name__
+    if isinstance(err, jinja2.TemplateNotFound):
+        reason = f"no template {err.name!r} in the site or its theme"  # jinja2 would list absolute folders
     return Problem(_short(path), line or 0, 0, f"template error: {reason}", hint)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from site_builder.config import SiteConfig
-from site_builder.errors import SiteBuilderError
+from site_builder.config import SiteConfig, display_path
+from site_builder.errors import Problem, SiteBuilderError
 from site_builder.memo import sha256
 
 DEFAULT_THEME = "default"
@@ -52,9 +52,9 @@ def find_theme(config: SiteConfig) -> ThemeLayers:
     theme_dirs = [folder for folder in candidates if (folder / "templates").is_dir()]
     if not theme_dirs:
         known = ", ".join(available_themes(config))
-        where = config.config_path.name if config.config_path else "site.yaml"
-        raise SiteBuilderError(f"{where}: unknown theme {config.theme!r}; use one of: {known}, "
-                               f"or create themes/{config.theme}/templates/")
+        where = display_path(config.config_path, Path.cwd()) if config.config_path else "site.yaml"
+        raise SiteBuilderError([Problem(where, *config.theme_position, f"unknown theme {config.theme!r}",
+                                        f"use one of: {known}, or create themes/{config.theme}/templates/")])
     fallback = builtin_themes_dir() / DEFAULT_THEME
     layers = [config.root, *theme_dirs, fallback]
     unique = list(dict.fromkeys(p.resolve() for p in layers))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from site_builder.config import display_path
 from site_builder.errors import BuildFailed, Problem, SiteBuilderError
 from site_builder.memo import sha256
 from site_builder.model import OutputFile
@@ -67,18 +68,21 @@ def stays_inside(path: str) -> bool:
 
 def check_output_folder(output_dir: Path, protected: Iterable[Path]) -> None:
     """Refuse an output folder that is a file, or that is or holds something the build must never delete."""
+    shown = display_path(output_dir, Path.cwd())
     blocking = next((p for p in (output_dir, *output_dir.parents) if p.exists() and not p.is_dir()), None)
     if blocking:
-        raise SiteBuilderError(f"{output_dir}: {blocking} is a file, not a folder; choose another output folder")
+        raise BuildFailed([Problem(shown, 0, 0, f"the output folder cannot be made: "
+                                   f"{display_path(blocking, Path.cwd())} is a file", "choose another output folder")])
     output = output_dir.resolve()
     if output == Path(output.anchor) or output == Path.home().resolve():
-        raise SiteBuilderError(f"{output_dir}: refusing to use this folder as output; choose a dedicated folder "
-                               "such as output/")
+        raise BuildFailed([Problem(shown, 0, 0, "refusing to use this folder as the output folder",
+                                   "choose a dedicated folder such as output/")])
     for path in protected:
         path = path.resolve()
         if path == output or path.is_relative_to(output):
-            raise SiteBuilderError(f"{output_dir}: the output folder must not contain {path}; choose a dedicated "
-                                   "folder such as output/")
+            raise BuildFailed([Problem(shown, 0, 0, f"the output folder must not contain "
+                                       f"{display_path(path, Path.cwd())}", "choose a dedicated folder such as "
+                                       "output/")])
 
 
 def read_manifest(output_dir: Path) -> dict[str, Any]:
@@ -95,7 +99,8 @@ def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any]
                  manifest: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
     in the manifest for the next build; ``manifest`` is the previous one when the caller already read
-    it. A file system error stops it with a clear message, the previous output kept."""
+    it. A file system error stops it with a clear message; before the commit point (see ``commit``) that
+    leaves the previous output as it was."""
     try:
         if finish_interrupted_write(output_dir):
             manifest = None
@@ -105,9 +110,9 @@ def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any]
 
 
 def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:
-    where = err.filename or output_dir
-    return SiteBuilderError(f"{where}: cannot write the output ({err.strerror}); check the folder's permissions "
-                            "and free space")
+    where = display_path(Path(err.filename or output_dir), Path.cwd())
+    return SiteBuilderError([Problem(where, 0, 0, f"cannot write the output ({err.strerror})",
+                                     "check the folder's permissions and free space")])
 
 
 def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None,

@@ -7,6 +7,7 @@ Front matter and ``site.yaml`` share this, so both give the same quality of erro
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,19 @@ YAML_HINTS = (
     ("could not determine a constructor", "remove the `!tag`; only plain YAML values are allowed"),
     ("found unexpected end of stream", "close the quote or bracket that was opened"),
     ("did not find expected ',' or", "close the quote or bracket that was opened"),
+    ("recursive node", "an alias (*name) cannot stand inside the value it names; write the value out"),
 )
+MAX_VALUES = 10_000
+"""Values one key may hold once aliases are expanded: far above any real use, far below an alias bomb."""
 # Errors found only where the file ends are reported where the unclosed thing was opened.
 OPENED_CONTEXTS = ("while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping")
 DEFAULT_YAML_HINT = "check the YAML syntax at this point"
+NONCHARACTERS = "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0x10000, 0x110000, 0x10000))
+UNPRINTABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                         f"{NONCHARACTERS}]")
+"""Characters a page or a feed cannot carry: control characters (tab and line breaks aside), surrogates
+and noncharacters. XML refuses most of them and HTML calls them errors; none is ever visible."""
+LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,8 @@ class YamlDoc:
     """1-based (line, column) of each value."""
     start: tuple[int, int] = (1, 1)
     """Where the mapping begins, used for problems about keys that are missing."""
+    refused: set[str] = field(default_factory=set)
+    """Keys whose value was refused (and reported): readers leave them out without calling them missing."""
 
     def problem(self, key: str | None, message: str, hint: str, severity: str = ERROR,
                 at_value: bool = False) -> Problem:
@@ -75,14 +87,46 @@ def _indented_with_tab(text: str, line_index: int) -> bool:
 
 def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Text of a file's bytes (a UTF-8 BOM is dropped); a bad byte is reported at its line and column."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, 1, 1, "the file is saved as UTF-16", "save it as UTF-8 text")]
+    if b"\x00" in data:
+        return None, [nul_problem(path, *_byte_position(data, data.index(b"\x00")))]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        line_start = data.rfind(b"\n", 0, err.start) + 1
-        line = data[:err.start].count(b"\n") + 1
-        column = len(data[line_start:err.start].decode("utf-8", errors="replace")) + 1
-        return None, [Problem(path, line, column, f"the file is not UTF-8 text (byte 0x{data[err.start]:02x})",
-                              "save it with UTF-8 encoding")]
+        return None, [Problem(path, *_byte_position(data, err.start), f"the file is not UTF-8 text (byte "
+                              f"0x{data[err.start]:02x})", "save it with UTF-8 encoding")]
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    prefix = data[:index].decode("utf-8-sig", errors="replace")
+    return position_in(prefix, len(prefix))
+
+
+def nul_problem(path: str, line: int, column: int) -> Problem:
+    return Problem(path, line, column, "the file contains NUL bytes, so it is binary or saved as UTF-16",
+                   "save it as UTF-8 text")
+
+
+def position_in(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]``, counting line breaks as YAML does (LF, CRLF, CR, and
+    the Unicode line and paragraph separators)."""
+    breaks = list(LINE_BREAK.finditer(text, 0, index))
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, min(index, len(text)) - line_start + 1
+
+
+def unprintable_problem(text: str, path: str) -> Problem | None:
+    """The first character of ``text`` a page cannot carry, located; a NUL means the file is binary or
+    UTF-16, which is said so."""
+    found = UNPRINTABLE.search(text)
+    if not found:
+        return None
+    line, column = position_in(text, found.start())
+    if found.group() == "\x00":
+        return nul_problem(path, line, column)
+    return Problem(path, line, column, f"the file contains the invisible character U+{ord(found.group()):04X}, "
+                   "which web pages and feeds cannot carry", "delete it (it is at this line and column)")
 
 
 def hint_for_yaml_error(problem_text: str) -> str:
@@ -136,17 +180,57 @@ def _construct_mapping(loader, node, path: str, first_line: int, what: str):
             problems.append(Problem(path, *key_position, f"duplicate key '{key}' (first set on line {first})",
                                     "keep only one of them"))
             continue
-        try:
-            value = loader.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as err:
-            if not _is_timestamp(value_node):
-                problems.append(_value_problem(path, key, value_node, err, first_line))
-                continue
-            value = value_node.value  # an impossible date: the key's reader reports it as a date that does not parse
+        value, problem = _read_value(loader, key, value_node, path, first_line)
+        if problem:
+            problems.append(problem)
+            doc.refused.add(key)
+            continue
         doc.data[key] = value
         doc.key_positions[key] = key_position
         doc.value_positions[key] = _position(value_node, first_line)
     return doc, problems
+
+
+def _read_value(loader, key: str, node: yaml.Node, path: str, first_line: int) -> tuple[Any, Problem | None]:
+    """The value of ``node``, or the problem that keeps it out: an alias bomb, a tag, an impossible value,
+    a character no page can carry."""
+    if _expanded_size(node, {}, set()) > MAX_VALUES:
+        return None, Problem(path, *_position(node, first_line), f"'{key}' expands to more than {MAX_VALUES:,} "
+                             "values through aliases (*name)", "write the values out instead of repeating aliases")
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as err:
+        if not _is_timestamp(node):
+            return None, _value_problem(path, key, node, err, first_line)
+        value = node.value  # an impossible date: the key's reader reports it as a date that does not parse
+    unprintable = _unprintable_in(value)
+    if unprintable:
+        return None, Problem(path, *_position(node, first_line), f"'{key}' contains the invisible character "
+                             f"U+{ord(unprintable):04X}, which web pages and feeds cannot carry",
+                             "remove the escape that stands for it")
+    return value, None
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    """How many values ``node`` stands for once every alias is expanded (an alias is the node it names,
+    so each node is measured once)."""
+    if id(node) in sizes or id(node) in open_nodes:
+        return sizes.get(id(node), 0)  # a node inside itself is refused when constructed
+    open_nodes.add(id(node))
+    children = node.value if isinstance(node, yaml.SequenceNode) else \
+        [child for pair in node.value for child in pair] if isinstance(node, yaml.MappingNode) else []
+    sizes[id(node)] = 1 + sum(_expanded_size(child, sizes, open_nodes) for child in children)
+    open_nodes.discard(id(node))
+    return sizes[id(node)]
+
+
+def _unprintable_in(value: Any) -> str | None:
+    """The first character a page cannot carry in a value (only escapes can put one there)."""
+    if isinstance(value, str):
+        found = UNPRINTABLE.search(value)
+        return found.group() if found else None
+    items = value if isinstance(value, list) else [*value, *value.values()] if isinstance(value, dict) else []
+    return next((found for found in map(_unprintable_in, items) if found), None)
 
 
 def _is_timestamp(node: yaml.Node) -> bool:
@@ -167,7 +251,7 @@ def read_text(doc: YamlDoc, key: str, problems: list[Problem], required: bool = 
               default: str | None = None) -> str | None:
     """A non-empty string value; numbers are refused so that ``title: 1984`` is noticed, not guessed."""
     if key not in doc.data or doc.data[key] is None or doc.data[key] == "":
-        if required:
+        if required and key not in doc.refused:
             state = "is empty" if key in doc.data else "is missing"
             problems.append(doc.problem(key if key in doc.data else None,
                                         f"required key '{key}' {state}", f"add `{key}: ...`"))

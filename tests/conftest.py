@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -22,6 +23,18 @@ def require_tool(name: str, why: str) -> str:
     if path:
         return path
     message = f"{name} is not installed: {why} (.ci/run installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_root_mechanism(what: str, command: list[str]) -> None:
+    """Run a set-up command that needs root's powers (mount, chattr, setpriv); skips when this machine
+    refuses it on a developer's machine, fails in CI, which runs as root where all of them work."""
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode == 0:
+        return
+    message = f"{what} is not possible here ({' '.join(command)}: {result.stderr.strip()})"
     if IN_CI:
         pytest.fail(message)
     pytest.skip(message)

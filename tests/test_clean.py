@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timezone
 
 import pytest
 
-from site_builder.clean import clean_article, html_to_text, sanitise_html
+from site_builder.clean import MAX_NESTING, clean_article, html_to_text, sanitise_html
 from site_builder.model import Article
 
 
@@ -27,6 +28,7 @@ def make_article(body: str) -> Article:
     ('<p lang="it" dir="ltr">ciao</p>', '<p lang="it" dir="ltr">ciao</p>'),
     ('<form action="https://evil.example/"><input name="q"></form>', ""),
     ("<!-- a comment --><p>kept</p>", "<p>kept</p>"),
+    ("<p>a&#7;b&#xFFFE;c&#x85;d</p>", "<p>abc\u2026d</p>"),  # &#x85; is read as windows-1252, as browsers do
 ])
 def test_sanitiser_keeps_only_allow_listed_html(dirty, clean):
     assert sanitise_html(dirty) == clean
@@ -69,3 +71,31 @@ def test_no_spelling_of_another_host_keeps_an_image(source):
 def test_an_encoded_placeholder_character_cannot_fake_an_embed_card():
     article = clean_article(make_article("&#xE000;embed-0&#xE000; and a sentence.\n"))
     assert article.html == "<p>embed-0 and a sentence.</p>\n" and article.embeds == ()
+
+
+HOSTILE_REPEATS = {
+    "an unclosed embed tag": ('<blockquote class="twitter-tweet" ', 300_000),
+    "an unclosed Facebook embed tag": ('<div class="fb-post" ', 300_000),
+    "an unclosed iframe tag": ("<iframe ", 300_000),
+    "an unclosed script tag": ("<script ", 300_000),
+    "a Vimeo caption never closed": ('<iframe src="https://vimeo.com/1"></iframe><p><a href="https://vimeo.com/1">',
+                                     300_000),
+    "nested blocks": ("<div>", 300_000),
+    "lines that name a network": ("x\n", 100_000),
+    "attribution lines": ("— x\n", 100_000),
+}
+
+
+@pytest.mark.parametrize("piece", list(HOSTILE_REPEATS))
+def test_hostile_repetition_cleans_in_linear_time(piece):
+    """At these sizes each took from 10 seconds to hours before (backtracking regular expressions, scans of
+    the lines around each line, the sanitiser's HTML parser on deep nesting); now about a second at most."""
+    text, size = HOSTILE_REPEATS[piece]
+    started = time.perf_counter()
+    clean_article(make_article(text * (size // len(text))))
+    assert time.perf_counter() - started < 3
+
+
+def test_ordinary_nesting_keeps_its_markup_and_nesting_past_the_limit_keeps_only_the_text():
+    assert sanitise_html("<div>" * 40 + "deep" + "</div>" * 40) == "<div>" * 40 + "deep" + "</div>" * 40
+    assert sanitise_html("<div>" * (MAX_NESTING + 1) + "<b>deep</b>") == "deep"

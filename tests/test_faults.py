@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,8 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, article, build_site, write_files
+from conftest import article, build_site, require_root_mechanism, write_files
+from site_builder.config import load_config
 from site_builder.errors import SiteBuilderError
+from site_builder.memo import Memo
+from site_builder.pipeline import BuildOptions, build
 from site_builder.write import JOURNAL, MANIFEST, STAGING
 
 KILLS = 60
@@ -171,18 +175,6 @@ def test_a_build_killed_inside_its_commit_is_finished_by_the_next_build_even_if_
 # --- a full disk and an output folder that cannot be written ----------------------------------------
 
 
-def require_root_mechanism(what: str, command: list[str]) -> None:
-    """Run a set-up command that needs root (mount, chattr); skips when this machine refuses it on a
-    developer's machine, fails in CI, which runs as root."""
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode == 0:
-        return
-    message = f"{what} is not possible here ({' '.join(command)}: {result.stderr.strip()})"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture
 def small_disk(tmp_path):
     """A 1 MiB file system (tmpfs) mounted at tmp_path/disk: writing more than that fails with ENOSPC."""
@@ -206,8 +198,8 @@ def test_a_full_disk_stops_the_build_with_a_clear_message_and_keeps_the_previous
     with pytest.raises(SiteBuilderError) as failure:
         build_site(site, {"output_dir": output})
 
-    assert str(failure.value).endswith(": cannot write the output (No space left on device); check the folder's "
-                                       "permissions and free space")
+    assert str(failure.value).endswith(":0:0: cannot write the output (No space left on device); check the "
+                                       "folder's permissions and free space")
     assert tree(output) == before and not (output / STAGING).exists()
     for n in range(60):
         (site / f"content/more{n}.md").unlink()
@@ -236,6 +228,109 @@ def test_an_output_folder_that_cannot_be_written_gives_a_clear_message_and_keeps
     result = subprocess.run([sys.executable, "-m", "site_builder", "build"], cwd=site, capture_output=True, text=True)
 
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == (f"{site / 'output' / STAGING}: cannot write the output (Operation not permitted); "
-                             "check the folder's permissions and free space\n")
+    assert result.stderr.splitlines() == [
+        f"output/{STAGING}:0:0: cannot write the output (Operation not permitted); check the folder's permissions "
+        "and free space", "Build failed: 1 problem; the output folder was left as it was."]
     assert tree(site / "output") == before
+
+
+# --- serve under a storm of edits -------------------------------------------------------------------
+
+EDITS = 1000
+
+
+class ContentStorm:
+    """Random edits of a content folder as editors, file managers and `git checkout` make them: saves in
+    place (some keeping the size), saves through a temporary file renamed over the article, renames,
+    deletions, new articles, folders created and removed, broken front matter fixed a moment later."""
+
+    def __init__(self, content: Path, seed: int):
+        self.content, self.rng, self.created = content, random.Random(seed), 0
+
+    def articles(self) -> list[Path]:
+        return sorted(self.content.rglob("*.md"))
+
+    def text(self, number: int, revision: int) -> str:
+        return article(title=f"Report {number} from the harbour", story=f"harbour-{number % 4}",
+                       date=f"2025-07-{1 + number % 28:02d}", body=f"Revision {revision:04d} of report {number}.\n")
+
+    def new_path(self) -> Path:
+        folders = [self.content] + [p for p in self.content.iterdir() if p.is_dir()]
+        self.created += 1
+        return self.rng.choice(folders) / f"report-{self.created:04d}.md"
+
+    def step(self, revision: int) -> None:
+        existing = self.articles()
+        kind = self.rng.choice(["save", "save", "save", "atomic save", "rename", "delete", "create", "create",
+                                "folder", "remove folder", "broken then fixed"]) if existing else "create"
+        target = self.rng.choice(existing) if existing else None
+        number = int(target.read_text(encoding="utf-8").split("Report ")[1].split(" ")[0]) if target else 0
+        if kind == "save":
+            target.write_text(self.text(number, revision), encoding="utf-8")
+        elif kind == "atomic save":
+            temporary = target.with_name(f".{target.name}.swp")
+            temporary.write_text(self.text(number, revision), encoding="utf-8")
+            temporary.replace(target)
+        elif kind == "rename":
+            target.rename(self.new_path())
+        elif kind == "delete":
+            target.unlink()
+        elif kind == "create":
+            self.new_path().write_text(self.text(1000 + self.created, revision), encoding="utf-8")
+        elif kind == "folder":
+            self.created += 1
+            folder = self.content / f"folder-{self.created:04d}"
+            folder.mkdir()
+            (folder / "inside.md").write_text(self.text(1000 + self.created, revision), encoding="utf-8")
+        elif kind == "remove folder":
+            folders = [p for p in self.content.iterdir() if p.is_dir()]
+            if folders:
+                shutil.rmtree(self.rng.choice(folders))
+        else:
+            target.write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+            time.sleep(0.002)
+            target.write_text(self.text(number, revision), encoding="utf-8")
+
+
+def test_serve_survives_a_thousand_rapid_edits_and_ends_equal_to_a_clean_build(make_site, tmp_path):
+    from test_serve_browser import Serving
+
+    site = make_site({})
+    storm = ContentStorm(site / "content", seed=8)
+    storm.content.mkdir()
+    for _ in range(20):
+        storm.step(0)
+    serving = Serving(site)
+    try:
+        for revision in range(1, EDITS + 1):
+            storm.step(revision)
+            time.sleep(storm.rng.uniform(0.001, 0.005))
+        clean = tmp_path / "clean"
+        shutil.copytree(site, clean, ignore=shutil.ignore_patterns("output"))
+        build_site(clean)
+        deadline = time.monotonic() + 60
+        while tree(site / "output") != tree(clean / "output") and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert serving.process.poll() is None, "serve stopped"
+    finally:
+        log = serving.stop()
+    assert "Traceback" not in log
+    assert tree(site / "output") == tree(clean / "output")
+
+
+def test_an_edit_keeping_the_size_within_one_tick_of_the_file_clock_is_seen_by_the_next_serve_build(make_site):
+    """File systems stamp times in ticks (1 ns here, 1 ms to 2 s elsewhere): two saves within one tick,
+    the second keeping the size, leave the size and modification time as they were. `serve` must not
+    take the first save's bytes from its memo then."""
+    site = make_site({"content/a.md": article("Harbour report", body="Revision 0001 of the report.\n")})
+    config, _ = load_config(site / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    path = site / "content/a.md"
+    stamp = path.stat().st_mtime_ns
+    path.write_text(article("Harbour report", body="Revision 0002 of the report.\n"), encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))  # the second save, within the same tick
+
+    build(config, BuildOptions(), memo=memo)
+
+    assert "Revision 0002" in (site / "output/articles/harbour-report/index.html").read_text(encoding="utf-8")

@@ -124,7 +124,7 @@ def test_every_problem_in_every_file_is_reported_in_one_run(make_site):
 
 
 def test_site_settings_reach_every_article(make_site):
-    root = make_site({"content/a.md": "---\ntitle: T\ndate: 2025-07-12 09:30\nsource: S\npaywall: true\n---\n"})
+    root = make_site({"content/a.md": "---\ntitle: T\ndate: 2025-07-12 09:30\nsource: S\npaywall: true\n---\nText.\n"})
     articles, problems = load(root, language="id", timezone="Asia/Jakarta", extra_keys=("paywall",))
     assert problems == ["content/a.md:3:7: warning: date has a time but no time zone; add one (e.g. +07:00); "
                         "Asia/Jakarta is assumed"]
