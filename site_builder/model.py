@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from site_builder.config import SiteConfig
@@ -120,6 +121,11 @@ class Site:
     """The moment the site describes (feed `updated`); passed in, never read from the clock."""
     redirects: dict[str, str] = field(default_factory=dict)
     """Old story slugs -> the slug of the story that now holds their articles."""
+
+    @cached_property
+    def story_of(self) -> dict[str, str]:
+        """Article id -> the id of its story; rendering and its views both ask, once per build."""
+        return {article_id: story.id for story in self.stories for article_id in story.article_ids}
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,7 @@ class Renderer:
         # Under serve the compiled templates are kept while no template file changes.
         self.env = remember(memo, ("environment", themes), lambda: make_environment(layers))
         self.stories_by_id = {s.id: s for s in site.stories}
-        story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
-        self.article_keys = {a.id: (a.fingerprint, a.slug, story_of[a.id]) for a in site.articles}
+        self.article_keys = {a.id: (a.fingerprint, a.slug, site.story_of[a.id]) for a in site.articles}
         self.story_keys: dict[str, tuple] = {}
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.

@@ -31,6 +31,7 @@ from site_builder.errors import SiteBuilderError
 from site_builder.memo import Memo, sha256
 from site_builder.pipeline import BuildOptions, BuildReport, build
 from site_builder.theme import find_theme, unhashed_name
+from site_builder.views import Urls
 from site_builder.write import WriteReport
 
 SETTLE_SECONDS = 0.03
@@ -76,8 +77,7 @@ def event_for(report: BuildReport, base_path: str, output_dir: Path) -> tuple[st
     others = set(write.changed) - set(renames) - set(renames.values())
     if swaps and all(renamed_only(output_dir / path, write.previous.get(path), swaps) for path in others):
         return "css", {"swaps": swaps}
-    urls = [base_path + (path[:-len("index.html")] if path == "index.html" or path.endswith("/index.html") else path)
-            for path in write.changed]
+    urls = [Urls("", base_path).page(path) for path in write.changed]
     return "reload", {"changed": urls if len(urls) <= MAX_LISTED_CHANGES else None}
 
 

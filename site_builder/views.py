@@ -206,7 +206,7 @@ class SiteViews:
         self.site = site
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
-        story_of = {article_id: story.id for story in site.stories for article_id in story.article_ids}
+        story_of = site.story_of
         self.articles = {a.id: derived(memo, ("view", story_of[a.id], fixed_key), a,
                                        lambda a=a: self._article_view(a, story_of[a.id]))
                          for a in site.articles}
