@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from site_builder.clustering import Clusters, Item, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, derived, remember
+from site_builder.memo import Memo, remember
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -55,11 +55,13 @@ def item_for(article: Article) -> Item:
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
-                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None) -> Grouping:
+                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
+                  items: Mapping[str, Item] | None = None) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
-    ``memo`` keeps each article's features between the builds of one `serve` session."""
+    ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
+    the builds of one `serve` session."""
     by_id = {article.id: article for article in articles}
-    items = [derived(memo, "item", a, lambda a=a: item_for(a)) for a in by_id.values()]
+    items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
     clusters = cluster(items, settings, memo.recall("scoring") if memo else None)
     if memo:
         memo.keep("scoring", clusters.scoring)
@@ -120,10 +122,14 @@ def choose_headline_article(ordered: list[Article], site_language: str) -> Artic
 
 def make_lead(article: Article) -> str:
     """The curator's summary, else the first paragraph of text long enough to say something."""
-    if article.summary:
-        return shorten(article.summary)
-    paragraphs = [line for line in article.text.splitlines() if len(line) > 60 and line != article.title]
-    return shorten(paragraphs[0] if paragraphs else article.text.replace("\n", " "))
+    return shorten(article.summary) if article.summary else shorten(lead_text(article).replace("\n", " "))
+
+
+def lead_text(article: Article) -> str:
+    """The part of the text a lead is made from: its first paragraph long enough to say something, else
+    all of it. (Once an article's features are made, this is all of its text later stages need.)"""
+    return next((line for line in article.text.splitlines() if len(line) > 60 and line != article.title),
+                article.text)
 
 
 def shorten(text: str, limit: int = LEAD_LENGTH) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
-from site_builder.memo import Memo, derived, remember
+from site_builder.memo import Memo, derived
 from site_builder.model import Article
 from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
@@ -99,66 +99,66 @@ def article_id_for(path: Path, content_dir: Path) -> str:
     return PurePosixPath(path.relative_to(content_dir).as_posix()).with_suffix("").as_posix()
 
 
-def load_article(path: Path, config: SiteConfig, memo: Memo | None = None,
-                 shown: str | None = None, article_id: str | None = None) -> tuple[Article | None, list[Problem]]:
-    """One article file (inside the content folder or not) and the problems in it. With ``memo``
-    (kept by `serve` between builds) a file whose bytes did not change is not parsed again."""
+def load_article(path: Path, config: SiteConfig, shown: str | None = None) -> tuple[Article | None, list[Problem]]:
+    """One article file (inside the content folder or not) and the problems in it."""
     shown = shown or display_path(path, config.root)
-    if article_id is None:
-        article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
-    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+    article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
+    data, problems = read_file(path, shown)
+    return parse_file(data, shown, article_id, defaults_of(config)) if data is not None else (None, problems)
+
+
+def defaults_of(config: SiteConfig) -> ArticleDefaults:
+    return ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+
+
+def read_file(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular article file of a sensible size, else the problem."""
     try:
         stat = path.stat()
         if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
             return None, [unreadable_problem(stat, shown)]
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
         return None, [Problem(shown, 0, 0, f"cannot read the file ({err.strerror})",
                               "check that it exists and that you may read it")]
-    fingerprint = hashlib.sha256(data + shown.encode()).hexdigest()
-
-    def parse() -> tuple[Article | None, list[Problem]]:
-        text, problems = decode_utf8(data, shown)
-        if text is None:
-            return None, problems
-        article, problems = parse_article(text, shown, article_id, defaults)
-        return (replace(article, fingerprint=fingerprint) if article else None), problems
-
-    return remember(memo, ("article", fingerprint, article_id, defaults), parse)
 
 
-def load_articles(config: SiteConfig, include_drafts: bool = False,
-                  memo: Memo | None = None) -> tuple[list[Article], list[Problem]]:
-    """Every article of the site (drafts only when asked) and every problem found on the way."""
+def read_content_file(found: ContentFile, content_dir: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
+    """``read_file`` for a file found in the content folder, which a link must not leave."""
+    path = content_dir / found.relative
+    refused = link_problem(path, content_dir, shown) if found.is_link else None
+    return (None, [refused]) if refused else read_file(path, shown)
+
+
+def parse_file(data: bytes, shown: str, article_id: str, defaults: ArticleDefaults) -> tuple[Article | None,
+                                                                                            list[Problem]]:
+    """The article in a file's bytes, with their hash as its fingerprint, and the problems found."""
+    text, problems = decode_utf8(data, shown)
+    if text is None:
+        return None, problems
+    article, problems = parse_article(text, shown, article_id, defaults)
+    fingerprint = hashlib.sha256(data + shown.encode("utf-8", "surrogateescape")).hexdigest()
+    return (replace(article, fingerprint=fingerprint) if article else None), problems
+
+
+def content_files(config: SiteConfig) -> tuple[list[tuple[ContentFile, str, str]], list[Problem]]:
+    """Every article file as (file, name shown in messages, article id from its path), and the
+    problems of the folder and of file names."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
         shown = display_path(content_dir, config.root)
         return [], [Problem(shown, 0, 0, "the content folder does not exist",
                             "create it, or point `content:` in site.yaml (or --content) at your articles")]
-    articles, problems = [], []
     prefix = display_path(content_dir, config.root).rstrip("/") + "/"
-    defaults = ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+    files, problems = [], []
     for found in find_markdown_files(content_dir):
         shown = found.relative if prefix == "./" else prefix + found.relative
         refused = name_problem(shown)
         if refused:
             problems.append(refused)
-            continue
-
-        def load(found: ContentFile = found, shown: str = shown) -> tuple[Article | None, list[Problem]]:
-            path = content_dir / found.relative
-            refused = link_problem(path, content_dir, shown) if found.is_link else None
-            if refused:
-                return None, [refused]
-            return load_article(path, config, memo, shown, found.relative.rsplit(".", 1)[0])
-
-        unchanged = memo if settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link else None
-        article, found_problems = remember(unchanged, ("file", found.relative, found.signature, shown, defaults), load)
-        problems += found_problems
-        articles += [article] if article else []
-    problems += find_clashes(articles)
-    articles = distinct_derived_slugs(articles, memo)
-    return [a for a in articles if include_drafts or not a.draft], problems
+        else:
+            files.append((found, shown, found.relative.rsplit(".", 1)[0]))
+    return files, problems
 
 
 def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) -> list[Article]:

@@ -48,6 +48,18 @@ class Memo:
         self._used[name] = value
         return value
 
+    @property
+    def empty(self) -> bool:
+        """True before the first build of a session."""
+        return not self._entries and not self._used
+
+    def find(self, key: Hashable) -> Any:
+        """What is kept under ``key`` (None when nothing is); found, it is kept for the next build."""
+        value = self._used.get(key, self._entries.get(key))
+        if value is not None:
+            self._used[key] = value
+        return value
+
     def keep(self, name: Hashable, value: Any) -> None:
         self._used[name] = value
 

@@ -134,9 +134,10 @@ class OutputFile:
 
     path: str
     """POSIX path relative to the output folder, e.g. 'stories/openai-delay/index.html'."""
-    content: bytes
-    """Exact bytes to write."""
+    content: bytes | None
+    """Exact bytes to write; None when the file the previous build wrote is still right (a page whose
+    inputs did not change is not rendered again)."""
     origin: str
     """What produced it (a template and an article or story id), for messages about clashes."""
     digest: str = ""
-    """SHA-256 of ``content`` when already known (pages kept by `serve`), so it is not computed again."""
+    """SHA-256 of the content when already known, so it is not computed again; set when content is None."""

@@ -20,11 +20,14 @@ from typing import Iterable
 from site_builder.clean import clean_article
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
+from site_builder.cache import Store
 from site_builder.grouping import Grouping, StoryState, group_stories
-from site_builder.load import content_digest, load_article, load_articles
-from site_builder.memo import Memo, derived, sha256
+from site_builder.load import content_digest, load_article
+from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
-from site_builder.render import render_site
+from site_builder.parallel import fork_map
+from site_builder.prepare import Map, prepare_articles, serial_map
+from site_builder.render import Reuse, render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (WriteReport, check_output_folder, finish_interrupted_write, read_manifest,
                                 write_output)
@@ -65,25 +68,18 @@ class BuildReport:
 
 
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = StoryState({}, {}),
-              memo: Memo | None = None) -> tuple[Site, Grouping, list[Problem]]:
+              memo: Memo | None = None, store: Store | None = None,
+              map_all: Map = serial_map) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
-    ``memo`` keeps per-article results between the builds of one `serve` session."""
-    articles, problems = load_articles(config, include_drafts=options.drafts, memo=memo)
+    ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
+    builds; ``map_all`` runs the per-article stages of the files that need them."""
+    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    settings = ("clean", clean_settings_key(config))
-    cleaned = sorted((derived(memo, settings, a, lambda a=a: clean_article(a, config)) for a in articles),
-                     key=lambda a: (-a.date.timestamp(), a.id))
-    grouping = group_stories(cleaned, config.language, config.grouping, previous, memo)
-    build_time = options.build_time or (max(a.date for a in cleaned) if cleaned else EPOCH)
-    return Site(config, tuple(cleaned), grouping.stories, build_time, grouping.redirects), grouping, problems
-
-
-def clean_settings_key(config: SiteConfig) -> tuple:
-    """What of the configuration shapes a cleaned article, as a memo key."""
-    patterns = tuple(sorted((source, tuple(p.pattern for p in found))
-                            for source, found in config.clean_patterns.items()))
-    return tuple(sorted(config.clean_disabled)), patterns
+    articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
+    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items)
+    build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)
+    return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects), grouping, problems
 
 
 def previous_story_state(manifest: dict) -> StoryState:
@@ -118,21 +114,42 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     if inputs and manifest.get("inputs") == inputs and output_complete(config.output_dir, manifest):
         return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
                        seconds=time.perf_counter() - started)
-    site, _, problems = make_site(config, options, previous_story_state(manifest), memo)
-    files = render_site(site, layers, memo)
-    report = BuildReport(len(site.articles), len(site.stories), len(files), WriteReport(0, 0, 0),
+    # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
+    store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
+    site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
+                                  fork_map if memo is None else serial_map)
+    version = sha256(repr((code_digest(), config_key(config), theme_digest(layers))).encode())
+    rendered = render_site(site, layers, memo, reusable_pages(config.output_dir, manifest), version)
+    report = BuildReport(len(site.articles), len(site.stories), len(rendered.files), WriteReport(0, 0, 0),
                          tuple(config_warnings) + tuple(problems), count_cleaning(site.articles), 0.0)
-    keep = story_state(site) | ({"inputs": inputs, "summary": summary_of(report)} if inputs else {})
-    written = write_output(files, config.output_dir, keep, manifest)
+    keep = story_state(site) | {"keys": rendered.keys}
+    keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
+    written = write_output(rendered.files, config.output_dir, keep, manifest)
+    if store:
+        store.save()
     return replace(report, write=written, seconds=time.perf_counter() - started)
 
 
 def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
                   layers: ThemeLayers) -> str:
     """Everything a build's output depends on, as one hash (the output folder, which holds it, aside)."""
-    settings = repr((replace(config, output_dir=Path()), options, config_warnings, code_digest()))
+    settings = repr((config_key(config), options, config_warnings, code_digest()))
     site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
     return sha256("\0".join((settings, sha256(site_file), theme_digest(layers), content_digest(config))).encode())
+
+
+def config_key(config: SiteConfig) -> str:
+    """The settings, written the same way by every process (sets sorted), the output folder aside."""
+    return repr(replace(config, output_dir=Path(), clean_disabled=tuple(sorted(config.clean_disabled))))
+
+
+def reusable_pages(output_dir: Path, manifest: dict) -> Reuse:
+    """The pages the previous build wrote that need no rendering: those rendered from the same key, if
+    their file is still there."""
+    files, keys, folder = manifest.get("files", {}), manifest.get("keys", {}), f"{output_dir}/"
+    if not isinstance(keys, dict):
+        return lambda path, key: None
+    return lambda path, key: files.get(path) if keys.get(path) == key and os.path.isfile(folder + path) else None
 
 
 @lru_cache(maxsize=1)

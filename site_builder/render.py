@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Hashable, Sequence
 
@@ -29,26 +30,33 @@ def make_environment(layers: ThemeLayers) -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+Reuse = Callable[[str, str], str | None]
+"""(output path, page key) -> the digest of the file the previous build wrote there from that very key,
+when it is still there: the page need not be rendered again."""
+
+
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
     def __init__(self, site: Site, layers: ThemeLayers, memo: Memo | None = None,
-                 assets: dict[str, str] | None = None):
+                 assets: dict[str, str] | None = None, reuse: Reuse = lambda path, key: None, version: str = ""):
         self.site = site
         self.files: list[OutputFile] = []
+        self.keys: dict[str, str] = {}
+        """Output path -> the key it was rendered from, for the next build's ``reuse``."""
         self.problems: dict[tuple, Problem] = {}
-        self.memo = memo
+        self.reuse = reuse
         assets = assets or {}
-        themes = theme_key(layers) if memo is not None else ()
-        self.fixed_key = sha256(repr((themes, site_key(site))).encode()) if memo is not None else ""
+        themes = theme_key(layers)
+        self.fixed_key = sha256(repr((themes, site_key(site), version)).encode())
         # Under serve the compiled templates are kept while no template file changes.
         self.env = remember(memo, ("environment", themes), lambda: make_environment(layers))
         self.stories_by_id = {s.id: s for s in site.stories}
-        self.article_keys = {a.id: (a.fingerprint, a.slug, site.story_of[a.id]) for a in site.articles}
-        self.story_keys: dict[str, tuple] = {}
+        self.article_keys = {a.id: short_key((a.fingerprint, a.slug, site.story_of[a.id])) for a in site.articles}
+        self.story_keys: dict[str, str] = {}
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
-        self.fixed_key += sha256(repr(sorted(assets.items())).encode()) if memo is not None else ""
+        self.fixed_key += sha256(repr(sorted(assets.items())).encode())
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
@@ -71,25 +79,27 @@ class Renderer:
 
     def add(self, template: str, path: str, origin: str, key: Hashable = None,
             lazy_context: Callable[[], dict] | None = None, **context: Any) -> None:
-        """Render ``template`` into ``path``. ``key`` names everything the page shows: with a memo (under
-        `serve`), a page whose key, templates and site settings are unchanged is not rendered again (nor is
-        ``lazy_context`` called for it, the part of the context that is costly to make)."""
-        def render() -> tuple[bytes, str]:
+        """Render ``template`` into ``path``. ``key`` names everything the page shows: a page whose key,
+        templates, settings and site-builder version are those the previous build rendered its file
+        from is not rendered again (nor is ``lazy_context`` called for it, the costly part of the
+        context)."""
+        if key is not None:
+            page_key = short_key((template, path, self.fixed_key, key))
+            self.keys[path] = page_key
+            digest = self.reuse(path, page_key)
+            if digest:
+                self.files.append(OutputFile(path, None, f"{template} ({origin})", digest))
+                return
+        try:
             context.update(lazy_context() if lazy_context else {})
             context.setdefault("page_url", self.views.urls.page(path))
             context.setdefault("canonical_url", self.views.urls.absolute(path))
             content = self.env.get_template(template).render(**self.globals, **context).encode("utf-8")
-            return content, sha256(content)
-
-        try:
-            cached = self.memo is not None and key is not None
-            content, digest = self.memo.get(("page", template, path, self.fixed_key, key), render) if cached \
-                else render()
         except Exception as err:  # a theme is user code: any failure in it is reported where it happened
             problem = template_problem(err, template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
-        self.files.append(OutputFile(path, content, f"{template} ({origin})", digest))
+        self.files.append(OutputFile(path, content, f"{template} ({origin})", sha256(content)))
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
@@ -97,11 +107,17 @@ class Renderer:
     def articles_key(self, articles: Sequence) -> tuple:
         return tuple(self.article_keys[a.id] for a in articles)
 
-    def story_key(self, story: Story) -> tuple:
+    def story_key(self, story: Story) -> str:
         if story.id not in self.story_keys:
-            self.story_keys[story.id] = (story.id, story.slug, story.title, story.lang, story.lead,
-                                         tuple(self.article_keys[i] for i in story.article_ids))
+            self.story_keys[story.id] = short_key((story.id, story.slug, story.title, story.lang, story.lead,
+                                                   tuple(self.article_keys[i] for i in story.article_ids)))
         return self.story_keys[story.id]
+
+
+def short_key(parts: tuple) -> str:
+    """A key of many parts as one short string, so the keys of pages that list many articles or stories
+    stay cheap to compare and to hash."""
+    return sha256(repr(parts).encode())[:24]
 
 
 def template_problem(err: Exception, template: str, env: jinja2.Environment) -> Problem:
@@ -151,16 +167,27 @@ def site_key(site: Site) -> str:
                  c.list_page_size, c.feed_size, site.build_time.isoformat()))
 
 
-def render_site(site: Site, layers: ThemeLayers, memo: Memo | None = None) -> list[OutputFile]:
-    """Every file of the site; raises BuildFailed with every template problem found. ``memo`` (under
-    `serve`) keeps the pages whose inputs did not change."""
+@dataclass(frozen=True)
+class Rendered:
+    """Every file of the site, and what the next build needs to skip unchanged pages."""
+
+    files: list[OutputFile]
+    keys: dict[str, str]
+    """Output path -> the key its page was rendered from."""
+
+
+def render_site(site: Site, layers: ThemeLayers, memo: Memo | None = None, reuse: Reuse = lambda path, key: None,
+                version: str = "") -> Rendered:
+    """Every file of the site; raises BuildFailed with every template problem found. ``reuse`` names
+    the pages the previous build left that are still right; ``version`` is what else of site-builder
+    and its settings shapes every page. ``memo`` (under `serve`) keeps compiled templates and views."""
     statics, assets = static_files(layers)
-    renderer = Renderer(site, layers, memo, assets)
+    renderer = Renderer(site, layers, memo, assets, reuse, version)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    return renderer.files + statics
+    return Rendered(renderer.files + statics, renderer.keys)
 
 
 def render_home(r: Renderer) -> None:

@@ -6,9 +6,9 @@ and a site under a sub-path (https://example.org/digest/) links correctly everyw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Hashable, Sequence
 from zoneinfo import ZoneInfo
 
@@ -64,12 +64,17 @@ class ArticleView:
     """Curator's summary."""
     image: str | None
     """Lead image URL."""
-    html: Markup
-    """Cleaned, sanitised body."""
     story_id: str
     """Id of the story it belongs to."""
     extra: dict[str, Any]
     """Other front-matter keys."""
+    make_html: Callable[[], Markup] = field(repr=False, compare=False)
+    """Makes ``html``: only the pages that show the body pay for its embed cards."""
+
+    @cached_property
+    def html(self) -> Markup:
+        """Cleaned, sanitised body, embed cards in place."""
+        return self.make_html()
 
 
 @dataclass(frozen=True)
@@ -225,8 +230,8 @@ class SiteViews:
             date=local, date_text=format_date(local, article.date_only), authors=article.authors,
             tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
             summary=article.summary, image=article.image, story_id=story_id,
-            html=Markup(fill_embeds(article.html, article.embeds, self.render_embed)),
             extra=article.extra,
+            make_html=lambda: Markup(fill_embeds(article.html, article.embeds, self.render_embed)),
         )
 
     def _story_view(self, story: Story) -> StoryView:

@@ -97,7 +97,8 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
 
 def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None,
                  manifest: dict[str, Any] | None = None) -> WriteReport:
-    """Make the output folder hold exactly ``files`` (plus anything we never wrote); ``keep`` is recorded
+    """Make the output folder hold exactly ``files`` (plus anything we never wrote; a file without content
+    is left as the previous build wrote it); ``keep`` is recorded
     in the manifest for the next build; ``manifest`` is the previous one when the caller already read
     it. A file system error stops it with a clear message; before the commit point (see ``commit``) that
     leaves the previous output as it was."""
@@ -125,8 +126,8 @@ def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any
     previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
     hashes = {f.path: f.digest or sha256(f.content) for f in files}
     folder = str(output_dir)
-    changed = [f for f in files if previous.get(f.path) != hashes[f.path]
-               or not _same_size(os.path.join(folder, f.path), len(f.content))]
+    changed = [f for f in files if f.content is not None and (previous.get(f.path) != hashes[f.path]
+               or not _same_size(os.path.join(folder, f.path), len(f.content)))]
     stale = sorted(set(previous) - set(hashes))
     record = {"files": hashes, **(keep or {})}
     staged = [(f.path, f.content) for f in changed]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.pipeline import BuildOptions, BuildReport, build
 
@@ -112,10 +113,17 @@ def build_site(root: Path, overrides: dict | None = None, **options) -> BuildRep
     return build(config, BuildOptions(**options), tuple(warnings))
 
 
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder by relative path, but the cache folder (results of the per-article
+    stages, which no reader sees)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and CACHE_FOLDER not in p.relative_to(folder).parts}
+
+
 def site_tree(folder: Path) -> dict[str, object]:
     """The output folder as a reader sees it: every file's bytes, with the build's own manifest reduced to
     what it says of the site (its files and stories; a `build` adds what lets the next one skip work)."""
-    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    files = output_files(folder)
     manifest = json.loads(files.pop(".site-builder-manifest.json"))
     files["manifest: files, stories, redirects"] = (manifest["files"], manifest["stories"], manifest["redirects"])
     return files

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article, build_site, require_root_mechanism, write_files
+from conftest import article, build_site, output_files, require_root_mechanism, write_files
 from site_builder.config import load_config
 from site_builder.errors import SiteBuilderError
 from site_builder.memo import Memo
@@ -52,11 +52,10 @@ def content_files(version: str) -> dict[str, str]:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file of an output folder but the staging area, by relative path; of the manifest, what it says
     of the site (not the digest of the inputs, which depends on when the content was written)."""
-    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-             if p.is_file() and STAGING not in p.relative_to(folder).parts}
+    files = {path: content for path, content in output_files(folder).items() if not path.startswith(STAGING + "/")}
     if MANIFEST in files:
         manifest = json.loads(files[MANIFEST])
-        files[MANIFEST] = json.dumps({k: v for k, v in manifest.items() if k not in ("inputs", "summary")}).encode()
+        files[MANIFEST] = json.dumps({k: v for k, v in manifest.items() if k not in ("inputs", "summary", "keys")}).encode()
     return files
 
 

@@ -10,7 +10,8 @@ import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
-from conftest import build_site
+from conftest import build_site, output_files
+from site_builder.cache import FOLDER as CACHE_FOLDER
 
 from site_builder.write import MANIFEST
 
@@ -19,8 +20,7 @@ UPDATE = os.environ.get("SITE_BUILDER_UPDATE_GOLDEN") == "1"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
+    return {path: content for path, content in output_files(folder).items() if path != MANIFEST}
 
 
 def test_fixture_site_renders_exactly_the_golden_tree(tmp_path):
@@ -30,7 +30,7 @@ def test_fixture_site_renders_exactly_the_golden_tree(tmp_path):
     produced = tree(site / "output")
     if UPDATE:
         shutil.rmtree(GOLDEN / "expected", ignore_errors=True)
-        shutil.copytree(site / "output", GOLDEN / "expected", ignore=shutil.ignore_patterns(MANIFEST))
+        shutil.copytree(site / "output", GOLDEN / "expected", ignore=shutil.ignore_patterns(MANIFEST, CACHE_FOLDER))
     expected = tree(GOLDEN / "expected")
     assert sorted(produced) == sorted(expected), "files differ; run ./dev golden after an intended change"
     for path, content in expected.items():

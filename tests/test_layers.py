@@ -8,7 +8,8 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "memo"},
+    {"errors", "memo", "parallel"},
+    {"cache"},
     {"yamldoc", "slugs", "markdown", "embeds", "features"},
     {"noise"},
     {"chrome", "layout"},
@@ -17,6 +18,7 @@ LAYERS = [
     {"model", "clustering"},
     {"frontmatter", "clean", "grouping"},
     {"load", "theme", "views"},
+    {"prepare"},
     {"render"},
     {"write"},
     {"check", "publish"},

@@ -1,4 +1,5 @@
-"""The load stage: every Markdown file of the content folder, read and validated in one pass."""
+"""The load stage: every Markdown file of the content folder, read and validated in one pass (through the
+per-article stages that every build runs on it)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from conftest import article
 from site_builder.config import SiteConfig
-from site_builder.load import load_articles
+from site_builder.prepare import prepare_articles
 from site_builder.model import Article
 
 UTF8_HINT = "save it with UTF-8 encoding"
@@ -17,7 +18,7 @@ UTF8_HINT = "save it with UTF-8 encoding"
 def load(root: Path, include_drafts: bool = False, **settings) -> tuple[list[Article], list[str]]:
     """The articles of the site in ``root`` and its problems as the curator reads them."""
     config = SiteConfig(root=root, content_dir=root / "content", output_dir=root / "output", **settings)
-    articles, problems = load_articles(config, include_drafts=include_drafts)
+    articles, _, problems = prepare_articles(config, include_drafts)
     return articles, [str(problem) for problem in sorted(problems)]
 
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from conftest import article, build_site
+from conftest import article, build_site, output_files
 
 from site_builder.errors import BuildFailed, SiteBuilderError
 from site_builder.theme import hashed_name, unhashed_name
@@ -229,7 +229,7 @@ def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[bytes, i
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return output_files(folder)
 
 
 # --- links, feed, sitemap and robots.txt under a sub-path --------------------------------------------

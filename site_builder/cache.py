@@ -1,0 +1,92 @@
+"""The cache folder: results of the pure per-article stages, kept between builds in
+`<output>/.site-builder-cache/`, so a build parses and cleans only the files that changed.
+
+It is safe to delete, and it never decides what a build publishes on its own: an entry is looked up
+by everything its result depends on (the file, the settings that shape it) under a version naming
+site-builder's code, so a hit is the result the stages would compute. Entries are spread over 256
+shard files by key, each replaced whole by a rename, so a build killed while saving leaves every
+shard old or new, and a damaged or foreign shard reads as empty. Nothing here is published: deploys
+take only the files the write stage lists in its manifest.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from site_builder.memo import sha256
+
+FOLDER = ".site-builder-cache"
+
+
+class Store:
+    """Stage results by key, read from the cache folder shard by shard as keys ask for them; ``save``
+    keeps what this build asked for and drops the rest (deleted and edited files)."""
+
+    def __init__(self, output_dir: Path, version: str):
+        self.folder = output_dir / FOLDER
+        self.version = version
+        self._shards: dict[str, dict[str, Any]] = {}
+        """Shard name -> its entries as read."""
+        self._used: dict[str, dict[str, Any]] = {}
+        """Shard name -> the entries this build asked for or made."""
+
+    def find(self, key: str) -> Any:
+        """The result kept under ``key`` (a string naming all it depends on), None when there is none;
+        found, it is kept for the next build."""
+        hashed = _hashed(key)
+        value = self._shard(hashed[:2]).get(hashed)
+        if value is not None:
+            self._used.setdefault(hashed[:2], {})[hashed] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep ``value`` under ``key`` for the next build."""
+        hashed = _hashed(key)
+        self._used.setdefault(hashed[:2], {})[hashed] = value
+
+    def _shard(self, name: str) -> dict[str, Any]:
+        if name not in self._shards:
+            self._shards[name] = _read_shard(self.folder / f"{name}.pickle", self.version)
+        return self._shards[name]
+
+    def save(self) -> None:
+        """Write the shards whose entries changed, remove those no entry of this build falls in. A
+        failure to write only costs the next build time, so it is not an error."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, entries in self._used.items():
+                if entries.keys() != self._shard(name).keys():
+                    _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in self._used:
+                    path.unlink()
+        except OSError:
+            pass
+
+
+def _hashed(key: str) -> str:
+    return sha256(key.encode("utf-8", "surrogateescape"))
+
+
+def _read_shard(path: Path, version: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            found_version, entries = pickle.load(handle)
+    except Exception:  # missing, damaged or from another site-builder: only a miss
+        return {}
+    return entries if found_version == version and isinstance(entries, dict) else {}
+
+
+def _write_shard(path: Path, content: Any) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".shard-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

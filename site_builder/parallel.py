@@ -1,0 +1,75 @@
+"""Work spread over the machine's cores by forking: a forked worker starts with the parent's memory, so
+the work and everything it needs reach it without being pickled; only each result comes back, pickled
+through a pipe.
+
+Used by the `build` command only: forking a process that runs threads (`serve` does) is unsafe.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+from typing import Any, Callable
+
+MIN_ITEMS = 40
+"""Fewer items than this are not worth a fork."""
+
+
+def workers_available() -> int:
+    """The cores this process may use (cgroup and affinity limits included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = None) -> list:
+    """``[function(item) for item in items]``, with the items dealt round-robin to ``workers``
+    processes (this one included). A worker that fails hands its items back to this process, which
+    computes them again, so an error is raised here as it would be in a serial run."""
+    workers = min(workers or workers_available(), max(1, len(items) // (MIN_ITEMS // 2)))
+    if workers < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
+        return [function(item) for item in items]
+    children = [_start(function, items[number::workers]) for number in range(1, workers)]
+    results: list = [None] * len(items)
+    try:
+        results[0::workers] = [function(item) for item in items[0::workers]]
+    except BaseException:
+        for pid, reader in children:
+            os.kill(pid, signal.SIGKILL)
+            os.close(reader)
+            os.waitpid(pid, 0)
+        raise
+    for number, (pid, reader) in enumerate(children, start=1):
+        share = _collect(pid, reader)
+        results[number::workers] = share if share is not None else [function(item) for item in items[number::workers]]
+    return results
+
+
+def _start(function: Callable[[Any], Any], share: list) -> tuple[int, int]:
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: compute, send, and leave without running the parent's exit handlers
+        status = 0
+        try:
+            os.close(reader)
+            with os.fdopen(writer, "wb") as out:
+                pickle.dump([function(item) for item in share], out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(writer)
+    return pid, reader
+
+
+def _collect(pid: int, reader: int) -> list | None:
+    """A worker's results, or None when it failed."""
+    with os.fdopen(reader, "rb") as incoming:
+        try:
+            share = pickle.load(incoming)
+        except Exception:
+            share = None
+    _, status = os.waitpid(pid, 0)
+    return share if status == 0 else None
