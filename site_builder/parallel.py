@@ -24,12 +24,13 @@ def workers_available() -> int:
         return os.cpu_count() or 1
 
 
-def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = None) -> list:
+def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = None,
+             min_items: int = MIN_ITEMS) -> list:
     """``[function(item) for item in items]``, with the items dealt round-robin to ``workers``
-    processes (this one included). A worker that fails hands its items back to this process, which
-    computes them again, so an error is raised here as it would be in a serial run."""
-    workers = min(workers or workers_available(), max(1, len(items) // (MIN_ITEMS // 2)))
-    if workers < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
+    processes (this one included, with the first item). A worker that fails hands its items back to
+    this process, which computes them again, so an error is raised here as it would be in a serial run."""
+    workers = min(workers or workers_available(), len(items))
+    if workers < 2 or len(items) < min_items or not hasattr(os, "fork"):
         return [function(item) for item in items]
     children = [_start(function, items[number::workers]) for number in range(1, workers)]
     results: list = [None] * len(items)

@@ -25,12 +25,12 @@ from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import content_digest, load_article
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
-from site_builder.parallel import fork_map
+from site_builder.parallel import fork_map, workers_available
 from site_builder.prepare import Map, prepare_articles, serial_map
 from site_builder.render import Reuse, render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
-from site_builder.write import (WriteReport, check_output_folder, finish_interrupted_write, read_manifest,
-                                write_output)
+from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
+                                read_manifest)
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -119,15 +119,41 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
                                   fork_map if memo is None else serial_map)
     version = sha256(repr((code_digest(), config_key(config), theme_digest(layers))).encode())
-    rendered = render_site(site, layers, memo, reusable_pages(config.output_dir, manifest), version)
-    report = BuildReport(len(site.articles), len(site.stories), len(rendered.files), WriteReport(0, 0, 0),
+    reuse = reusable_pages(config.output_dir, manifest)
+    transaction = Transaction(config.output_dir, manifest)
+    try:
+        if memo is None:
+            keys = render_in_parallel(site, layers, reuse, version, transaction)
+        else:
+            keys = render_site(site, layers, transaction.add, memo, reuse, version)
+    except BaseException:
+        transaction.abort()
+        raise
+    report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), WriteReport(0, 0, 0),
                          tuple(config_warnings) + tuple(problems), count_cleaning(site.articles), 0.0)
-    keep = story_state(site) | {"keys": rendered.keys}
+    keep = story_state(site) | {"keys": keys}
     keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
-    written = write_output(rendered.files, config.output_dir, keep, manifest)
+    written = transaction.commit(keep)
     if store:
         store.save()
     return replace(report, write=written, seconds=time.perf_counter() - started)
+
+
+def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: str,
+                       transaction: Transaction) -> dict[str, str]:
+    """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
+    the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
+    workers, parent = workers_available(), os.getpid()
+
+    def render_share(number: int) -> tuple[dict[str, str], list]:
+        keys = render_site(site, layers, transaction.add, None, reuse, version, (number, workers))
+        return keys, transaction.handled() if os.getpid() != parent else []
+
+    shares = fork_map(render_share, list(range(workers)), workers, min_items=2)
+    for _, handled in shares:
+        for entry in handled:
+            transaction.add_staged(*entry)
+    return shares[0][0]
 
 
 def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],

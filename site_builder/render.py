@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Hashable, Sequence
 
@@ -30,6 +29,8 @@ def make_environment(layers: ThemeLayers) -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+Emit = Callable[[OutputFile], None]
+"""Where each file goes as it is made (the write stage's transaction)."""
 Reuse = Callable[[str, str], str | None]
 """(output path, page key) -> the digest of the file the previous build wrote there from that very key,
 when it is still there: the page need not be rendered again."""
@@ -38,10 +39,15 @@ when it is still there: the page need not be rendered again."""
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
-    def __init__(self, site: Site, layers: ThemeLayers, memo: Memo | None = None,
-                 assets: dict[str, str] | None = None, reuse: Reuse = lambda path, key: None, version: str = ""):
+    def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
+                 assets: dict[str, str] | None = None, reuse: Reuse = lambda path, key: None, version: str = "",
+                 share: tuple[int, int] = (0, 1)):
         self.site = site
-        self.files: list[OutputFile] = []
+        self.emit = emit
+        self.share = share
+        """(n, of): this renderer renders every of-th page from the n-th, another process the others."""
+        self.pages: list[tuple[str, str]] = []
+        """(output path, origin) of every page, rendered here or not."""
         self.keys: dict[str, str] = {}
         """Output path -> the key it was rendered from, for the next build's ``reuse``."""
         self.problems: dict[tuple, Problem] = {}
@@ -83,13 +89,18 @@ class Renderer:
         templates, settings and site-builder version are those the previous build rendered its file
         from is not rendered again (nor is ``lazy_context`` called for it, the costly part of the
         context)."""
-        if key is not None:
-            page_key = short_key((template, path, self.fixed_key, key))
+        origin = f"{template} ({origin})"
+        number, of = self.share
+        self.pages.append((path, origin))
+        page_key = short_key((template, path, self.fixed_key, key)) if key is not None else None
+        if page_key:
             self.keys[path] = page_key
-            digest = self.reuse(path, page_key)
-            if digest:
-                self.files.append(OutputFile(path, None, f"{template} ({origin})", digest))
-                return
+        if len(self.pages) % of != number:
+            return
+        digest = self.reuse(path, page_key) if page_key else None
+        if digest:
+            self.emit(OutputFile(path, None, origin, digest))
+            return
         try:
             context.update(lazy_context() if lazy_context else {})
             context.setdefault("page_url", self.views.urls.page(path))
@@ -99,7 +110,7 @@ class Renderer:
             problem = template_problem(err, template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
-        self.files.append(OutputFile(path, content, f"{template} ({origin})", sha256(content)))
+        self.emit(OutputFile(path, content, origin, sha256(content)))
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
@@ -167,27 +178,23 @@ def site_key(site: Site) -> str:
                  c.list_page_size, c.feed_size, site.build_time.isoformat()))
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """Every file of the site, and what the next build needs to skip unchanged pages."""
-
-    files: list[OutputFile]
-    keys: dict[str, str]
-    """Output path -> the key its page was rendered from."""
-
-
-def render_site(site: Site, layers: ThemeLayers, memo: Memo | None = None, reuse: Reuse = lambda path, key: None,
-                version: str = "") -> Rendered:
-    """Every file of the site; raises BuildFailed with every template problem found. ``reuse`` names
-    the pages the previous build left that are still right; ``version`` is what else of site-builder
-    and its settings shapes every page. ``memo`` (under `serve`) keeps compiled templates and views."""
+def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
+                reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1)
+                ) -> dict[str, str]:
+    """Every file of the site, handed to ``emit`` as it is made; returns the key of every page, for the
+    next build's ``reuse``. Raises BuildFailed with every template problem found. ``reuse`` names the
+    pages the previous build left that are still right; ``version`` is what else of site-builder and
+    its settings shapes every page; ``share`` (n, of) renders only every of-th page from the n-th (the
+    other processes rendering the rest). ``memo`` (under `serve`) keeps compiled templates and views."""
     statics, assets = static_files(layers)
-    renderer = Renderer(site, layers, memo, assets, reuse, version)
+    renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    return Rendered(renderer.files + statics, renderer.keys)
+    for static in statics if share[0] == 0 else ():
+        emit(static)
+    return renderer.keys
 
 
 def render_home(r: Renderer) -> None:
@@ -280,8 +287,8 @@ def render_feeds(r: Renderer) -> None:
 
 def render_sitemap(r: Renderer) -> None:
     """Every HTML page rendered so far but the 404 page and redirects, with the date of what it shows."""
-    listed = [f.path for f in r.files if f.path.endswith(".html") and f.path != "404.html"
-              and not f.origin.startswith("redirect.html")]
+    listed = [path for path, origin in r.pages if path.endswith(".html") and path != "404.html"
+              and not origin.startswith("redirect.html")]
 
     def pages() -> dict:
         dated = {article_path(a): r.views.articles[a.id].date for a in r.site.articles}

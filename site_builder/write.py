@@ -46,21 +46,6 @@ class WriteReport:
     """The digest each changed path had in the previous build, when it was there."""
 
 
-def check_output_paths(files: Iterable[OutputFile]) -> list[Problem]:
-    """Paths must stay inside the output folder, and no two sources may write one path."""
-    problems, owners = [], {}
-    for output in files:
-        if not stays_inside(output.path):
-            problems.append(Problem(output.origin, 0, 0, f"output path {output.path!r} leaves the output folder",
-                                    "use a slug of letters, digits and '-'"))
-        elif output.path in owners:
-            problems.append(Problem(output.origin, 0, 0, f"writes {output.path}, which {owners[output.path]} "
-                                    "writes too", "give one of them a distinct slug"))
-        else:
-            owners[output.path] = output.origin
-    return problems
-
-
 def stays_inside(path: str) -> bool:
     """Whether a relative POSIX path names a place inside the output folder."""
     return bool(path) and not path.startswith("/") and ".." not in path.split("/") and "\\" not in path
@@ -98,46 +83,120 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
 def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None,
                  manifest: dict[str, Any] | None = None) -> WriteReport:
     """Make the output folder hold exactly ``files`` (plus anything we never wrote; a file without content
-    is left as the previous build wrote it); ``keep`` is recorded
-    in the manifest for the next build; ``manifest`` is the previous one when the caller already read
-    it. A file system error stops it with a clear message; before the commit point (see ``commit``) that
-    leaves the previous output as it was."""
+    is left as the previous build wrote it); ``keep`` is recorded in the manifest for the next build;
+    ``manifest`` is the previous one when the caller already read it."""
+    transaction = Transaction(output_dir, manifest)
     try:
+        for output in files:
+            transaction.add(output)
+    except BaseException:
+        transaction.abort()
+        raise
+    return transaction.commit(keep)
+
+
+class Transaction:
+    """One build's write: files come in as they are rendered; a changed one goes at once into the
+    staging folder (so pages are not all held in memory), an unchanged one is only counted. ``commit``
+    puts them all in place as one transaction (see ``commit``); ``abort`` leaves the output as it was.
+    A file system error stops it with a clear message."""
+
+    def __init__(self, output_dir: Path, manifest: dict[str, Any] | None = None):
+        self.output_dir = output_dir
+        self.staging = output_dir / STAGING
         if finish_interrupted_write(output_dir):
             manifest = None
-        return _write_output(files, output_dir, keep, manifest)
-    except OSError as err:
-        raise output_error(err, output_dir) from err
+        self.manifest = read_manifest(output_dir) if manifest is None else manifest
+        self.new_folder = not output_dir.exists()
+        """Whether the output folder is made by this build (and so removed again by ``abort``)."""
+        self.previous = {str(k): str(v) for k, v in self.manifest.get("files", {}).items()}
+        self.hashes: dict[str, str] = {}
+        self.owners: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.moves: list[tuple[str, str]] = []
+        """(name in the staging folder, path in the output folder) of every changed file."""
+        self.prefix = f"{self.staging}/"
+
+    def add(self, output: OutputFile) -> None:
+        """Check the file's path and stage it when it differs from what the previous build wrote."""
+        if not self._claim(output.path, output.origin):
+            return
+        digest = self.hashes[output.path] = output.digest or sha256(output.content)
+        if output.content is None or (self.previous.get(output.path) == digest and _same_size(
+                os.path.join(self.output_dir, output.path), len(output.content))):
+            return
+        name = f"{os.getpid()}-{len(self.moves)}"
+        try:
+            self.staging.mkdir(parents=True, exist_ok=True)
+            _write_new_file(self.prefix + name, output.content)
+        except OSError as err:
+            raise output_error(err, self.output_dir) from err
+        self.moves.append((name, output.path))
+
+    def add_staged(self, path: str, origin: str, digest: str, staged: str | None) -> None:
+        """A file another process handled with ``add`` in this transaction (``staged``: its name in the
+        staging folder when it was written there)."""
+        if self._claim(path, origin):
+            self.hashes[path] = digest
+            if staged:
+                self.moves.append((staged, path))
+
+    def handled(self) -> list[tuple[str, str, str, str | None]]:
+        """(path, origin, digest, name in the staging folder or None) of every file added: what
+        ``add_staged`` takes in the process that commits."""
+        staged = {path: name for name, path in self.moves}
+        return [(path, origin, self.hashes[path], staged.get(path)) for path, origin in self.owners.items()]
+
+    def _claim(self, path: str, origin: str) -> bool:
+        """Paths must stay inside the output folder, and no two sources may write one path."""
+        if not stays_inside(path):
+            self.problems.append(Problem(origin, 0, 0, f"output path {path!r} leaves the output folder",
+                                         "use a slug of letters, digits and '-'"))
+        elif path in self.owners:
+            self.problems.append(Problem(origin, 0, 0, f"writes {path}, which {self.owners[path]} writes too",
+                                         "give one of them a distinct slug"))
+        else:
+            self.owners[path] = origin
+            return True
+        return False
+
+    def commit(self, keep: dict[str, Any] | None = None) -> WriteReport:
+        """Put every changed file in place and remove what the previous build wrote but this one did not,
+        recording ``keep`` in the manifest; raises BuildFailed (aborting) on path problems."""
+        if self.problems:
+            self.abort()
+            raise BuildFailed(self.problems)
+        stale = sorted(set(self.previous) - set(self.hashes))
+        record = {"files": self.hashes, **(keep or {})}
+        try:
+            if record != self.manifest:
+                self.staging.mkdir(parents=True, exist_ok=True)
+                manifest = json.dumps(record, sort_keys=True, ensure_ascii=False).encode()
+                _write_new_file(self.prefix + "manifest", manifest)
+                self.moves.append(("manifest", MANIFEST))
+            removed = commit(self.output_dir, self.moves, stale) if self.moves or stale else 0
+        except OSError as err:
+            raise output_error(err, self.output_dir) from err
+        written = tuple(path for _, path in self.moves if path != MANIFEST)
+        paths = written + tuple(stale)
+        return WriteReport(written=len(written), unchanged=len(self.hashes) - len(written), removed=removed,
+                           changed=paths, previous={path: self.previous[path] for path in paths
+                                                    if path in self.previous})
+
+    def abort(self) -> None:
+        """Drop what was staged: the output folder is left as the previous build wrote it."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.new_folder:
+            try:
+                self.output_dir.rmdir()
+            except OSError:
+                pass
 
 
 def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:
     where = display_path(Path(err.filename or output_dir), Path.cwd())
     return SiteBuilderError([Problem(where, 0, 0, f"cannot write the output ({err.strerror})",
                                      "check the folder's permissions and free space")])
-
-
-def _write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None,
-                  manifest: dict[str, Any] | None) -> WriteReport:
-    problems = check_output_paths(files)
-    if problems:
-        raise BuildFailed(problems)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    manifest = read_manifest(output_dir) if manifest is None else manifest
-    previous = {str(k): str(v) for k, v in manifest.get("files", {}).items()}
-    hashes = {f.path: f.digest or sha256(f.content) for f in files}
-    folder = str(output_dir)
-    changed = [f for f in files if f.content is not None and (previous.get(f.path) != hashes[f.path]
-               or not _same_size(os.path.join(folder, f.path), len(f.content)))]
-    stale = sorted(set(previous) - set(hashes))
-    record = {"files": hashes, **(keep or {})}
-    staged = [(f.path, f.content) for f in changed]
-    if record != manifest:
-        staged.append((MANIFEST, json.dumps(record, sort_keys=True, ensure_ascii=False).encode()))
-    removed = commit(output_dir, staged, stale) if staged or stale else 0
-    written = tuple(f.path for f in changed)
-    paths = written + tuple(stale)
-    return WriteReport(written=len(written), unchanged=len(files) - len(written), removed=removed,
-                       changed=paths, previous={path: previous[path] for path in paths if path in previous})
 
 
 def _same_size(path: str, size: int) -> bool:
@@ -147,18 +206,13 @@ def _same_size(path: str, size: int) -> bool:
         return False
 
 
-def commit(output_dir: Path, staged: list[tuple[str, bytes]], stale: list[str]) -> int:
-    """Replace the files of ``staged`` (path, bytes) and remove ``stale`` ones, as one transaction: every
-    new file is first written into the staging folder, then the journal naming them is created (the
-    commit point), then they are moved into place. Killed before the commit point, the output is
-    untouched; after it, the next build finishes the moves (``finish_interrupted_write``)."""
+def commit(output_dir: Path, moves: list[tuple[str, str]], stale: list[str]) -> int:
+    """Move the files staged in the staging folder into place, (name there, path in the output folder),
+    and remove ``stale`` ones, as one transaction: the journal naming them is created (the commit
+    point), then they are moved. Killed before the commit point, the output is untouched; after it, the
+    next build finishes the moves (``finish_interrupted_write``)."""
     staging = output_dir / STAGING
     try:
-        staging.mkdir()
-        moves = []
-        for number, (relative, content) in enumerate(staged):
-            _write_new_file(staging / str(number), content)
-            moves.append((str(number), relative))
         journal = json.dumps({"moves": moves, "remove": stale}).encode()
         _write_new_file(staging / "journal.tmp", journal)
         os.replace(staging / "journal.tmp", staging / JOURNAL)
@@ -168,7 +222,7 @@ def commit(output_dir: Path, staged: list[tuple[str, bytes]], stale: list[str]) 
     return apply_journal(output_dir, moves, stale)
 
 
-def _write_new_file(path: Path, content: bytes) -> None:
+def _write_new_file(path: Path | str, content: bytes) -> None:
     with open(path, "xb") as handle:
         handle.write(content)
     os.chmod(path, 0o644)
