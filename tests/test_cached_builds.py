@@ -1,0 +1,161 @@
+"""Cached, parallel and incremental builds give exactly the output of a cold build on one process.
+
+The site is the grouping corpus (112 articles in 7 languages, stories across languages) plus the
+cleaning corpus (clipped pages full of embeds and widgets): enough files for the build to fork, and
+every kind of page. Each build here is compared byte for byte with a cold serial build of the same
+content, made in a fresh folder with the cache folder and forking both out of the game.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, site_tree
+from site_builder import parallel, pipeline, prepare
+from site_builder.cache import FOLDER as CACHE_FOLDER
+from site_builder.write import MANIFEST
+
+TESTS = Path(__file__).resolve().parent
+SITE_YAML = "title: Cache Digest\nbase_url: https://example.org/digest/\npage_size: 5\nlist_page_size: 4\n"
+
+
+def one_process(monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "workers_available", lambda: 1)
+    monkeypatch.setattr(pipeline, "workers_available", lambda: 1)
+
+
+def cold_serial_tree(content: Path, tmp_path: Path, monkeypatch, history: Path | None = None) -> dict:
+    """The output of a cold build of ``content`` on one process, in a fresh folder; with ``history`` (an
+    earlier content folder), after a build of that, so that story URLs have the same past, but with
+    none of its pages or cache left."""
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        root = tmp_path / "reference"
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir()
+        (root / "site.yaml").write_text(SITE_YAML)
+        if history:
+            shutil.copytree(history, root / "content")
+            build_site(root)
+            for path in (root / "output").iterdir():
+                if path.name != MANIFEST:
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+            shutil.rmtree(root / "content")
+        shutil.copytree(content, root / "content")
+        build_site(root)
+        return site_tree(root / "output")
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "site"
+    content = root / "content"
+    shutil.copytree(TESTS / "grouping_corpus" / "articles", content / "grouping")
+    shutil.copytree(TESTS / "cleaning_corpus", content / "clipped",
+                    ignore=shutil.ignore_patterns("*.expected*", "*.txt", "*.json", "README*"))
+    (root / "site.yaml").write_text(SITE_YAML)
+    return root
+
+
+def refuse_cleaning(monkeypatch) -> None:
+    """Make any article that is cleaned again fail the test."""
+    def cleaned_again(article, config=None):
+        raise AssertionError(f"{article.source_path} was cleaned again")
+    monkeypatch.setattr(prepare, "clean_article", cleaned_again)
+
+
+def touch_all(content: Path) -> None:
+    """New modification times, same bytes: the builds' no-change check no longer applies, the cache does."""
+    for path in content.rglob("*.md"):
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 10**10))
+
+
+def test_a_parallel_cold_build_equals_a_serial_one(site, tmp_path, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "workers_available", lambda: 3)  # an uneven deal, even on two cores
+        patch.setattr(pipeline, "workers_available", lambda: 3)
+        forks = []
+        real_fork = os.fork
+        patch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+        build_site(site)
+    assert len(forks) == 4, "the per-article stages and the pages should each have been dealt to 2 more processes"
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
+
+
+def test_a_build_from_the_cache_cleans_nothing_and_equals_a_cold_build(site, tmp_path, monkeypatch):
+    build_site(site)
+    touch_all(site / "content")
+    shutil.rmtree(site / "output" / "articles")  # the pages must come back, the articles from the cache
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        refuse_cleaning(patch)
+        report = build_site(site)
+    assert report.write.written > 0
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
+
+
+def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site, tmp_path, monkeypatch):
+    build_site(site)
+    shutil.copytree(site / "content", tmp_path / "before")
+    content = site / "content" / "grouping"
+    first, second, third = sorted(content.glob("*.md"))[:3]
+    first.write_text(first.read_text(encoding="utf-8") + "\nA line added later by the curator.\n", encoding="utf-8")
+    second.unlink()
+    third.write_text(third.read_text(encoding="utf-8").replace("---\n\n", "story: merged-by-hand\n---\n\n", 1),
+                     encoding="utf-8")
+    (content / "new-one.md").write_text("---\ntitle: A late report\ndate: 2026-01-02\nsource: Latecomer\n"
+                                        "tags: [later]\nstory: merged-by-hand\n---\nNews of the late report.\n",
+                                        encoding="utf-8")
+    cleaned = []
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        real_clean = prepare.clean_article
+        patch.setattr(prepare, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        report = build_site(site)
+    assert sorted(cleaned) == sorted(["grouping/new-one", first.stem, third.stem])
+    assert report.write.unchanged > report.write.written, "most pages should have been kept, not written"
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch,
+                                                          history=tmp_path / "before")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
+def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monkeypatch, damage):
+    build_site(site)
+    cache = site / "output" / CACHE_FOLDER
+    shards = sorted(cache.glob("*.pickle"))
+    assert len(shards) > 100
+    for shard in shards:
+        if damage == "truncated":
+            shard.write_bytes(shard.read_bytes()[:50])
+        elif damage == "garbage":
+            shard.write_bytes(b"not a pickle at all")
+        elif damage == "another version":
+            _, entries = pickle.loads(shard.read_bytes())
+            shard.write_bytes(pickle.dumps(("an older site-builder", entries)))
+    if damage == "deleted":
+        shutil.rmtree(cache)
+    touch_all(site / "content")
+    cleaned = []
+    with monkeypatch.context() as patch:
+        one_process(patch)  # to count in this process every article cleaned
+        real_clean = prepare.clean_article
+        patch.setattr(prepare, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        build_site(site)
+    assert len(cleaned) > 100, "every article should have been cleaned again"
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
+    touch_all(site / "content")
+    with monkeypatch.context() as patch:  # the cache was made whole again
+        one_process(patch)
+        refuse_cleaning(patch)
+        build_site(site)
+
+
+def test_the_cache_folder_is_not_part_of_the_site(site):
+    build_site(site)
+    manifest = (site / "output" / ".site-builder-manifest.json").read_text(encoding="utf-8")
+    assert (site / "output" / CACHE_FOLDER).is_dir() and CACHE_FOLDER not in manifest
