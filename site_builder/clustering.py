@@ -19,6 +19,8 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import mul
 from typing import Sequence
 
 from site_builder.config import GroupingSettings
@@ -99,27 +101,30 @@ class Index:
     def __init__(self, items: Sequence[Item], window_seconds: float):
         self.items = list(items)
         self.window = window_seconds
-        self.frequency: Counter = Counter()
-        for item in items:
-            self.frequency.update(item.features.keys())
+        self.frequency = Counter(chain.from_iterable(item.features for item in items))
+        # Whether a feature is an anchor is decided once per feature here, not once per occurrence.
+        self.anchored = {f for f in self.frequency if f[:2] in ANCHOR_KINDS}
         self.cap = max(20, COMMON_SHARE * len(items))
         self.weights = {f: w for f, n in self.frequency.items() if (w := self.weight_of(f, n))}
         order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
         self.rank = [0] * len(items)
         for place, position in enumerate(order):
             self.rank[position] = place
-        self.vectors, self.anchors, self.norms, self.anchor_norms = [], [], [], []
-        for item in items:
-            self._describe(item)
+        self.vectors, self.anchors, self.norms, self.anchor_norms = ([None] * len(items) for _ in range(4))
+        for position, item in enumerate(items):
+            self._describe(item, position)
         # Items are indexed in time order, so every posting list is sorted by time as it is built.
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.keyed: dict[str, list[int]] = defaultdict(list)
         for position in order:
-            for feature in self.anchors[position]:
+            anchors = self.anchors[position]
+            for feature in anchors:
                 self.postings[feature].append(position)
-                if items[position].fixed:
+            if items[position].fixed:
+                for feature in anchors:
                     self.keyed[feature].append(position)
-        self.times = {f: [items[p].time for p in positions] for f, positions in self.postings.items()}
+        time_of = [item.time for item in items]
+        self.times = {f: list(map(time_of.__getitem__, positions)) for f, positions in self.postings.items()}
 
     def weight_of(self, feature: str, frequency: int) -> float:
         """Kind weight times inverse document frequency; nothing for features too many items have (they say
@@ -128,17 +133,13 @@ class Index:
             return 0.0
         return KIND_WEIGHTS[feature[:2]] * math.log(1 + (len(self.items) + 1) / frequency)
 
-    def _describe(self, item: Item, position: int | None = None) -> None:
-        """Set (or append) the vector of ``item``, its anchors and their norms."""
+    def _describe(self, item: Item, position: int) -> None:
+        """Set the vector of the item at ``position``, its anchors (in the vector's order) and their norms."""
         vector = weigh(item.features, self.weights)
-        anchors = [f for f in vector if f[:2] in ANCHOR_KINDS]
-        values = (vector, anchors, math.sqrt(sum(w * w for w in vector.values())) or 1.0,
-                  math.sqrt(sum(vector[f] * vector[f] for f in anchors)) or 1.0)
-        for column, value in zip((self.vectors, self.anchors, self.norms, self.anchor_norms), values):
-            if position is None:
-                column.append(value)
-            else:
-                column[position] = value
+        anchors = list(filter(self.anchored.__contains__, vector))
+        self.vectors[position], self.anchors[position] = vector, anchors
+        self.norms[position] = length(list(vector.values()))
+        self.anchor_norms[position] = length(list(map(vector.__getitem__, anchors)))
 
     def revised(self, items: Sequence[Item], edited: set[int]) -> tuple[Index, set[int]]:
         """The index of ``items``, the same articles in the same places as this index's with the features
@@ -152,6 +153,7 @@ class Index:
             new.frequency.subtract(before - after)
             new.frequency.update(after - before)
             touched |= before ^ after
+        new.anchored = self.anchored | {f for f in touched if f[:2] in ANCHOR_KINDS}
         reweighted = set()
         for feature in touched:
             weight = new.weight_of(feature, new.frequency[feature])
@@ -189,43 +191,41 @@ class Index:
 
         Candidates come from the anchor postings alone; words are only looked at for those, so common
         words never make the scan long."""
-        anchor_dots: dict[int, float] = defaultdict(float)
-        anchor_counts: dict[int, int] = defaultdict(int)
-        time, vector, vectors = self.items[position].time, self.vectors[position], self.vectors
-        for feature in self.anchors[position]:
-            times = self.times[feature]
-            others = self.postings[feature][bisect_left(times, time - self.window):bisect_right(times, time)]
-            if feature in self.keyed:
-                others += [o for o in self.keyed[feature] if 0 < self.items[o].time - time <= self.window]
-            weight = vector[feature]
-            for other in others:
-                anchor_dots[other] += weight * vectors[other][feature]
-                anchor_counts[other] += 1
-        anchor_counts.pop(position, None)
-        language = self.items[position].lang
+        items, vectors, norms, anchor_norms = self.items, self.vectors, self.norms, self.anchor_norms
+        item, vector, anchors = items[position], vectors[position], self.anchors[position]
         result = {}
-        for other, count in anchor_counts.items():
-            same_language = self.items[other].lang == language
-            if count >= (1 if same_language else settings.min_shared):
-                dot = self.dot(position, other) if same_language else 0.0
-                result[other] = self.similarity(position, other, dot, anchor_dots[other], settings)
+        for other in self.candidates(position):
+            partner, theirs = items[other], vectors[other]
+            if partner.lang == item.lang:
+                score = dot(vector, theirs) / (norms[position] * norms[other])
+            else:
+                common = list(filter(theirs.__contains__, anchors))
+                if len(common) < settings.min_shared:
+                    continue
+                score = settings.anchor_weight * added(vector, theirs, common) / (
+                    anchor_norms[position] * anchor_norms[other])
+            days = abs(item.time - partner.time) / 86400
+            result[other] = score / (1 + days / settings.time_scale_days)
         return result
 
-    def dot(self, a: int, b: int) -> float:
-        first, second = self.vectors[a], self.vectors[b]
-        return sum(first[f] * second[f] for f in first.keys() & second.keys())
-
-    def similarity(self, a: int, b: int, dot: float, anchor_dot: float, settings: GroupingSettings) -> float:
-        if self.items[a].lang == self.items[b].lang:
-            score = dot / (self.norms[a] * self.norms[b])
-        else:
-            score = settings.anchor_weight * anchor_dot / (self.anchor_norms[a] * self.anchor_norms[b])
-        days = abs(self.items[a].time - self.items[b].time) / 86400
-        return score / (1 + days / settings.time_scale_days)
+    def candidates(self, position: int) -> dict[int, None]:
+        """The items sharing an anchor with item ``position`` that ``neighbours`` scores, in the order the
+        anchors' postings meet them. Each posting list is cut to the window and taken whole: how many
+        anchors a candidate shares is counted only where it matters, across languages."""
+        time, window, postings, keyed = self.items[position].time, self.window, self.postings, self.keyed
+        start, found = time - window, []
+        for feature in self.anchors[position]:
+            times = self.times[feature]
+            found += postings[feature][bisect_left(times, start):bisect_right(times, time)]
+            if feature in keyed:
+                found += [o for o in keyed[feature] if 0 < self.items[o].time - time <= window]
+        candidates = dict.fromkeys(found)
+        candidates.pop(position, None)
+        return candidates
 
     def shared(self, a: int, b: int, count: int = 5) -> tuple[str, ...]:
-        common = set(self.vectors[a]) & set(self.vectors[b])
-        ranked = sorted(common, key=lambda f: (-self.vectors[a][f] * self.vectors[b][f], f))
+        first, second = self.vectors[a], self.vectors[b]
+        ranked = sorted(first.keys() & second.keys(), key=lambda f: (-first[f] * second[f], f))
         return tuple(ranked[:count])
 
     def around(self, positions: set[int]) -> set[int]:
@@ -239,6 +239,28 @@ class Index:
                 found.update(self.postings[feature][bisect_left(times, time - self.window):
                                                     bisect_right(times, time + self.window)])
         return found
+
+
+def dot(first: dict[str, float], second: dict[str, float]) -> float:
+    """The dot product of two sparse vectors, summed in the order of the set of features both have: the
+    order similarities have always been summed in, so that they keep their exact bits."""
+    common = first.keys() & second.keys()
+    return sum(map(mul, map(first.__getitem__, common), map(second.__getitem__, common)))
+
+
+def added(first: dict[str, float], second: dict[str, float], common: list[str]) -> float:
+    """The dot product over ``common``, added up term by term in its order (not with ``sum``, which
+    compensates rounding from Python 3.12 on): the anchor similarity has always been summed so, and keeps
+    its exact bits."""
+    total = 0.0
+    for feature in common:
+        total += first[feature] * second[feature]
+    return total
+
+
+def length(weights: list[float]) -> float:
+    """Euclidean norm, 1 for no weights so that dividing by it is safe."""
+    return math.sqrt(sum(map(mul, weights, weights))) or 1.0
 
 
 def weigh(features: Counter, weights: dict[str, float]) -> dict[str, float]:
@@ -257,9 +279,13 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
     keys: list[str | None] = []
-    for key in sorted({item.fixed for item in items if item.fixed}):
+    explicit = defaultdict(list)
+    for i in order:
+        if items[i].fixed:
+            explicit[items[i].fixed].append(i)
+    for key in sorted(explicit):
         keys.append(key)
-        groups.append([i for i in order if items[i].fixed == key])
+        groups.append(explicit[key])
         group_of.update({i: len(groups) - 1 for i in groups[-1]})
     index, scored, shared = None, {}, {}
     if settings.auto:
@@ -327,10 +353,12 @@ def _edited(items: Sequence[Item], settings: GroupingSettings, previous: Scoring
 def _best_group(similar: dict[int, float], group_of: dict[int, int], keys: list[str | None],
                 settings: GroupingSettings) -> tuple[int, int, float] | None:
     """(group, partner, score) of the best already-placed article at or above the threshold."""
-    best = None
+    best, threshold = None, settings.threshold
     for other, score in similar.items():
+        if score < threshold:
+            continue
         group = group_of.get(other)
-        if group is None or score < settings.threshold or keys[group] == "":
+        if group is None or keys[group] == "":
             continue
         if best is None or (score, -other) > (best[2], -best[1]):
             best = (group, other, score)
