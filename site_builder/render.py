@@ -16,7 +16,7 @@ import jinja2
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256
-from site_builder.model import OutputFile, Site, Story
+from site_builder.model import Article, OutputFile, Site, Story
 from site_builder.theme import ThemeLayers, collect_static_files, hashed_name
 from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
                                 story_path, tag_dir)
@@ -115,6 +115,12 @@ class Renderer:
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
 
+    def article_views(self, articles: Sequence[Article]) -> list:
+        return [self.views.articles[a.id] for a in articles]
+
+    def story_views(self, stories: Sequence[Story]) -> list:
+        return [self.views.stories[s.id] for s in stories]
+
     def articles_key(self, articles: Sequence) -> tuple:
         return tuple(self.article_keys[a.id] for a in articles)
 
@@ -198,35 +204,38 @@ def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None =
 
 
 def render_home(r: Renderer) -> None:
-    stories = [r.views.stories[s.id] for s in r.site.stories]
-    for chunk, pagination, path in paginate(stories, r.site.config.page_size, "", r.views.urls):
-        key = (tuple(r.story_key(r.site_story(s.id)) for s in chunk), pagination)
-        r.add("home.html", path, "home page", key, stories=chunk, pagination=pagination)
+    for chunk, pagination, path in paginate(r.site.stories, r.site.config.page_size, "", r.views.urls):
+        key = (tuple(r.story_key(story) for story in chunk), pagination)
+        r.add("home.html", path, "home page", key, lambda chunk=chunk: {"stories": r.story_views(chunk)},
+              pagination=pagination)
 
 
 def render_stories(r: Renderer) -> None:
     """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
-        view = r.views.stories[story.id]
         key = r.story_key(story)
-        r.add("story.html", story_path(story), f"story {story.id}", key, story=view)
+        r.add("story.html", story_path(story), f"story {story.id}", key,
+              lambda story=story: {"story": r.views.stories[story.id]})
         feed = story_path(story).replace("index.html", "feed.xml")
-        r.add("feed.xml", feed, f"story feed {story.id}", key, articles=list(reversed(view.articles)),
+        r.add("feed.xml", feed, f"story feed {story.id}", key,
+              lambda story=story: {"articles": list(reversed(r.views.stories[story.id].articles))},
               feed_title=f"{story.title} — {r.site.config.title}", feed_path=feed,
               alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
         r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", r.story_key(target),
-              target=r.views.stories[target.id], canonical_url=r.views.urls.absolute(story_path(target)))
+              lambda target=target: {"target": r.views.stories[target.id]},
+              canonical_url=r.views.urls.absolute(story_path(target)))
 
 
 def render_articles(r: Renderer) -> None:
     for article in r.site.articles:
-        view = r.views.articles[article.id]
-        story = r.site_story(view.story_id)
+        story = r.site_story(r.site.story_of[article.id])
         r.add("article.html", article_path(article), f"article {article.source_path}",
-              (r.article_keys[article.id], r.story_key(story)), article=view, story=r.views.stories[view.story_id])
+              (r.article_keys[article.id], r.story_key(story)),
+              lambda article=article, story=story: {"article": r.views.articles[article.id],
+                                                    "story": r.views.stories[story.id]})
 
 
 def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
@@ -237,7 +246,7 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in r.site.articles:
         for name in names_of(article):
-            members[directory_of(name)].append(r.views.articles[article.id])
+            members[directory_of(name)].append(article)
             spellings[directory_of(name)][name] += 1
     shown = {directory: min(counts, key=lambda n: (-counts[n], n)) for directory, counts in spellings.items()}
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
@@ -247,8 +256,9 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     for directory, items in groups:
         name = shown[directory]
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"{kind} {name}", (name, r.articles_key(chunk), pagination), kind=kind,
-                  name=name, articles=chunk, pagination=pagination)
+            r.add("list.html", path, f"{kind} {name}", (name, r.articles_key(chunk), pagination),
+                  lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind=kind, name=name,
+                  pagination=pagination)
 
 
 def render_tags(r: Renderer) -> None:
@@ -263,23 +273,24 @@ def render_archive(r: Renderer) -> None:
     """A page listing the months, and a paginated page per month, newest first."""
     months: dict[tuple[int, int], list] = defaultdict(list)
     for article in r.site.articles:
-        view = r.views.articles[article.id]
-        months[(view.date.year, view.date.month)].append(view)
+        local = r.views.local(article)
+        months[(local.year, local.month)].append(article)
     entries = []
     for (year, month), items in sorted(months.items(), reverse=True):
         directory = f"archive/{year}/{month:02d}/"
-        name = format_date(items[0].date, True).split(" ", 1)[1]
+        name = format_date(r.views.local(items[0]), True).split(" ", 1)[1]
         entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
             r.add("list.html", path, f"archive {year}-{month:02d}", (name, r.articles_key(chunk), pagination),
-                  kind="month", name=name, articles=chunk, pagination=pagination)
+                  lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind="month", name=name,
+                  pagination=pagination)
     r.add("archive.html", "archive/index.html", "archive", repr(entries), entries=entries)
 
 
 def render_feeds(r: Renderer) -> None:
-    articles = [r.views.articles[a.id] for a in r.site.articles[: r.site.config.feed_size]]
-    r.add("feed.xml", "feed.xml", "Atom feed", r.articles_key(articles), articles=articles,
-          feed_title=r.site.config.title,
+    articles = r.site.articles[: r.site.config.feed_size]
+    r.add("feed.xml", "feed.xml", "Atom feed", r.articles_key(articles),
+          lambda: {"articles": r.article_views(articles)}, feed_title=r.site.config.title,
           feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
     r.add("robots.txt", "robots.txt", "robots.txt", ())
     r.add("404.html", "404.html", "not-found page", (), canonical_url=r.views.urls.absolute("404.html"))
@@ -291,8 +302,8 @@ def render_sitemap(r: Renderer) -> None:
               and not origin.startswith("redirect.html")]
 
     def pages() -> dict:
-        dated = {article_path(a): r.views.articles[a.id].date for a in r.site.articles}
-        dated |= {story_path(s): r.views.stories[s.id].last_updated for s in r.site.stories}
+        dated = {article_path(a): r.views.local(a) for a in r.site.articles}
+        dated |= {story_path(s): r.views.local(r.views.by_id[s.article_ids[-1]]) for s in r.site.stories}
         found = [{"url": r.views.urls.absolute(path), "lastmod": dated.get(path)} for path in listed]
         return {"pages": sorted(found, key=lambda page: page["url"])}
 

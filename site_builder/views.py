@@ -201,6 +201,19 @@ def format_span(first: datetime, last: datetime) -> str:
     return f"{format_date(first, True)} – {format_date(last, True)}"
 
 
+class Lazy(dict):
+    """A mapping whose values are made when first asked for: a build that renders few pages again
+    makes few views."""
+
+    def __init__(self, make: Callable[[str], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
@@ -212,17 +225,21 @@ class SiteViews:
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
         story_of = site.story_of
-        self.articles = {a.id: derived(memo, ("view", story_of[a.id], fixed_key), a,
-                                       lambda a=a: self._article_view(a, story_of[a.id]))
-                         for a in site.articles}
-        self.stories = {s.id: derived(memo, ("story view", fixed_key), s, lambda s=s: self._story_view(s))
-                        for s in site.stories}
+        self.by_id = {a.id: a for a in site.articles}
+        stories = {s.id: s for s in site.stories}
+        self.articles = Lazy(lambda i: derived(memo, ("view", story_of[i], fixed_key), self.by_id[i],
+                                               lambda: self._article_view(self.by_id[i], story_of[i])))
+        """Article id -> its view, made when a page that shows it is rendered."""
+        self.stories = Lazy(lambda i: derived(memo, ("story view", fixed_key), stories[i],
+                                              lambda: self._story_view(stories[i])))
+        """Story id -> its view, made when a page that shows it is rendered."""
 
-    def _local(self, article: Article) -> datetime:
+    def local(self, article: Article) -> datetime:
+        """The article's time in the site's time zone."""
         return article.date if article.date_only else article.date.astimezone(self.zone)
 
     def _article_view(self, article: Article, story_id: str) -> ArticleView:
-        local = self._local(article)
+        local = self.local(article)
         return ArticleView(
             id=article.id, title=article.title, url=self.urls.page(article_path(article)),
             original_url=article.url, source=Link(article.source, self.urls.page(source_dir(article.source))),
