@@ -304,14 +304,16 @@ def compare_tools(folder: Path, size: int, figures: dict) -> None:
     site-builder's figures (above 1: site-builder is faster)."""
     from compare import compare
 
-    print(f"  compared at {size} articles (tool time / site-builder time; memory as tool / site-builder):")
-    for row in compare(folder, runs=3):
+    print(f"  compared at {size} articles (tool time / site-builder time; memory as tool / site-builder; watch: "
+          "save to page rewritten while the tool watches, against `site-builder serve` in the serve benchmark):")
+    for row in compare(folder, runs=3, watch=True):
         ratios = [f"{name} {getattr(row, attribute):.2f}s ({getattr(row, attribute) / figures[ours]:.1f}x)"
                   for name, attribute, ours in (("cold", "cold_s", "cold"), ("no-change", "nochange_s", "no-change"),
                                                 ("one edit", "one_edit_s", "one edit"))
                   if getattr(row, attribute, None)]
         memory = f"{row.peak_mb:.0f} MB ({row.peak_mb / figures['memory']:.1f}x)" if row.peak_mb else "?"
-        print(f"    {row.tool} {row.version}: " + ", ".join(ratios) + f", peak {memory}"
+        watch = f", watch {row.watch_s:.2f}s" if row.watch_s else ""
+        print(f"    {row.tool} {row.version}: " + ", ".join(ratios) + f", peak {memory}{watch}"
               + (f"; {row.notes}" if row.notes else ""))
 
 
