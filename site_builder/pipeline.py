@@ -149,11 +149,12 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
         keys = render_site(site, layers, transaction.add, None, reuse, version, (number, workers))
         return keys, transaction.handled() if os.getpid() != parent else []
 
-    shares = fork_map(render_share, list(range(workers)), workers, min_items=2)
-    for _, handled in shares:
+    keys: dict[str, str] = {}
+    for share_keys, handled in fork_map(render_share, list(range(workers)), workers, min_items=2):
+        keys |= share_keys
         for entry in handled:
             transaction.add_staged(*entry)
-    return shares[0][0]
+    return keys
 
 
 def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],

@@ -49,7 +49,8 @@ class Renderer:
         self.pages: list[tuple[str, str]] = []
         """(output path, origin) of every page, rendered here or not."""
         self.keys: dict[str, str] = {}
-        """Output path -> the key it was rendered from, for the next build's ``reuse``."""
+        """Output path -> the key it was rendered from (pages of this renderer's share), for the next
+        build's ``reuse``."""
         self.problems: dict[tuple, Problem] = {}
         self.reuse = reuse
         assets = assets or {}
@@ -92,11 +93,11 @@ class Renderer:
         origin = f"{template} ({origin})"
         number, of = self.share
         self.pages.append((path, origin))
+        if len(self.pages) % of != number:
+            return
         page_key = short_key((template, path, self.fixed_key, key)) if key is not None else None
         if page_key:
             self.keys[path] = page_key
-        if len(self.pages) % of != number:
-            return
         digest = self.reuse(path, page_key) if page_key else None
         if digest:
             self.emit(OutputFile(path, None, origin, digest))
@@ -187,8 +188,8 @@ def site_key(site: Site) -> str:
 def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
                 reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1)
                 ) -> dict[str, str]:
-    """Every file of the site, handed to ``emit`` as it is made; returns the key of every page, for the
-    next build's ``reuse``. Raises BuildFailed with every template problem found. ``reuse`` names the
+    """Every file of the site, handed to ``emit`` as it is made; returns the key of every page rendered
+    here, for the next build's ``reuse``. Raises BuildFailed with every template problem found. ``reuse`` names the
     pages the previous build left that are still right; ``version`` is what else of site-builder and
     its settings shapes every page; ``share`` (n, of) renders only every of-th page from the n-th (the
     other processes rendering the rest). ``memo`` (under `serve`) keeps compiled templates and views."""
