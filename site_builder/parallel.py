@@ -2,7 +2,8 @@
 the work and everything it needs reach it without being pickled; only each result comes back, pickled
 through a pipe.
 
-Used by the `build` command only: forking a process that runs threads (`serve` does) is unsafe.
+A process that runs threads (`serve` does) works alone: a fork copies only the thread that forks, with
+whatever locks the others held at that moment.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import threading
 from typing import Any, Callable
 
 MIN_ITEMS = 40
@@ -30,7 +32,7 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
     processes (this one included, with the first item). A worker that fails hands its items back to
     this process, which computes them again, so an error is raised here as it would be in a serial run."""
     workers = min(workers or workers_available(), len(items))
-    if workers < 2 or len(items) < min_items or not hasattr(os, "fork"):
+    if workers < 2 or len(items) < min_items or not hasattr(os, "fork") or threading.active_count() > 1:
         return [function(item) for item in items]
     children = [_start(function, items[number::workers]) for number in range(1, workers)]
     results: list = [None] * len(items)
