@@ -33,6 +33,8 @@ class Store:
         """Shard name -> its entries as read."""
         self._used: dict[str, dict[str, Any]] = {}
         """Shard name -> the entries this build asked for or made."""
+        self.complete = False
+        """Set once every file of the build has been looked up: only then may ``save`` drop the rest."""
 
     def find(self, key: str) -> Any:
         """The result kept under ``key`` (a string naming all it depends on), None when there is none;
@@ -54,18 +56,21 @@ class Store:
         return self._shards[name]
 
     def save(self) -> None:
-        """Write the shards whose entries changed, remove those no entry of this build falls in. A
-        failure to write only costs the next build time, so it is not an error."""
+        """Write the shards whose entries changed, remove those no entry of this build falls in, and let
+        go of every entry. A failure to write only costs the next build time, so it is not an error."""
+        used, self._used = self._used, {}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for name, entries in self._used.items():
+            for path in self.folder.glob("*.pickle"):  # first, to make room on a full disk
+                if path.stem not in used:
+                    path.unlink()
+            for name, entries in used.items():
                 if entries.keys() != self._shard(name).keys():
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
-            for path in self.folder.glob("*.pickle"):
-                if path.stem not in self._used:
-                    path.unlink()
         except OSError:
             pass
+        finally:
+            self._shards = {}
 
 
 def _hashed(key: str) -> str:

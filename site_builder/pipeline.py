@@ -8,6 +8,7 @@ it was.
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
@@ -114,10 +115,31 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     if inputs and manifest.get("inputs") == inputs and output_complete(config.output_dir, manifest):
         return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
                        seconds=time.perf_counter() - started)
+    fresh = not config.output_dir.exists()
+    try:
+        report = build_all(config, options, config_warnings, memo, manifest, layers, inputs)
+    except BaseException:
+        if fresh:  # all it holds is this build's: the cache folder and staged files
+            shutil.rmtree(config.output_dir, ignore_errors=True)
+        raise
+    return replace(report, seconds=time.perf_counter() - started)
+
+
+def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...], memo: Memo | None,
+              manifest: dict, layers: ThemeLayers, inputs: str | None) -> BuildReport:
+    """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
+    cache folder to reuse what they can."""
     # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
     store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
-    site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
-                                  fork_map if memo is None else serial_map)
+    try:
+        site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
+                                      fork_map if memo is None else serial_map)
+    except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
+        if store and store.complete and config.output_dir.is_dir():
+            store.save()
+        raise
+    if store:  # now, not after the write: they need not stay in memory while pages are made
+        store.save()
     version = sha256(repr((code_digest(), config_key(config), theme_digest(layers))).encode())
     reuse = reusable_pages(config.output_dir, manifest)
     transaction = Transaction(config.output_dir, manifest)
@@ -134,9 +156,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     keep = story_state(site) | {"keys": keys}
     keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
     written = transaction.commit(keep)
-    if store:
-        store.save()
-    return replace(report, write=written, seconds=time.perf_counter() - started)
+    return replace(report, write=written)
 
 
 def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: str,

@@ -73,6 +73,8 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     for key, result in computed.items():
         keep(key, result, memo, store)
     prepared = [f if isinstance(f, Prepared) else computed[f.key] for f in found]
+    if store:
+        store.complete = True
     articles = [p.article for p in prepared if p.article]
     problems += [problem for p in prepared for problem in p.problems]
     problems += find_clashes(articles)

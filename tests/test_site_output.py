@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 from conftest import article, build_site, output_files
+from site_builder.cache import FOLDER as CACHE_FOLDER
 
 from site_builder.errors import BuildFailed, SiteBuilderError
 from site_builder.theme import hashed_name, unhashed_name
@@ -218,10 +219,11 @@ def unsafe_xml(root: ET.Element) -> list[str]:
 
 
 def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[bytes, int] | None]:
-    """Every file (bytes and mtime) and folder under ``folder``, except what is under ``skip``."""
+    """Every file (bytes and mtime) and folder under ``folder``, except what is under ``skip`` and the
+    cache folder (which keeps the results of the good articles of a failed build too)."""
     state: dict[str, tuple[bytes, int] | None] = {}
     for path in sorted(folder.rglob("*")):
-        if skip is not None and (path == skip or path.is_relative_to(skip)):
+        if (skip is not None and (path == skip or path.is_relative_to(skip))) or CACHE_FOLDER in path.parts:
             continue
         relative = path.relative_to(folder).as_posix()
         state[relative] = (path.read_bytes(), path.stat().st_mtime_ns) if path.is_file() else None
