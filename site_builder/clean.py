@@ -21,7 +21,7 @@ from site_builder.markdown import render_markdown
 from site_builder.model import Article
 from site_builder.noise import EMBED_MARK, Line
 from site_builder.rules import run_rules
-from site_builder.yamldoc import UNPRINTABLE
+from site_builder.yamldoc import without_unprintable
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",
@@ -63,7 +63,7 @@ def sanitise_html(html: str) -> str:
     safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                      link_rel="noopener noreferrer", strip_comments=True)
     # Character references such as &#7; are decoded by the sanitiser into characters no page may carry.
-    return UNPRINTABLE.sub("", REL_WITHOUT_HREF.sub(r"<a\1\2>", safe))
+    return without_unprintable(REL_WITHOUT_HREF.sub(r"<a\1\2>", safe))
 
 
 def deepest_nesting(html: str) -> int:
@@ -109,7 +109,7 @@ def is_local_address(address: str) -> bool:
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment, one line per block, for leads and grouping."""
     text = nh3.clean(BLOCK_END.sub("\n", html), tags=set())
-    lines = (" ".join(line.split()) for line in UNPRINTABLE.sub("", html_lib.unescape(text)).splitlines())
+    lines = (" ".join(line.split()) for line in without_unprintable(html_lib.unescape(text)).splitlines())
     return "\n".join(line for line in lines if line)
 
 

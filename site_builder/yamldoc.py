@@ -43,6 +43,11 @@ and noncharacters. XML refuses most of them and HTML calls them errors; none is 
 The re module looks up characters below U+10000 in a table but compares one by one with each of the 32
 noncharacters beyond it, which made a search ten times slower: so the class is a table lookup plus one
 range, and only a character in that range is compared with the noncharacters (the lookbehind)."""
+SUSPECT_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, 0xc2, 0xed, 0xef, *range(0xf0, 0xf5)])
+"""In UTF-8, every character UNPRINTABLE matches is one of these bytes or starts with one: C0 controls and
+DEL stand as themselves, C1 controls start with C2, surrogates with ED, U+F000 to U+FFFF with EF and every
+character beyond with F0 to F4."""
+INNOCENT_BYTES = bytes(sorted(set(range(256)) - set(SUSPECT_BYTES)))
 LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
 
 
@@ -120,10 +125,21 @@ def position_in(text: str, index: int) -> tuple[int, int]:
     return len(breaks) + 1, min(index, len(text)) - line_start + 1
 
 
+def may_hold_unprintable(text: str) -> bool:
+    """False when ``text`` certainly has no character UNPRINTABLE matches. Deleting the innocent bytes of
+    its UTF-8 takes a tenth of the time of a search, and most texts have no suspect byte at all."""
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, INNOCENT_BYTES))
+
+
+def without_unprintable(text: str) -> str:
+    """``text`` without the characters a page cannot carry."""
+    return UNPRINTABLE.sub("", text) if may_hold_unprintable(text) else text
+
+
 def unprintable_problem(text: str, path: str) -> Problem | None:
     """The first character of ``text`` a page cannot carry, located; a NUL means the file is binary or
     UTF-16, which is said so."""
-    found = UNPRINTABLE.search(text)
+    found = UNPRINTABLE.search(text) if may_hold_unprintable(text) else None
     if not found:
         return None
     line, column = position_in(text, found.start())
