@@ -51,6 +51,8 @@ BLOCK_TAG = re.compile(r"<(/?)(?:address|article|aside|blockquote|center|details
                        r"figcaption|figure|footer|form|h[1-6]|header|hgroup|listing|main|menu|nav|ol|pre|section|"
                        r"summary|table|ul|xmp)\b", re.I)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>?")
+OTHER_SPACE = re.compile(r"[^\S ]")
+"""White space other than the space itself (an ASCII line has none of it when it is printable)."""
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -109,8 +111,17 @@ def is_local_address(address: str) -> bool:
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment, one line per block, for leads and grouping."""
     text = nh3.clean(BLOCK_END.sub("\n", html), tags=set())
-    lines = (" ".join(line.split()) for line in without_unprintable(html_lib.unescape(text)).splitlines())
+    lines = map(collapse_spaces, without_unprintable(html_lib.unescape(text)).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def collapse_spaces(line: str) -> str:
+    """``line`` with each run of white space made one space, and none at its ends. Most lines are so
+    already, which substring tests tell faster than splitting the line into words and joining them."""
+    odd_space = not line.isprintable() if line.isascii() else OTHER_SPACE.search(line)
+    if odd_space or "  " in line or line.startswith(" ") or line.endswith(" "):
+        return " ".join(line.split())
+    return line
 
 
 def clean_article(article: Article, config: SiteConfig | None = None) -> Article:
