@@ -127,7 +127,8 @@ def position_in(text: str, index: int) -> tuple[int, int]:
 
 def may_hold_unprintable(text: str) -> bool:
     """False when ``text`` certainly has no character UNPRINTABLE matches. Deleting the innocent bytes of
-    its UTF-8 takes a tenth of the time of a search, and most texts have no suspect byte at all."""
+    its UTF-8 takes a tenth of the time of a search, and about half of clipped articles have no
+    suspect byte at all (no-break spaces are the usual one)."""
     return bool(text.encode("utf-8", "surrogatepass").translate(None, INNOCENT_BYTES))
 
 
