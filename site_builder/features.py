@@ -21,6 +21,9 @@ ANCHOR_KINDS = (NAME, SOUND, NUMBER, HANDLE, LINK)
 """Kinds that mean the same in every language."""
 
 TOKEN = re.compile(r"@?[^\W_][\w'’.,\-]*[^\W_]|[^\W_]", re.U)
+ASCII_TOKEN = re.compile(TOKEN.pattern, re.ASCII)
+"""TOKEN for ASCII text, where it finds the same tokens: telling a letter by a table lookup rather than by
+the Unicode database makes it a sixth faster, and most sentences are ASCII, even in other languages."""
 SENTENCE_BREAK = re.compile(r"[.!?。！？\n](?:(?<=[.!?])\s+|(?<=[。！？\n]))")
 """A line break, a 。, ！ or ？, or a . ! or ? before white space. The mark goes with the break, as no token ends
 with one; starting with it lets the regex engine skip from one candidate to the next (five times faster
@@ -84,12 +87,12 @@ def article_features(title: str, text: str, links: tuple[str, ...] = ()) -> Coun
     features: Counter = Counter()
     for address in (*URL.findall(f"{title}\n{text}"), *links):
         features[LINK + normalise_link(address)] += 1
-    sentences = [TOKEN.findall(separate_scripts(sentence)) for sentence in SENTENCE_BREAK.split(URL.sub(" ", text))]
+    sentences = [tokens_of(sentence) for sentence in SENTENCE_BREAK.split(URL.sub(" ", text))]
     inner_tokens = set(chain.from_iterable(tokens[1:] for tokens in sentences))
     inner_names = {fold(t) for t in inner_tokens if t[0].isupper()}
     features.update(chain.from_iterable(_sentence_features(tokens, inner_names) for tokens in sentences if tokens))
     names = {f[len(NAME):] for f in features if f.startswith(NAME)}
-    title_tokens = TOKEN.findall(separate_scripts(URL.sub(" ", title)))
+    title_tokens = tokens_of(URL.sub(" ", title))
     title_features = Counter(chain.from_iterable(_leading_features(token, names) for token in title_tokens))
     for feature, count in title_features.items():
         features[feature] += 2 * count
@@ -109,9 +112,14 @@ def keep_top_words(features: Counter) -> Counter:
     return Counter({f: n for f, n in features.items() if not f.startswith(WORD) or f in kept})
 
 
+def tokens_of(text: str) -> list[str]:
+    """Words, numbers and handles of ``text``, in order."""
+    return ASCII_TOKEN.findall(text) if text.isascii() else TOKEN.findall(separate_scripts(text))
+
+
 def separate_scripts(text: str) -> str:
     """Spaces between Latin, katakana and other CJK runs: 'OpenAIの' and 'AIモデル' are two words each."""
-    return " ".join(SCRIPT_RUN.findall(text)) if not text.isascii() else text
+    return " ".join(SCRIPT_RUN.findall(text))
 
 
 def _sentence_features(tokens: list[str], known_names: set[str]) -> Iterable[str]:
