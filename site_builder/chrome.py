@@ -141,12 +141,19 @@ def remove_related_links(work: Work) -> None:
     work.lines = kept
 
 
+LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)")
+ANCHOR_LINE = re.compile(r"<a\b[^>]*>.*</a>")
+HEADLINE_WORDS = 14
+
+
 def _looks_like_headline(text: str) -> bool:
-    """A link, or a short line that does not end a sentence: what related-article lists are made of."""
+    """A link, or a short line that does not end a sentence: what related-article lists are made of.
+    Called on every line, so a long one is not split into more words than the limit."""
     stripped = text.strip().lstrip("-*•·0123456789. ")
-    if re.fullmatch(r"\[[^\]]+\]\([^)]+\)", stripped) or re.fullmatch(r"<a\b[^>]*>.*</a>", stripped):
+    if LINK_LINE.fullmatch(stripped) or ANCHOR_LINE.fullmatch(stripped):
         return True
-    return len(stripped.split()) <= 14 and not re.search(r"[.!?。:;]$", stripped)
+    return (len(stripped.split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
+            and not stripped.endswith((".", "!", "?", "。", ":", ";")))
 
 
 AD_WORDS = {

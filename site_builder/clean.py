@@ -21,7 +21,7 @@ from site_builder.markdown import render_markdown
 from site_builder.model import Article
 from site_builder.noise import EMBED_MARK, Line
 from site_builder.rules import run_rules
-from site_builder.yamldoc import UNPRINTABLE
+from site_builder.yamldoc import without_unprintable
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "data",
@@ -51,6 +51,8 @@ BLOCK_TAG = re.compile(r"<(/?)(?:address|article|aside|blockquote|center|details
                        r"figcaption|figure|footer|form|h[1-6]|header|hgroup|listing|main|menu|nav|ol|pre|section|"
                        r"summary|table|ul|xmp)\b", re.I)
 ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>?")
+OTHER_SPACE = re.compile(r"[^\S ]")
+"""White space other than the space itself (an ASCII line has none of it when it is printable)."""
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -63,7 +65,7 @@ def sanitise_html(html: str) -> str:
     safe = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                      link_rel="noopener noreferrer", strip_comments=True)
     # Character references such as &#7; are decoded by the sanitiser into characters no page may carry.
-    return UNPRINTABLE.sub("", REL_WITHOUT_HREF.sub(r"<a\1\2>", safe))
+    return without_unprintable(REL_WITHOUT_HREF.sub(r"<a\1\2>", safe))
 
 
 def deepest_nesting(html: str) -> int:
@@ -109,8 +111,17 @@ def is_local_address(address: str) -> bool:
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment, one line per block, for leads and grouping."""
     text = nh3.clean(BLOCK_END.sub("\n", html), tags=set())
-    lines = (" ".join(line.split()) for line in UNPRINTABLE.sub("", html_lib.unescape(text)).splitlines())
+    lines = map(collapse_spaces, without_unprintable(html_lib.unescape(text)).splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def collapse_spaces(line: str) -> str:
+    """``line`` with each run of white space made one space, and none at its ends. Most lines are so
+    already, which substring tests tell faster than splitting the line into words and joining them."""
+    odd_space = not line.isprintable() if line.isascii() else OTHER_SPACE.search(line)
+    if odd_space or "  " in line or line.startswith(" ") or line.endswith(" "):
+        return " ".join(line.split())
+    return line
 
 
 def clean_article(article: Article, config: SiteConfig | None = None) -> Article:

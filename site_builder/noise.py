@@ -102,9 +102,9 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool], longe
     characters are prose, and table rows are structure: neither is ever asked about."""
     kept = []
     for index, line in enumerate(work.lines):
-        text = line.text.strip()
-        if len(line.text) <= longest and text and not text.startswith("|") and matches(line.text, index):
-            work.changes.append(Change(rule, line.number, "removed", line.text.strip()))
+        if len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
+                and matches(line.text, index):
+            work.changes.append(Change(rule, line.number, "removed", text))
         else:
             kept.append(line)
     work.lines = kept
