@@ -223,21 +223,45 @@ def commit(output_dir: Path, moves: list[tuple[str, str]], stale: list[str]) -> 
 
 
 def _write_new_file(path: Path | str, content: bytes) -> None:
-    with open(path, "xb") as handle:
-        handle.write(content)
-    os.chmod(path, 0o644)
+    """A new file readable by everyone (a web server's user too), whatever the umask."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        if _UMASK & 0o644:
+            os.fchmod(descriptor, 0o644)
+        with open(descriptor, "wb", closefd=False) as handle:
+            handle.write(content)
+    finally:
+        os.close(descriptor)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+"""Read once, at import: reading it means setting it, which another thread could see."""
 
 
 def apply_journal(output_dir: Path, moves: list, stale: list) -> int:
     """Carry out a committed write: remove the stale files, move every staged file still waiting into
     place (the manifest last), then drop the staging folder. Doing it twice does no harm."""
-    staging = output_dir / STAGING
+    staging, folder = f"{output_dir}/{STAGING}/", f"{output_dir}/"
     removed = remove_stale(output_dir, {str(path) for path in stale})
+    made: set[str] = set()
     for staged, relative in moves:
-        source, target = staging / str(staged), output_dir / str(relative)
-        if source.is_file() and stays_inside(str(relative)):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, target)
+        relative = str(relative)
+        if not stays_inside(relative):
+            continue
+        parent = os.path.dirname(relative)
+        if parent not in made:
+            os.makedirs(folder + parent, exist_ok=True)
+            made.add(parent)
+        try:
+            os.replace(f"{staging}{staged}", folder + relative)
+        except FileNotFoundError:  # moved already, by the build this one finishes
+            pass
     shutil.rmtree(staging)
     return removed
 
