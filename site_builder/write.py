@@ -113,6 +113,8 @@ class Transaction:
         self.hashes: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         self.problems: list[Problem] = []
+        self.record: dict[str, Any] = self.manifest
+        """The manifest this transaction leaves (once committed)."""
         self.moves: list[tuple[str, str]] = []
         """(name in the staging folder, path in the output folder) of every changed file."""
         self.prefix = f"{self.staging}/"
@@ -167,7 +169,7 @@ class Transaction:
             self.abort()
             raise BuildFailed(self.problems)
         stale = sorted(set(self.previous) - set(self.hashes))
-        record = {"files": self.hashes, **(keep or {})}
+        record = self.record = {"files": self.hashes, **(keep or {})}
         try:
             if record != self.manifest:
                 self.staging.mkdir(parents=True, exist_ok=True)
