@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Sequence
 from zoneinfo import ZoneInfo
 
@@ -71,9 +71,10 @@ class ArticleView:
     make_html: Callable[[], Markup] = field(repr=False, compare=False)
     """Makes ``html``: only the pages that show the body pay for its embed cards."""
 
-    @cached_property
+    @property
     def html(self) -> Markup:
-        """Cleaned, sanitised body, embed cards in place."""
+        """Cleaned, sanitised body, embed cards in place (made for each page that shows it, not kept: a
+        build of 10,000 articles would hold a second copy of every body)."""
         return self.make_html()
 
 
