@@ -283,7 +283,8 @@ def time_builds(folder: Path, size: int) -> dict:
     unchanged = [run_measured(BUILDER, folder)[0] for _ in range(3)]
     one_edit, daily = [], []
     for round_number in range(3):
-        append_line(folder / "content" / f"a{(round_number * 101) % size:05d}.md", f"A correction, round {round_number}.")
+        edited = folder / "content" / f"a{(round_number * 101) % size:05d}.md"
+        append_line(edited, f"A correction, round {round_number}.")
         seconds, megabytes = run_measured(BUILDER, folder)
         one_edit.append(seconds)
         memory.append(megabytes)
