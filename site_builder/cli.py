@@ -49,7 +49,9 @@ def make_parser() -> argparse.ArgumentParser:
         "build", help="build the site into the output folder",
         description="Load, clean and group the articles and write the site into the output folder. Nothing "
                     "is written unless the whole build succeeds; files the previous build wrote and this one "
-                    "does not are removed.")
+                    "does not are removed. Only new and edited articles are parsed and cleaned again (the "
+                    "rest come from the cache folder, output/.site-builder-cache/, safe to delete), and only "
+                    "pages whose content changed are rendered again; a first build uses every core.")
     add_site_flags(build_parser)
     build_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
     add_strict_and_quiet(build_parser)

@@ -24,9 +24,9 @@ from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 SETTLED_NS = 2_000_000_000
-"""A file modified less than this long ago is read again, not taken from the memo by its modification
-time and size: file systems stamp times in ticks, so a second save within the tick that keeps the size
-would look unchanged."""
+"""A file modified less than this long ago is read again, not found in the memo or the cache folder by
+its modification time and size: file systems stamp times in ticks, so a second save within the tick
+that keeps the size would look unchanged."""
 MAX_FILE_BYTES = 2_000_000
 """An article file may have this many bytes: ten times a long clipped article; cleaning that much
 text takes about two seconds."""

@@ -18,10 +18,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
+from site_builder.cache import Store
 from site_builder.clean import clean_article
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
-from site_builder.cache import Store
 from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import content_digest, load_article
 from site_builder.memo import Memo, sha256

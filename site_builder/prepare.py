@@ -56,8 +56,11 @@ class Pending:
     key: str
     """What its results will be kept under."""
     data: bytes
+    """The file's bytes, as hashed into ``key``."""
     shown: str
+    """The file as messages name it."""
     article_id: str
+    """The id its path gives the article."""
 
 
 def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Memo | None = None,
