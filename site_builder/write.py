@@ -80,21 +80,6 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
     return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict) else {}
 
 
-def write_output(files: list[OutputFile], output_dir: Path, keep: dict[str, Any] | None = None,
-                 manifest: dict[str, Any] | None = None) -> WriteReport:
-    """Make the output folder hold exactly ``files`` (plus anything we never wrote; a file without content
-    is left as the previous build wrote it); ``keep`` is recorded in the manifest for the next build;
-    ``manifest`` is the previous one when the caller already read it."""
-    transaction = Transaction(output_dir, manifest)
-    try:
-        for output in files:
-            transaction.add(output)
-    except BaseException:
-        transaction.abort()
-        raise
-    return transaction.commit(keep)
-
-
 class Transaction:
     """One build's write: files come in as they are rendered; a changed one goes at once into the
     staging folder (so pages are not all held in memory), an unchanged one is only counted. ``commit``
@@ -107,8 +92,6 @@ class Transaction:
         if finish_interrupted_write(output_dir):
             manifest = None
         self.manifest = read_manifest(output_dir) if manifest is None else manifest
-        self.new_folder = not output_dir.exists()
-        """Whether the output folder is made by this build (and so removed again by ``abort``)."""
         self.previous = {str(k): str(v) for k, v in self.manifest.get("files", {}).items()}
         self.hashes: dict[str, str] = {}
         self.owners: dict[str, str] = {}
@@ -188,11 +171,6 @@ class Transaction:
     def abort(self) -> None:
         """Drop what was staged: the output folder is left as the previous build wrote it."""
         shutil.rmtree(self.staging, ignore_errors=True)
-        if self.new_folder:
-            try:
-                self.output_dir.rmdir()
-            except OSError:
-                pass
 
 
 def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:

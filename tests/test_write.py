@@ -6,7 +6,15 @@ import pytest
 
 from site_builder.errors import BuildFailed, SiteBuilderError
 from site_builder.model import OutputFile
-from site_builder.write import check_output_folder, write_output
+from site_builder.write import Transaction, WriteReport, check_output_folder
+
+
+def write_output(files: list[OutputFile], output_dir) -> WriteReport:
+    """The write stage as a build runs it: files added as they are made, then committed."""
+    transaction = Transaction(output_dir)
+    for output in files:
+        transaction.add(output)
+    return transaction.commit()
 
 
 def files(**contents: str) -> list[OutputFile]:
