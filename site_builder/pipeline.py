@@ -20,7 +20,7 @@ from typing import Iterable
 
 from site_builder.cache import Store
 from site_builder.clean import clean_article
-from site_builder.config import SiteConfig, display_path
+from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import content_digest, load_article
@@ -143,7 +143,8 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         raise
     if store:  # now, not after the write: they need not stay in memory while pages are made
         store.save()
-    version = sha256(repr((code_digest(), config_key(config), theme_digest(layers))).encode())
+    # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not views.
+    version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
     reuse = reusable_pages(config.output_dir, manifest)
     transaction = Transaction(config.output_dir, manifest)
     try:
@@ -191,8 +192,12 @@ def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tu
 
 
 def config_key(config: SiteConfig) -> str:
-    """The settings, written the same way by every process (sets sorted), the output folder aside."""
-    return repr(replace(config, output_dir=Path(), clean_disabled=tuple(sorted(config.clean_disabled))))
+    """The settings that shape the output, written the same way by every process (sets sorted) and
+    wherever the site's folder is (a copied or moved site keeps its pages); where to build and deploy
+    aside."""
+    content = Path(display_path(config.content_dir, config.root))
+    return repr(replace(config, root=Path(), content_dir=content, output_dir=Path(), config_path=None,
+                        deploy=DeploySettings(), clean_disabled=tuple(sorted(config.clean_disabled))))
 
 
 def reusable_pages(output_dir: Path, manifest: dict) -> Reuse:

@@ -54,10 +54,9 @@ class Renderer:
         self.problems: dict[tuple, Problem] = {}
         self.reuse = reuse
         assets = assets or {}
-        themes = theme_key(layers)
-        self.fixed_key = sha256(repr((themes, site_key(site), version)).encode())
+        self.fixed_key = sha256(repr((site.build_time.isoformat(), version)).encode())
         # Under serve the compiled templates are kept while no template file changes.
-        self.env = remember(memo, ("environment", themes), lambda: make_environment(layers))
+        self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers))
         self.stories_by_id = {s.id: s for s in site.stories}
         self.article_keys = {a.id: short_key((a.fingerprint, a.slug, site.story_of[a.id])) for a in site.articles}
         self.story_keys: dict[str, str] = {}
@@ -178,21 +177,16 @@ def theme_key(layers: ThemeLayers) -> tuple:
     return tuple(entries)
 
 
-def site_key(site: Site) -> str:
-    """The settings every page depends on."""
-    c = site.config
-    return repr((c.title, c.description, c.base_url, c.language, c.timezone, c.params, c.page_size,
-                 c.list_page_size, c.feed_size, site.build_time.isoformat()))
-
-
 def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
                 reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1)
                 ) -> dict[str, str]:
     """Every file of the site, handed to ``emit`` as it is made; returns the key of every page rendered
-    here, for the next build's ``reuse``. Raises BuildFailed with every template problem found. ``reuse`` names the
-    pages the previous build left that are still right; ``version`` is what else of site-builder and
-    its settings shapes every page; ``share`` (n, of) renders only every of-th page from the n-th (the
-    other processes rendering the rest). ``memo`` (under `serve`) keeps compiled templates and views."""
+    here, for the next build's ``reuse``. Raises BuildFailed with every template problem found.
+
+    ``reuse`` names the pages the previous build left that are still right; ``version`` names what else
+    every page depends on (site-builder's code, the settings, the templates); ``share`` (n, of) renders
+    only every of-th page from the n-th (other processes render the rest); ``memo`` (under `serve`)
+    keeps compiled templates and views."""
     statics, assets = static_files(layers)
     renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share)
     for render_part in PARTS:

@@ -77,10 +77,11 @@ def collect_static_files(layers: ThemeLayers) -> dict[str, Path]:
     return dict(sorted(chosen.items()))
 
 
-def theme_digest(layers: ThemeLayers) -> str:
-    """A hash of every template and static file the theme layers offer, with their paths."""
+def theme_digest(layers: ThemeLayers, statics: bool = True) -> str:
+    """A hash of every template (and static file, with ``statics``) the theme layers offer, with their
+    paths."""
     digest = hashlib.sha256()
-    for folder in (*layers.template_dirs, *layers.static_dirs):
+    for folder in (*layers.template_dirs, *(layers.static_dirs if statics else ())):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(f"{path}\0".encode() + path.read_bytes())
     return digest.hexdigest()

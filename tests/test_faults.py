@@ -52,13 +52,11 @@ def content_files(version: str) -> dict[str, str]:
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file of an output folder but the staging area, by relative path; of the manifest, what it says
-    of the site (not the digest of the inputs, which depends on when the content was written, nor the page
-    keys, which name the templates' modification times)."""
+    of the site (not the digest of the inputs, which depends on when the content was written)."""
     files = {path: content for path, content in output_files(folder).items() if not path.startswith(STAGING + "/")}
     if MANIFEST in files:
         manifest = json.loads(files[MANIFEST])
-        kept = {k: v for k, v in manifest.items() if k not in ("inputs", "summary", "keys")}
-        files[MANIFEST] = json.dumps(kept).encode()
+        files[MANIFEST] = json.dumps({k: v for k, v in manifest.items() if k not in ("inputs", "summary")}).encode()
     return files
 
 
