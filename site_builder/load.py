@@ -72,12 +72,12 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
         _scan(entry.path, prefix + entry.name + "/", found)
 
 
-def content_digest(config: SiteConfig) -> str:
+def content_digest(config: SiteConfig, files: list[ContentFile]) -> str:
     """A hash of every article file's path and modification time, size and inode (and of its bytes when
     it was written in the last moments, when the time cannot vouch for them): equal digests mean a build
-    would read the same content, without reading it."""
+    would read the same content, without reading it. ``files``: ``find_markdown_files``'s."""
     digest = hashlib.sha256()
-    for found in find_markdown_files(config.content_dir) if config.content_dir.is_dir() else ():
+    for found in files:
         digest.update(f"{found.relative}\0{found.signature}\0".encode("utf-8", "surrogateescape"))
         path = config.content_dir / found.relative
         if not settled(found.signature[0]) and path.is_file() and found.signature[1] <= MAX_FILE_BYTES:
@@ -141,9 +141,10 @@ def parse_file(data: bytes, shown: str, article_id: str, defaults: ArticleDefaul
     return (replace(article, fingerprint=fingerprint) if article else None), problems
 
 
-def content_files(config: SiteConfig) -> tuple[list[tuple[ContentFile, str, str]], list[Problem]]:
+def content_files(config: SiteConfig, found: list[ContentFile] | None = None
+                  ) -> tuple[list[tuple[ContentFile, str, str]], list[Problem]]:
     """Every article file as (file, name shown in messages, article id from its path), and the
-    problems of the folder and of file names."""
+    problems of the folder and of file names; ``found``: the folder as already scanned."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
         shown = display_path(content_dir, config.root)
@@ -151,7 +152,7 @@ def content_files(config: SiteConfig) -> tuple[list[tuple[ContentFile, str, str]
                             "create it, or point `content:` in site.yaml (or --content) at your articles")]
     prefix = display_path(content_dir, config.root).rstrip("/") + "/"
     files, problems = [], []
-    for found in find_markdown_files(content_dir):
+    for found in find_markdown_files(content_dir) if found is None else found:
         shown = found.relative if prefix == "./" else prefix + found.relative
         refused = name_problem(shown)
         if refused:

@@ -23,7 +23,7 @@ from site_builder.clean import clean_article
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
-from site_builder.load import content_digest, load_article
+from site_builder.load import ContentFile, content_digest, find_markdown_files, load_article
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
@@ -70,11 +70,13 @@ class BuildReport:
 
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = StoryState({}, {}),
               memo: Memo | None = None, store: Store | None = None,
-              map_all: Map = serial_map) -> tuple[Site, Grouping, list[Problem]]:
+              map_all: Map = serial_map, found: list[ContentFile] | None = None
+              ) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
     ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
-    builds; ``map_all`` runs the per-article stages of the files that need them."""
-    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all)
+    builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
+    content folder when already scanned."""
+    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all, found)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
@@ -114,13 +116,14 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     if memo is not None:
         memo.keep("manifest", None)  # until this build has written its own
     layers = find_theme(config)
-    inputs = inputs_digest(config, options, config_warnings, layers) if memo is None else None
+    found = find_markdown_files(config.content_dir) if memo is None and config.content_dir.is_dir() else None
+    inputs = inputs_digest(config, options, config_warnings, layers, found or []) if memo is None else None
     if inputs and manifest.get("inputs") == inputs and output_complete(config.output_dir, manifest):
         return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
                        seconds=time.perf_counter() - started)
     fresh = not config.output_dir.exists()
     try:
-        report = build_all(config, options, config_warnings, memo, manifest, layers, inputs)
+        report = build_all(config, options, config_warnings, memo, manifest, layers, inputs, found)
     except BaseException:
         if fresh:  # all it holds is this build's: the cache folder and staged files
             shutil.rmtree(config.output_dir, ignore_errors=True)
@@ -129,14 +132,15 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
 
 
 def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...], memo: Memo | None,
-              manifest: dict, layers: ThemeLayers, inputs: str | None) -> BuildReport:
+              manifest: dict, layers: ThemeLayers, inputs: str | None, found: list[ContentFile] | None
+              ) -> BuildReport:
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
-    cache folder to reuse what they can."""
+    cache folder to reuse what they can; ``found`` is the content folder when already scanned."""
     # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
     store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
     try:
         site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
-                                      fork_map if memo is None else serial_map)
+                                      fork_map if memo is None else serial_map, found)
     except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
         if store and store.complete and config.output_dir.is_dir():
             store.save()
@@ -184,11 +188,12 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
 
 
 def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-                  layers: ThemeLayers) -> str:
+                  layers: ThemeLayers, found: list[ContentFile]) -> str:
     """Everything a build's output depends on, as one hash (the output folder, which holds it, aside)."""
     settings = repr((config_key(config), options, config_warnings, code_digest()))
     site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
-    return sha256("\0".join((settings, sha256(site_file), theme_digest(layers), content_digest(config))).encode())
+    parts = (settings, sha256(site_file), theme_digest(layers), content_digest(config, found))
+    return sha256("\0".join(parts).encode())
 
 
 def config_key(config: SiteConfig) -> str:

@@ -64,18 +64,20 @@ class Pending:
 
 
 def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Memo | None = None,
-                     store: Store | None = None, map_all: Map = serial_map
+                     store: Store | None = None, map_all: Map = serial_map, found: list[ContentFile] | None = None
                      ) -> tuple[list[Article], dict[str, Item], list[Problem]]:
     """The cleaned articles of the site (drafts only when asked), their grouping features by id, and
-    every problem found. Files are looked up first, then the rest computed together by ``map_all``."""
-    files, problems = content_files(config)
+    every problem found. Files are looked up first, then the rest computed together by ``map_all``.
+    ``found``: the content folder as the build already scanned it."""
+    files, problems = content_files(config, found)
     settings = settings_key(config)
-    found = [look_up(file, shown, article_id, config, settings, memo, store) for file, shown, article_id in files]
-    pending = [f for f in found if isinstance(f, Pending)]
+    looked_up = [look_up(file, shown, article_id, config, settings, memo, store)
+                 for file, shown, article_id in files]
+    pending = [f for f in looked_up if isinstance(f, Pending)]
     computed = dict(zip((task.key for task in pending), map_all(partial(prepare_pending, config=config), pending)))
     for key, result in computed.items():
         keep(key, result, memo, store)
-    prepared = [f if isinstance(f, Prepared) else computed[f.key] for f in found]
+    prepared = [f if isinstance(f, Prepared) else computed[f.key] for f in looked_up]
     if store:
         store.complete = True
     articles = [p.article for p in prepared if p.article]
