@@ -323,7 +323,7 @@ def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous
     """The index of ``items`` and what of ``previous`` still holds: everything when the same articles sit
     in the same places with only features edited, nothing otherwise (any added, removed or moved article
     changes every weight)."""
-    edited = _edited(items, settings, previous)
+    edited = edited_positions(items, settings, previous)
     if edited is None:
         return Index(items, settings.window_days * 86400), {}, {}
     if not edited:
@@ -335,7 +335,7 @@ def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous
     return index, scored, shared
 
 
-def _edited(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:
+def edited_positions(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:
     """Positions whose features changed since ``previous``; None when more than features changed."""
     if previous is None or previous.settings != settings or len(previous.index.items) != len(items):
         return None

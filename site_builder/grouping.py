@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from site_builder.clustering import Clusters, Item, Pair, cluster
+from site_builder.clustering import Clusters, Item, Pair, cluster, edited_positions
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, remember
+from site_builder.memo import Memo, derived, remember
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -62,15 +62,27 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     the builds of one `serve` session."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
-    clusters = cluster(items, settings, memo.recall("scoring") if memo else None)
-    if memo:
-        memo.keep("scoring", clusters.scoring)
-    evidence = _evidence(clusters)
+    clusters = clusters_of(items, settings, memo)
+    evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
     stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
                for ids, key in zip(clusters.groups, clusters.keys)]
     stories, redirects = keep_slugs(stories, previous, {i: a.date.timestamp() for i, a in by_id.items()})
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses)
+
+
+def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None) -> Clusters:
+    """``cluster``, under `serve` with what the last build's clustering lends: all of it when no
+    article's features, date, language or story key changed, its scores of the unedited ones when only
+    features did."""
+    if memo is None:
+        return cluster(items, settings)
+    last: Clusters | None = memo.recall("clusters")
+    scoring = last.scoring if last else None
+    same = scoring is not None and edited_positions(items, settings, scoring) == set()
+    clusters = last if same else cluster(items, settings, scoring)
+    memo.keep("clusters", clusters)
+    return clusters
 
 
 def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:

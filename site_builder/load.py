@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
-from site_builder.memo import Memo, derived
+from site_builder.memo import Memo, derived, while_same
 from site_builder.model import Article
 from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
@@ -165,6 +165,14 @@ def content_files(config: SiteConfig, found: list[ContentFile] | None = None
 def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) -> list[Article]:
     """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
     id order; given slugs keep theirs."""
+    inputs = tuple((a.id, a.slug, a.slug_given, a.date) for a in articles)
+    renamed = while_same(memo, "derived slugs", inputs, lambda: _distinct_slugs(articles))
+    return [derived(memo, ("slug", renamed[a.id]), a, lambda a=a: replace(a, slug=renamed[a.id]))
+            if a.id in renamed else a for a in articles]
+
+
+def _distinct_slugs(articles: list[Article]) -> dict[str, str]:
+    """Article id -> its new slug, for the articles whose derived slug another article took first."""
     taken = {a.slug for a in articles if a.slug_given}
     renamed = {}
     for article in sorted((a for a in articles if not a.slug_given), key=lambda a: (a.date.timestamp(), a.id)):
@@ -172,9 +180,9 @@ def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) ->
         while slug in taken:
             slug, number = f"{article.slug}-{number}", number + 1
         taken.add(slug)
-        renamed[article.id] = derived(memo, ("slug", slug), article, lambda a=article, s=slug: replace(a, slug=s)) \
-            if slug != article.slug else article
-    return [renamed.get(a.id, a) for a in articles]
+        if slug != article.slug:
+            renamed[article.id] = slug
+    return renamed
 
 
 def unreadable_problem(stat: os.stat_result, shown: str) -> Problem:

@@ -68,6 +68,19 @@ class Memo:
         self._entries, self._used = self._used, {}
 
 
+def while_same(memo: Memo | None, name: Hashable, inputs: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept under `serve` while ``inputs`` (compared by value, cheaper to compare than
+    ``compute`` is to run) are those of the last build."""
+    if memo is None:
+        return compute()
+    last = memo.recall(name)
+    if last is not None and last[0] == inputs:
+        return last[1]
+    value = compute()
+    memo.keep(name, (inputs, value))
+    return value
+
+
 def remember(memo: Memo | None, key: Hashable, compute: Callable[[], Any]) -> Any:
     """``compute()``, looked up in ``memo`` when there is one."""
     return compute() if memo is None else memo.get(key, compute)

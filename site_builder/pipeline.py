@@ -28,7 +28,7 @@ from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
 from site_builder.prepare import Map, prepare_articles, serial_map
-from site_builder.render import Reuse, render_site
+from site_builder.render import Rendered, Reuse, render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
@@ -58,6 +58,8 @@ class BuildReport:
     """Stories they form."""
     files: int
     """Files the site consists of."""
+    rendered: int
+    """Pages rendered: the others were the files the last build left, still right."""
     write: WriteReport
     """What changed in the output folder."""
     warnings: tuple[Problem, ...]
@@ -111,6 +113,8 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
     interrupted = finish_interrupted_write(config.output_dir)
+    # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
+    store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
     # `serve` keeps the manifest it wrote (a megabyte at 4,000 articles) instead of reading it again.
     manifest = (None if interrupted or memo is None else memo.recall("manifest")) or read_manifest(config.output_dir)
     if memo is not None:
@@ -123,7 +127,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
                        seconds=time.perf_counter() - started)
     fresh = not config.output_dir.exists()
     try:
-        report = build_all(config, options, config_warnings, memo, manifest, layers, inputs, found)
+        report = build_all(config, options, config_warnings, memo, store, manifest, layers, inputs, found)
     except BaseException:
         if fresh:  # all it holds is this build's: the cache folder and staged files
             shutil.rmtree(config.output_dir, ignore_errors=True)
@@ -132,12 +136,10 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
 
 
 def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...], memo: Memo | None,
-              manifest: dict, layers: ThemeLayers, inputs: str | None, found: list[ContentFile] | None
-              ) -> BuildReport:
+              store: Store | None, manifest: dict, layers: ThemeLayers, inputs: str | None,
+              found: list[ContentFile] | None) -> BuildReport:
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
-    cache folder to reuse what they can; ``found`` is the content folder when already scanned."""
-    # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
-    store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
+    cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned."""
     try:
         site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
                                       fork_map if memo is None else serial_map, found)
@@ -153,38 +155,41 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     transaction = Transaction(config.output_dir, manifest)
     try:
         if memo is None:
-            keys = render_in_parallel(site, layers, reuse, version, transaction)
+            rendered = render_in_parallel(site, layers, reuse, version, transaction)
         else:
-            keys = render_site(site, layers, transaction.add, memo, reuse, version)
+            rendered = render_site(site, layers, transaction.add, memo, reuse, version, written=transaction.previous)
     except BaseException:
         transaction.abort()
         raise
-    report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), WriteReport(0, 0, 0),
-                         tuple(config_warnings) + tuple(problems), count_cleaning(site.articles), 0.0)
-    keep = story_state(site) | {"keys": keys}
+    report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
+                         WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
+                         count_cleaning(site.articles), 0.0)
+    keep = story_state(site) | {"keys": rendered.keys}
     keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
     written = transaction.commit(keep)
-    if memo is not None:
+    if memo is not None:  # only now: the next render trusts these keys to name files that were written
         memo.keep("manifest", transaction.record)
+        memo.keep("render", rendered)
     return replace(report, write=written)
 
 
 def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: str,
-                       transaction: Transaction) -> dict[str, str]:
+                       transaction: Transaction) -> Rendered:
     """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
     the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
     workers, parent = workers_available(), os.getpid()
 
-    def render_share(number: int) -> tuple[dict[str, str], list]:
-        keys = render_site(site, layers, transaction.add, None, reuse, version, (number, workers))
-        return keys, transaction.handled() if os.getpid() != parent else []
+    def render_share(number: int) -> tuple[Rendered, list]:
+        share = render_site(site, layers, transaction.add, None, reuse, version, (number, workers))
+        return share, transaction.handled() if os.getpid() != parent else []
 
-    keys: dict[str, str] = {}
-    for share_keys, handled in fork_map(render_share, list(range(workers)), workers, min_items=2):
-        keys |= share_keys
+    keys, rendered = {}, 0
+    for share, handled in fork_map(render_share, list(range(workers)), workers, min_items=2):
+        keys |= share.keys
+        rendered += share.rendered
         for entry in handled:
             transaction.add_staged(*entry)
-    return keys
+    return Rendered(keys, rendered, (), {}, {})
 
 
 def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
@@ -237,7 +242,7 @@ def summary_of(report: BuildReport) -> dict:
 
 
 def summary_from(summary: dict) -> BuildReport:
-    return BuildReport(summary["articles"], summary["stories"], summary["files"], WriteReport(0, 0, 0),
+    return BuildReport(summary["articles"], summary["stories"], summary["files"], 0, WriteReport(0, 0, 0),
                        tuple(Problem(**p) for p in summary["warnings"]),
                        tuple((rule, count) for rule, count in summary["cleaning"]), 0.0)
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter, defaultdict
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import jinja2
 
@@ -36,12 +38,29 @@ Reuse = Callable[[str, str], str | None]
 when it is still there: the page need not be rendered again."""
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What a render did, and what it leaves for the next under `serve`: enough that an edit renders only
+    the pages that show the edited articles (a filter on the same render, not a second way to render)."""
+
+    keys: dict[str, str]
+    """Output path -> the key of the page (pages of this render's share)."""
+    rendered: int
+    """Pages rendered (the others were the files the last build left)."""
+    structure: tuple
+    """Everything but the articles' own keys that page keys are made of (see ``structure_of``)."""
+    article_keys: dict[str, str]
+    """Article id -> its key, as every page read it."""
+    reads: dict[str, frozenset[str]]
+    """Output path -> the ids of the articles whose keys its key was made of (under `serve`)."""
+
+
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
     def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
                  assets: dict[str, str] | None = None, reuse: Reuse = lambda path, key: None, version: str = "",
-                 share: tuple[int, int] = (0, 1)):
+                 share: tuple[int, int] = (0, 1), written: Mapping[str, str] | None = None):
         self.site = site
         self.emit = emit
         self.share = share
@@ -60,9 +79,18 @@ class Renderer:
         self.stories_by_id = {s.id: s for s in site.stories}
         self.article_keys = {a.id: short_key((a.fingerprint, a.slug, site.story_of[a.id])) for a in site.articles}
         self.story_keys: dict[str, str] = {}
+        self.reading: set[str] | None = set() if memo is not None else None
+        """Under `serve`: the ids of the articles whose keys the page being keyed read."""
+        self.reads: dict[str, frozenset[str]] = {}
+        self.rendered = 0
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
+        self.structure = structure_of(site, self.fixed_key) if memo is not None else ()
+        self.unchanged = unchanged_pages(memo.recall("render") if memo else None, self.structure, self.article_keys,
+                                         written or {})
+        """Under `serve`: path -> (key, article ids read, digest) of each page the last render made
+        that shows no changed article; such a page is neither keyed nor rendered again."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
@@ -83,9 +111,9 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Hashable = None,
+    def add(self, template: str, path: str, origin: str, key: Callable[[], Hashable] | None = None,
             lazy_context: Callable[[], dict] | None = None, **context: Any) -> None:
-        """Render ``template`` into ``path``. ``key`` names everything the page shows: a page whose key,
+        """Render ``template`` into ``path``. ``key()`` names everything the page shows: a page whose key,
         templates, settings and site-builder version are those the previous build rendered its file
         from is not rendered again (nor is ``lazy_context`` called for it, the costly part of the
         context)."""
@@ -94,7 +122,11 @@ class Renderer:
         self.pages.append((path, origin))
         if len(self.pages) % of != number:
             return
-        page_key = short_key((template, path, self.fixed_key, key)) if key is not None else None
+        if path in self.unchanged:
+            self.keys[path], self.reads[path], digest = self.unchanged[path]
+            self.emit(OutputFile(path, None, origin, digest))
+            return
+        page_key = self.page_key(template, path, key) if key is not None else None
         if page_key:
             self.keys[path] = page_key
         digest = self.reuse(path, page_key) if page_key else None
@@ -110,7 +142,25 @@ class Renderer:
             problem = template_problem(err, template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
+        self.rendered += 1
         self.emit(OutputFile(path, content, origin, sha256(content)))
+
+    def page_key(self, template: str, path: str, key: Callable[[], Hashable]) -> str:
+        """The page's key; under `serve`, with the articles it read noted for the next render."""
+        if self.reading is None:
+            return short_key((template, path, self.fixed_key, key()))
+        self.reading.clear()
+        page_key = short_key((template, path, self.fixed_key, key()))
+        self.reads[path] = frozenset(self.reading)
+        return page_key
+
+    def article_key(self, article_id: str) -> str:
+        if self.reading is not None:
+            self.reading.add(article_id)
+        return self.article_keys[article_id]
+
+    def memory(self) -> Rendered:
+        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads)
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
@@ -122,13 +172,35 @@ class Renderer:
         return [self.views.stories[s.id] for s in stories]
 
     def articles_key(self, articles: Sequence) -> tuple:
-        return tuple(self.article_keys[a.id] for a in articles)
+        return tuple(self.article_key(a.id) for a in articles)
 
     def story_key(self, story: Story) -> str:
         if story.id not in self.story_keys:
             self.story_keys[story.id] = short_key((story.id, story.slug, story.title, story.lang, story.lead,
                                                    tuple(self.article_keys[i] for i in story.article_ids)))
+        if self.reading is not None:
+            self.reading.update(story.article_ids)
         return self.story_keys[story.id]
+
+
+def structure_of(site: Site, fixed_key: str) -> tuple:
+    """All that page keys are made of besides the articles' own keys (which story titles and leads come
+    from too): what the pages are, what each lists and in which order. While it holds, an edit changes
+    only the pages whose keys read the edited articles' keys."""
+    return (fixed_key, tuple((a.id, a.slug, a.date, a.date_only, a.tags, a.source, site.story_of[a.id])
+                             for a in site.articles),
+            tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories), tuple(site.redirects.items()))
+
+
+def unchanged_pages(last: Rendered | None, structure: tuple, article_keys: dict[str, str],
+                    written: Mapping[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
+    """The pages of the last render that show no article whose key changed since, with what it left of
+    them (key, articles read, digest of the file written); none when anything else changed."""
+    if last is None or last.structure != structure:
+        return {}
+    changed = {i for i, key in article_keys.items() if last.article_keys.get(i) != key}
+    return {path: (key, last.reads[path], written[path]) for path, key in last.keys.items()
+            if path in written and path in last.reads and not last.reads[path] & changed}
 
 
 def short_key(parts: tuple) -> str:
@@ -178,37 +250,39 @@ def theme_key(layers: ThemeLayers) -> tuple:
 
 
 def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
-                reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1)
-                ) -> dict[str, str]:
-    """Every file of the site, handed to ``emit`` as it is made; returns the key of every page rendered
-    here, for the next build's ``reuse``. Raises BuildFailed with every template problem found.
+                reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1),
+                written: Mapping[str, str] | None = None) -> Rendered:
+    """Every file of the site, handed to ``emit`` as it is made; returns the key of every page of this
+    share, for the next build's ``reuse``. Raises BuildFailed with every template problem found.
 
     ``reuse`` names the pages the previous build left that are still right; ``version`` names what else
     every page depends on (site-builder's code, the settings, the templates); ``share`` (n, of) renders
     only every of-th page from the n-th (other processes render the rest); ``memo`` (under `serve`)
-    keeps compiled templates and views."""
+    keeps compiled templates and views, and the last committed render's memory (kept by the caller), so
+    that this one keys and renders only the pages that show an edited article (``written``: path ->
+    digest of each file the last build left)."""
     statics, assets = static_files(layers)
-    renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share)
+    renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share, written)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
     for static in statics if share[0] == 0 else ():
         emit(static)
-    return renderer.keys
+    return renderer.memory()
 
 
 def render_home(r: Renderer) -> None:
     for chunk, pagination, path in paginate(r.site.stories, r.site.config.page_size, "", r.views.urls):
-        key = (tuple(r.story_key(story) for story in chunk), pagination)
-        r.add("home.html", path, "home page", key, lambda chunk=chunk: {"stories": r.story_views(chunk)},
-              pagination=pagination)
+        r.add("home.html", path, "home page",
+              lambda chunk=chunk, pagination=pagination: (tuple(map(r.story_key, chunk)), pagination),
+              lambda chunk=chunk: {"stories": r.story_views(chunk)}, pagination=pagination)
 
 
 def render_stories(r: Renderer) -> None:
     """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
-        key = r.story_key(story)
+        key = partial(r.story_key, story)
         r.add("story.html", story_path(story), f"story {story.id}", key,
               lambda story=story: {"story": r.views.stories[story.id]})
         feed = story_path(story).replace("index.html", "feed.xml")
@@ -219,7 +293,7 @@ def render_stories(r: Renderer) -> None:
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
-        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", r.story_key(target),
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", partial(r.story_key, target),
               lambda target=target: {"target": r.views.stories[target.id]},
               canonical_url=r.views.urls.absolute(story_path(target)))
 
@@ -228,7 +302,7 @@ def render_articles(r: Renderer) -> None:
     for article in r.site.articles:
         story = r.site_story(r.site.story_of[article.id])
         r.add("article.html", article_path(article), f"article {article.source_path}",
-              (r.article_keys[article.id], r.story_key(story)),
+              lambda article=article, story=story: (r.article_key(article.id), r.story_key(story)),
               lambda article=article, story=story: {"article": r.views.articles[article.id],
                                                     "story": r.views.stories[story.id]})
 
@@ -247,11 +321,12 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", repr(entries), entries=entries)
+    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", lambda: repr(entries), entries=entries)
     for directory, items in groups:
         name = shown[directory]
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"{kind} {name}", (name, r.articles_key(chunk), pagination),
+            r.add("list.html", path, f"{kind} {name}",
+                  lambda name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
                   lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind=kind, name=name,
                   pagination=pagination)
 
@@ -276,19 +351,20 @@ def render_archive(r: Renderer) -> None:
         name = format_date(r.views.local(items[0]), True).split(" ", 1)[1]
         entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"archive {year}-{month:02d}", (name, r.articles_key(chunk), pagination),
+            r.add("list.html", path, f"archive {year}-{month:02d}",
+                  lambda name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
                   lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind="month", name=name,
                   pagination=pagination)
-    r.add("archive.html", "archive/index.html", "archive", repr(entries), entries=entries)
+    r.add("archive.html", "archive/index.html", "archive", lambda: repr(entries), entries=entries)
 
 
 def render_feeds(r: Renderer) -> None:
     articles = r.site.articles[: r.site.config.feed_size]
-    r.add("feed.xml", "feed.xml", "Atom feed", r.articles_key(articles),
+    r.add("feed.xml", "feed.xml", "Atom feed", partial(r.articles_key, articles),
           lambda: {"articles": r.article_views(articles)}, feed_title=r.site.config.title,
           feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
-    r.add("robots.txt", "robots.txt", "robots.txt", ())
-    r.add("404.html", "404.html", "not-found page", (), canonical_url=r.views.urls.absolute("404.html"))
+    r.add("robots.txt", "robots.txt", "robots.txt", tuple)
+    r.add("404.html", "404.html", "not-found page", tuple, canonical_url=r.views.urls.absolute("404.html"))
 
 
 def render_sitemap(r: Renderer) -> None:
@@ -302,8 +378,10 @@ def render_sitemap(r: Renderer) -> None:
         found = [{"url": r.views.urls.absolute(path), "lastmod": dated.get(path)} for path in listed]
         return {"pages": sorted(found, key=lambda page: page["url"])}
 
-    key = (tuple(listed), tuple((a.slug, a.date, a.date_only) for a in r.site.articles),
-           tuple((s.slug, s.last_updated) for s in r.site.stories))  # all that the pages list is made of
+    def key() -> tuple:  # all that the pages list is made of
+        return (tuple(listed), tuple((a.slug, a.date, a.date_only) for a in r.site.articles),
+                tuple((s.slug, s.last_updated) for s in r.site.stories))
+
     r.add("sitemap.xml", "sitemap.xml", "sitemap", key, pages)
 
 

@@ -147,8 +147,8 @@ class Session:
         if recovered and event == "ok":
             event, data = "reload", {"changed": None}
         self.state.announce(event, data)
-        self.log(f"Rebuilt in {time.perf_counter() - started:.3f} s: {report.write.written} written, "
-                 f"{report.write.removed} removed.")
+        self.log(f"Rebuilt in {time.perf_counter() - started:.3f} s: {report.rendered} rendered, "
+                 f"{report.write.written} written, {report.write.removed} removed.")
 
     def watch_paths(self) -> list[tuple[Path, bool]]:
         """(folder, recursive): content, the site's templates, static files and themes, the theme in use,

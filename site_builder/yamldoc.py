@@ -165,14 +165,19 @@ def parse_yaml_mapping(text: str, path: str, first_line: int = 1,
         node = loader.get_single_node()
         return _construct_mapping(loader, node, path, first_line, what)
     except yaml.MarkedYAMLError as err:
+        if "nesting depth" in str(err.problem):  # PyYAML 6.0.3 and later stop there, before Python's own limit
+            return None, [_too_deep(path, first_line, what)]
         return None, [_syntax_problem(err, text, path, first_line, what)]
     except yaml.YAMLError as err:
         return None, [Problem(path, first_line, 1, f"{what} is not valid YAML ({err})", DEFAULT_YAML_HINT)]
     except RecursionError:
-        return None, [Problem(path, first_line, 1, f"{what} is nested too deeply to read",
-                              "flatten the lists and mappings")]
+        return None, [_too_deep(path, first_line, what)]
     finally:
         loader.dispose()
+
+
+def _too_deep(path: str, first_line: int, what: str) -> Problem:
+    return Problem(path, first_line, 1, f"{what} is nested too deeply to read", "flatten the lists and mappings")
 
 
 def _position(node: yaml.Node, first_line: int) -> tuple[int, int]:

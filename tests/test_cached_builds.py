@@ -12,12 +12,16 @@ import os
 import pickle
 import shutil
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 
-from conftest import build_site, site_tree
-from site_builder import parallel, pipeline, prepare
+from conftest import build_site, output_files, site_tree
+from site_builder import parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
+from site_builder.config import load_config
+from site_builder.memo import Memo
+from site_builder.pipeline import BuildOptions, build
 from site_builder.write import MANIFEST
 
 TESTS = Path(__file__).resolve().parent
@@ -29,18 +33,18 @@ def one_process(monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "workers_available", lambda: 1)
 
 
-def cold_serial_tree(content: Path, tmp_path: Path, monkeypatch, history: Path | None = None) -> dict:
-    """The output of a cold build of ``content`` on one process, in a fresh folder; with ``history`` (an
-    earlier content folder), after a build of that, so that story URLs have the same past, but with
-    none of its pages or cache left."""
+def cold_serial_tree(content: Path, tmp_path: Path, monkeypatch, history: Sequence[Path] = ()) -> dict:
+    """The output of a cold build of ``content`` on one process, in a fresh folder; with ``history``
+    (earlier content folders), after a build of each, so that story URLs have the same past, but with
+    none of their pages or cache left."""
     with monkeypatch.context() as patch:
         one_process(patch)
         root = tmp_path / "reference"
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir()
         (root / "site.yaml").write_text(SITE_YAML)
-        if history:
-            shutil.copytree(history, root / "content")
+        for earlier in history:
+            shutil.copytree(earlier, root / "content")
             build_site(root)
             for path in (root / "output").iterdir():
                 if path.name != MANIFEST:
@@ -99,6 +103,22 @@ def test_a_build_from_the_cache_cleans_nothing_and_equals_a_cold_build(site, tmp
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
 
 
+def test_the_first_build_of_serve_takes_the_articles_from_the_cache(site, tmp_path, monkeypatch):
+    build_site(site)
+    config, _ = load_config(site / "site.yaml")
+    memo = Memo()
+    with monkeypatch.context() as patch:
+        refuse_cleaning(patch)
+        report = build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    assert report.rendered == 0 and report.write.written == 0
+    (site / "content" / "grouping" / "extra.md").write_text(
+        "---\ntitle: A new report\ndate: 2024-04-04\nsource: Example Post\n---\nA new report on the day.\n",
+        encoding="utf-8")
+    build(config, BuildOptions(), memo=memo)  # the cache folder is read once: later builds use the memo
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
+
+
 def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site, tmp_path, monkeypatch):
     build_site(site)
     shutil.copytree(site / "content", tmp_path / "before")
@@ -120,7 +140,38 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
     assert sorted(cleaned) == sorted(["grouping/new-one", first.stem, third.stem])
     assert report.write.unchanged > report.write.written, "most pages should have been kept, not written"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch,
-                                                          history=tmp_path / "before")
+                                                          [tmp_path / "before"])
+
+
+def test_edits_under_serve_key_only_the_pages_that_show_them_and_equal_a_cold_build(site, tmp_path, monkeypatch):
+    """`serve` keeps what its last render keyed: a body or summary edit keys and renders only the pages
+    that show the article; an edit that moves pages or changes what lists hold keys every page again."""
+    config, _ = load_config(site / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    pages = sum(1 for path in output_files(site / "output") if path.endswith((".html", ".xml")))
+    target = sorted((site / "content" / "grouping").glob("*.md"))[5]
+    few, every = (lambda keyed: keyed < pages / 10), (lambda keyed: keyed > pages / 2)
+    edits = [("body", lambda text: text + "\nA sentence the curator added.\n", few),
+             ("summary", lambda text: text.replace("\n---\n", "\nsummary: The curator's summary.\n---\n", 1), few),
+             ("title", lambda text: text.replace('title: "', 'title: "Update: ', 1), every),  # its URL moves
+             ("tag", lambda text: text.replace("\n---\n", "\ntags: [late-edit]\n---\n", 1), every)]
+    history: list[Path] = []
+    for number, (kind, edit, expected) in enumerate(edits):
+        before = tmp_path / f"before-{number}"
+        shutil.copytree(site / "content", before)
+        target.write_text(edit(target.read_text(encoding="utf-8")), encoding="utf-8")
+        keyed = []
+        with monkeypatch.context() as patch:
+            real_key = render.Renderer.page_key
+            patch.setattr(render.Renderer, "page_key", lambda *args: keyed.append(1) or real_key(*args))
+            report = build(config, BuildOptions(), memo=memo)
+        memo.prune()
+        assert report.write.written > 0
+        assert expected(len(keyed)), f"{kind} edit: {len(keyed)} pages keyed of {pages}"
+        history.append(before)
+        assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch, history)
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
