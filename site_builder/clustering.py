@@ -39,8 +39,8 @@ class Item:
     """Article id."""
     time: float
     """Publication time, POSIX seconds."""
-    features: Counter
-    """Prefixed features with counts."""
+    features: dict[str, int]
+    """Prefixed features with counts (a plain dict: the cache folder reads it back at half a Counter's cost)."""
     fixed: str | None = None
     """An explicit story key, or '' for an article kept out of every story; None when free to group."""
     lang: str = ""
@@ -263,7 +263,7 @@ def length(weights: list[float]) -> float:
     return math.sqrt(sum(map(mul, weights, weights))) or 1.0
 
 
-def weigh(features: Counter, weights: dict[str, float]) -> dict[str, float]:
+def weigh(features: dict[str, int], weights: dict[str, float]) -> dict[str, float]:
     """A sparse vector: weight times (1 + log count) for the features that carry weight."""
     log = math.log
     return {f: weights[f] * (1 + log(count)) if count > 1 else weights[f]

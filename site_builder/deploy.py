@@ -15,7 +15,7 @@ from typing import Callable
 
 from site_builder.check import CheckReport, check_output
 from site_builder.config import DeploySettings, SiteConfig, deploy_problems, is_remote
-from site_builder.errors import Problem, SiteBuilderError
+from site_builder.errors import BrokenLinks, Problem, SiteBuilderError
 from site_builder.gitbranch import prepare_branch, publish_branch
 from site_builder.pipeline import BuildOptions, BuildReport, build
 from site_builder.publish import Changes, prepare_folder, prepare_rsync, publish_folder, publish_rsync
@@ -58,10 +58,6 @@ class DeployReport:
     """The commit pushed to the branch; empty for other targets and when nothing was pushed."""
     seconds: float
     """Wall time, build included."""
-
-
-class BrokenLinks(SiteBuilderError):
-    """The build links to files it does not have: `check` fails, a deploy stops before publishing."""
 
 
 def choose_target(settings: DeploySettings, flags: DeployFlags) -> DeploySettings:

@@ -58,3 +58,7 @@ class BuildFailed(SiteBuilderError):
 def errors_in(problems: Iterable[Problem], strict: bool = False) -> list[Problem]:
     """The problems that stop a build: errors, and under ``strict`` warnings too."""
     return [p for p in problems if p.is_error or strict]
+
+
+class BrokenLinks(SiteBuilderError):
+    """The build links to files it does not have: `check` fails, a deploy stops before publishing."""

@@ -50,8 +50,8 @@ class Grouping:
 def item_for(article: Article) -> Item:
     links = tuple(HREF.findall(article.html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
-    return Item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
-                article.lang.split("-")[0].lower())
+    features = dict(article_features(article.title, article.text, links))
+    return Item(article.id, article.date.timestamp(), features, fixed, article.lang.split("-")[0].lower())
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),

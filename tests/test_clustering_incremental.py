@@ -27,21 +27,21 @@ def borrow_names(items, target, rng):
     donor = rng.choice(items).features
     names = [f for f in donor if f[:2] != "w:"] or list(donor)
     taken = Counter({f: donor[f] for f in rng.sample(names, min(len(names), rng.randint(1, 6)))})
-    return items[target].features + taken
+    return dict(Counter(items[target].features) + taken)
 
 
 def drop_features(items, target, rng):
     features = items[target].features
     kept = rng.sample(list(features), max(1, len(features) // 2))
-    return Counter({f: features[f] for f in kept})
+    return {f: features[f] for f in kept}
 
 
 def recount(items, target, rng):
-    return Counter({f: count + rng.randint(0, 2) for f, count in items[target].features.items()})
+    return {f: count + rng.randint(0, 2) for f, count in items[target].features.items()}
 
 
 def become_another(items, target, rng):
-    return Counter(rng.choice(items).features)
+    return dict(rng.choice(items).features)
 
 
 EDITS = [borrow_names, drop_features, recount, become_another]
