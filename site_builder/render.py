@@ -15,6 +15,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import jinja2
 
+from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256
@@ -24,11 +25,31 @@ from site_builder.views import (SiteViews, article_path, format_date, paginate, 
                                 story_path, tag_dir)
 
 
-def make_environment(layers: ThemeLayers) -> jinja2.Environment:
+def make_environment(layers: ThemeLayers, compiled: Path | None = None) -> jinja2.Environment:
+    """The templates' environment; with ``compiled`` (a folder of the cache folder), templates compiled by
+    an earlier build are loaded from there instead of compiled again (Jinja2 checks their source)."""
     loader = jinja2.FileSystemLoader([str(p) for p in layers.template_dirs])
     # Each build makes its own environment, so templates need no checking for changes while it runs.
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                              bytecode_cache=CompiledTemplates(compiled) if compiled else None)
+
+
+class CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the cache folder; a folder that cannot be written only costs time."""
+
+    def __init__(self, folder: Path):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+        super().__init__(str(folder))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 Emit = Callable[[OutputFile], None]
@@ -75,7 +96,8 @@ class Renderer:
         assets = assets or {}
         self.fixed_key = sha256(repr((site.build_time.isoformat(), version)).encode())
         # Under serve the compiled templates are kept while no template file changes.
-        self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers))
+        compiled = site.config.output_dir / CACHE_FOLDER / "templates"
+        self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
         self.stories_by_id = {s.id: s for s in site.stories}
         self.article_keys = {a.id: short_key((a.fingerprint, a.slug, site.story_of[a.id])) for a in site.articles}
         self.story_keys: dict[str, str] = {}

@@ -174,6 +174,17 @@ def test_edits_under_serve_key_only_the_pages_that_show_them_and_equal_a_cold_bu
         assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch, history)
 
 
+def test_a_template_edited_in_place_is_compiled_again(site):
+    theme = site / "templates"
+    theme.mkdir()
+    (theme / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
+    build_site(site)
+    assert any((site / "output" / CACHE_FOLDER / "templates").iterdir()), "compiled templates are kept"
+    (theme / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\n", encoding="utf-8")
+    build_site(site)
+    assert (site / "output" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /drafts/\n"
+
+
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
 def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monkeypatch, damage):
     build_site(site)
