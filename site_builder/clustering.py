@@ -187,13 +187,14 @@ class Index:
         """Similarity of every earlier item within the window (and every later one with an explicit key)
         that shares a name, number, handle or link with item ``position`` (enough of them: one in the
         same language, ``min_shared`` across languages). Articles are placed in time order, so only
-        these can be the story an article joins.
+        these can be the story an article joins. Scores under the near-miss floor are left out: neither
+        joining a story nor a suggestion can come of them, and every clustering reads the scores again.
 
         Candidates come from the anchor postings alone; words are only looked at for those, so common
         words never make the scan long."""
         items, vectors, norms, anchor_norms = self.items, self.vectors, self.norms, self.anchor_norms
         item, vector, anchors = items[position], vectors[position], self.anchors[position]
-        result = {}
+        result, floor = {}, near_miss_floor(settings)
         for other in self.candidates(position):
             partner, theirs = items[other], vectors[other]
             if partner.lang == item.lang:
@@ -205,7 +206,9 @@ class Index:
                 score = settings.anchor_weight * added(vector, theirs, common) / (
                     anchor_norms[position] * anchor_norms[other])
             days = abs(item.time - partner.time) / 86400
-            result[other] = score / (1 + days / settings.time_scale_days)
+            score /= 1 + days / settings.time_scale_days
+            if score >= floor:
+                result[other] = score
         return result
 
     def candidates(self, position: int) -> dict[int, None]:
@@ -365,8 +368,13 @@ def _best_group(similar: dict[int, float], group_of: dict[int, int], keys: list[
     return best
 
 
+def near_miss_floor(settings: GroupingSettings) -> float:
+    """The lowest score a pair may have to be suggested (under the threshold, as suggest_ratio < 1)."""
+    return settings.threshold * settings.suggest_ratio
+
+
 def _near_misses(items, scored, group_of, index, settings, limit: int = 50) -> tuple[Pair, ...]:
-    floor = settings.threshold * settings.suggest_ratio
+    floor = near_miss_floor(settings)
     pairs = {}
     for position, similar in scored.items():
         for other, score in similar.items():

@@ -48,7 +48,7 @@ class Grouping:
 
 
 def item_for(article: Article) -> Item:
-    links = tuple(HREF.findall(article.html)) + tuple(e.url for e in article.embeds if e.url)
+    links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
     features = dict(article_features(article.title, article.text, links))
     return Item(article.id, article.date.timestamp(), features, fixed, article.lang.split("-")[0].lower())

@@ -68,13 +68,23 @@ class Article:
     markdown: str = ""
     """The body after the cleaning rules (embeds as placeholders); empty until the clean stage has run."""
     html: str = ""
-    """The cleaned, sanitised body as HTML; empty until the clean stage has run."""
+    """The cleaned, sanitised body as HTML; empty until the clean stage has run, and again once prepared
+    for the later stages, which keep it in ``html_utf8`` (read it through ``cleaned_html``)."""
     text: str = ""
     """The cleaned body as plain text, embed cards included, for leads and grouping; empty until cleaned."""
     embeds: tuple[Embed, ...] = ()
     """Posts and videos that were embedded; placeholder n in ``html`` stands for embeds[n]."""
     cleanup: tuple[Change, ...] = ()
     """What cleaning removed or changed, line by line."""
+    html_utf8: bytes = b""
+    """The cleaned HTML as UTF-8, as a prepared article keeps it: half the memory of a str, as news has
+    curly quotes, for which Python stores every character of a str in two bytes (180 MB of HTML at
+    10,000 articles, 90 MB so)."""
+
+    @property
+    def cleaned_html(self) -> str:
+        """The cleaned, sanitised body as HTML, wherever this article keeps it."""
+        return self.html or self.html_utf8.decode()
 
 
 @dataclass(frozen=True)

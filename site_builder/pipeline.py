@@ -7,16 +7,18 @@ it was.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from site_builder.cache import Store
 from site_builder.clean import clean_article
@@ -108,6 +110,28 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     Without a memo (a `build` command, not `serve`), a build whose inputs (articles, theme, settings,
     site-builder itself) are those of the last one, with its output all there, reads and writes nothing
     more: it reports what the last one did."""
+    with collector_paused():
+        return run_build(config, options, config_warnings, memo)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a build runs. A build makes millions of objects that live
+    until it ends (the articles read from the cache folder, the views of pages), and the collector scanned
+    them over and over: a seventh of a daily build at 4,000 articles, a fifth of an edit under `serve`.
+    Reference counting still frees what a build drops; cycles wait for the collector's next run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
+              memo: Memo | None) -> BuildReport:
+    """``build``'s work, done with the collector paused."""
     started = time.perf_counter()
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
     if errors_in(config_warnings, options.strict):
@@ -157,7 +181,8 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         if memo is None:
             rendered = render_in_parallel(site, layers, reuse, version, transaction)
         else:
-            rendered = render_site(site, layers, transaction.add, memo, reuse, version, written=transaction.previous)
+            rendered = render_site(site, layers, transaction.add, memo, reuse, version, written=transaction.previous,
+                                   keep=transaction.add_kept)
     except BaseException:
         transaction.abort()
         raise

@@ -54,6 +54,9 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 Emit = Callable[[OutputFile], None]
 """Where each file goes as it is made (the write stage's transaction)."""
+Keep = Callable[[list[tuple[str, str, str]]], None]
+"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: (output
+path, origin, digest) of each."""
 Reuse = Callable[[str, str], str | None]
 """(output path, page key) -> the digest of the file the previous build wrote there from that very key,
 when it is still there: the page need not be rendered again."""
@@ -113,6 +116,8 @@ class Renderer:
                                          written or {})
         """Under `serve`: path -> (key, article ids read, digest) of each page the last render made
         that shows no changed article; such a page is neither keyed nor rendered again."""
+        self.kept: list[tuple[str, str]] = []
+        """(path, origin) of the unchanged pages met, in order."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
@@ -142,11 +147,10 @@ class Renderer:
         origin = f"{template} ({origin})"
         number, of = self.share
         self.pages.append((path, origin))
-        if len(self.pages) % of != number:
-            return
         if path in self.unchanged:
-            self.keys[path], self.reads[path], digest = self.unchanged[path]
-            self.emit(OutputFile(path, None, origin, digest))
+            self.kept.append((path, origin))
+            return
+        if len(self.pages) % of != number:
             return
         page_key = self.page_key(template, path, key) if key is not None else None
         if page_key:
@@ -180,6 +184,14 @@ class Renderer:
         if self.reading is not None:
             self.reading.add(article_id)
         return self.article_keys[article_id]
+
+    def keep_unchanged(self, keep: Keep) -> None:
+        """Hand the unchanged pages to ``keep`` in one go, with the keys and reads they were made from."""
+        files = []
+        for path, origin in self.kept:
+            self.keys[path], self.reads[path], digest = self.unchanged[path]
+            files.append((path, origin, digest))
+        keep(files)
 
     def memory(self) -> Rendered:
         return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads)
@@ -273,7 +285,7 @@ def theme_key(layers: ThemeLayers) -> tuple:
 
 def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
                 reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1),
-                written: Mapping[str, str] | None = None) -> Rendered:
+                written: Mapping[str, str] | None = None, keep: Keep | None = None) -> Rendered:
     """Every file of the site, handed to ``emit`` as it is made; returns the key of every page of this
     share, for the next build's ``reuse``. Raises BuildFailed with every template problem found.
 
@@ -282,13 +294,16 @@ def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None =
     only every of-th page from the n-th (other processes render the rest); ``memo`` (under `serve`)
     keeps compiled templates and views, and the last committed render's memory (kept by the caller), so
     that this one keys and renders only the pages that show an edited article (``written``: path ->
-    digest of each file the last build left)."""
+    digest of each file the last build left; the others go to ``keep``)."""
     statics, assets = static_files(layers)
     renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share, written)
     for render_part in PARTS:
         render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
+    if renderer.kept:
+        renderer.keep_unchanged(keep or (lambda files: [emit(OutputFile(path, None, origin, digest))
+                                                        for path, origin, digest in files]))
     for static in statics if share[0] == 0 else ():
         emit(static)
     return renderer.memory()

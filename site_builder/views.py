@@ -249,7 +249,7 @@ class SiteViews:
             tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
             summary=article.summary, image=article.image, story_id=story_id,
             extra=article.extra,
-            make_html=lambda: Markup(fill_embeds(article.html, article.embeds, self.render_embed)),
+            make_html=lambda: Markup(fill_embeds(article.cleaned_html, article.embeds, self.render_embed)),
         )
 
     def _story_view(self, story: Story) -> StoryView:

@@ -118,6 +118,17 @@ class Transaction:
             raise output_error(err, self.output_dir) from err
         self.moves.append((name, output.path))
 
+    def add_kept(self, files: list[tuple[str, str, str]]) -> None:
+        """Files the previous build wrote that stay as they are, (path, origin, digest): what ``add`` does
+        for each, at a fraction of the cost (their paths were checked when they were written)."""
+        kept = {path: (origin, digest) for path, origin, digest in files}
+        if kept.keys() & self.owners.keys() or any(path not in self.previous for path in kept):
+            for path, origin, digest in files:
+                self.add(OutputFile(path, None, origin, digest))
+            return
+        self.owners.update((path, origin) for path, (origin, _) in kept.items())
+        self.hashes.update((path, digest) for path, (_, digest) in kept.items())
+
     def add_staged(self, path: str, origin: str, digest: str, staged: str | None) -> None:
         """A file another process handled with ``add`` in this transaction (``staged``: its name in the
         staging folder when it was written there)."""

@@ -8,6 +8,7 @@ content, made in a fresh folder with the cache folder and forking both out of th
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import shutil
@@ -20,6 +21,7 @@ from conftest import build_site, output_files, site_tree
 from site_builder import parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
+from site_builder.errors import BuildFailed
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
 from site_builder.write import MANIFEST
@@ -183,6 +185,21 @@ def test_a_template_edited_in_place_is_compiled_again(site):
     (theme / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\n", encoding="utf-8")
     build_site(site)
     assert (site / "output" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /drafts/\n"
+
+
+def test_the_garbage_collector_is_paused_only_while_a_build_runs(site, monkeypatch):
+    during = []
+    real_clean = prepare.clean_article
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        patch.setattr(prepare, "clean_article", lambda a, c=None: during.append(gc.isenabled()) or real_clean(a, c))
+        build_site(site)
+    assert during and not any(during)
+    assert gc.isenabled()
+    (site / "content" / "grouping" / "broken.md").write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build_site(site)
+    assert gc.isenabled(), "a failed build gives the collector back too"
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
