@@ -18,7 +18,7 @@ from typing import Sequence
 import pytest
 
 from conftest import build_site, output_files, site_tree
-from site_builder import parallel, pipeline, prepare, render
+from site_builder import load, parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
@@ -200,6 +200,21 @@ def test_the_garbage_collector_is_paused_only_while_a_build_runs(site, monkeypat
     with pytest.raises(BuildFailed):
         build_site(site)
     assert gc.isenabled(), "a failed build gives the collector back too"
+
+
+def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_key(site):
+    config, _ = load_config(site / "site.yaml")
+    path = sorted((site / "content" / "grouping").glob("*.md"))[0]
+    found = next(f for f in load.find_markdown_files(config.content_dir) if f.relative == f"grouping/{path.name}")
+    task = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config, prepare.settings_key(config),
+                           None, None)
+    assert isinstance(task, prepare.Pending)
+    path.write_text(path.read_text(encoding="utf-8") + "\nA late sentence.\n", encoding="utf-8")
+    result, current = prepare.prepare_pending(task, config)
+    assert "A late sentence." in result.article.cleaned_html and not current
+    unchanged = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config,
+                                prepare.settings_key(config), None, None)
+    assert prepare.prepare_pending(unchanged, config)[1]
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
