@@ -72,20 +72,28 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
         _scan(entry.path, prefix + entry.name + "/", found)
 
 
-def content_digest(config: SiteConfig, files: list[ContentFile]) -> str:
-    """A hash of every article file's path and modification time, size and inode (and of its bytes when
-    it was written in the last moments, when the time cannot vouch for them): equal digests mean a build
-    would read the same content, without reading it. ``files``: ``find_markdown_files``'s."""
-    digest = hashlib.sha256()
+def content_digest(config: SiteConfig, files: list[ContentFile]) -> tuple[str, dict[str, str]]:
+    """A hash of every article file's path and modification time, size and inode, and the hash of the
+    bytes of each file written in the last moments (its time cannot vouch for them), by path: equal
+    hashes, and equal bytes in the files either build saw so written, mean a build would read the same
+    content, without reading the rest. ``files``: ``find_markdown_files``'s."""
+    digest, fresh = hashlib.sha256(), {}
     for found in files:
         digest.update(f"{found.relative}\0{found.signature}\0".encode("utf-8", "surrogateescape"))
-        path = config.content_dir / found.relative
-        if not settled(found.signature[0]) and path.is_file() and found.signature[1] <= MAX_FILE_BYTES:
-            try:  # a regular file only: a named pipe would block; the build itself reports both
-                digest.update(path.read_bytes())
-            except OSError:
-                digest.update(b"\0unreadable")
-    return digest.hexdigest()
+        if not settled(found.signature[0]):
+            fresh[found.relative] = bytes_digest(config.content_dir / found.relative)
+    return digest.hexdigest(), fresh
+
+
+def bytes_digest(path: Path) -> str:
+    """The hash of a content file's bytes; a fixed word for what is not a readable regular file of an
+    article's size (a named pipe would block; the build itself reports all of these)."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return "not read"
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def settled(mtime_ns: int) -> bool:

@@ -25,7 +25,7 @@ from site_builder.clean import clean_article
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
-from site_builder.load import ContentFile, content_digest, find_markdown_files, load_article
+from site_builder.load import ContentFile, bytes_digest, content_digest, find_markdown_files, load_article
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
@@ -145,8 +145,8 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         memo.keep("manifest", None)  # until this build has written its own
     layers = find_theme(config)
     found = find_markdown_files(config.content_dir) if memo is None and config.content_dir.is_dir() else None
-    inputs = inputs_digest(config, options, config_warnings, layers, found or []) if memo is None else None
-    if inputs and manifest.get("inputs") == inputs and output_complete(config.output_dir, manifest):
+    inputs = build_inputs(config, options, config_warnings, layers, found or []) if memo is None else None
+    if inputs and same_inputs(manifest.get("inputs"), inputs, config) and output_complete(config.output_dir, manifest):
         return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
                        seconds=time.perf_counter() - started)
     fresh = not config.output_dir.exists()
@@ -217,13 +217,28 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
     return Rendered(keys, rendered, (), {}, {})
 
 
-def inputs_digest(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-                  layers: ThemeLayers, found: list[ContentFile]) -> str:
-    """Everything a build's output depends on, as one hash (the output folder, which holds it, aside)."""
+def build_inputs(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
+                 layers: ThemeLayers, found: list[ContentFile]) -> dict:
+    """Everything a build's output depends on (the output folder, which holds it, aside): one hash, and the
+    hashes of the bytes of the articles written in the last moments, whose times cannot vouch for them."""
     settings = repr((config_key(config), options, config_warnings, code_digest()))
     site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
-    parts = (settings, sha256(site_file), theme_digest(layers), content_digest(config, found))
-    return sha256("\0".join(parts).encode())
+    content, fresh = content_digest(config, found)
+    parts = (settings, sha256(site_file), theme_digest(layers), content)
+    return {"digest": sha256("\0".join(parts).encode()), "fresh": fresh}
+
+
+def same_inputs(recorded: object, inputs: dict, config: SiteConfig) -> bool:
+    """Whether ``inputs`` are those the last build ``recorded``: the same hash, and the same bytes in every
+    article that either build found freshly written (one written just before the last build is found
+    by its time now, and its bytes are compared again: it may have been written twice in one tick)."""
+    if not isinstance(recorded, dict) or recorded.get("digest") != inputs["digest"]:
+        return False
+    before, now = recorded.get("fresh"), inputs["fresh"]
+    if not isinstance(before, dict):
+        return False
+    return all((now.get(path) or bytes_digest(config.content_dir / path)) == before.get(path)
+               for path in before.keys() | now.keys())
 
 
 def config_key(config: SiteConfig) -> str:
