@@ -103,7 +103,7 @@ class Index:
         self.window = window_seconds
         self.frequency = Counter(chain.from_iterable(item.features for item in items))
         # Whether a feature is an anchor is decided once per feature here, not once per occurrence.
-        self.anchored = {f for f in self.frequency if f[:2] in ANCHOR_KINDS}
+        self.anchored = {f for f in self.frequency if f.startswith(ANCHOR_KINDS)}
         self.cap = max(20, COMMON_SHARE * len(items))
         self.weights = {f: w for f, n in self.frequency.items() if (w := self.weight_of(f, n))}
         order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
@@ -153,7 +153,7 @@ class Index:
             new.frequency.subtract(before - after)
             new.frequency.update(after - before)
             touched |= before ^ after
-        new.anchored = self.anchored | {f for f in touched if f[:2] in ANCHOR_KINDS}
+        new.anchored = self.anchored | {f for f in touched if f.startswith(ANCHOR_KINDS)}
         reweighted = set()
         for feature in touched:
             weight = new.weight_of(feature, new.frequency[feature])
@@ -268,9 +268,9 @@ def length(weights: list[float]) -> float:
 
 def weigh(features: dict[str, int], weights: dict[str, float]) -> dict[str, float]:
     """A sparse vector: weight times (1 + log count) for the features that carry weight."""
-    log = math.log
-    return {f: weights[f] * (1 + log(count)) if count > 1 else weights[f]
-            for f, count in features.items() if f in weights}
+    log, weight_of = math.log, weights.get  # weights holds no zero weight: a miss is None, falsy
+    return {f: weight * (1 + log(count)) if count > 1 else weight
+            for f, count in features.items() if (weight := weight_of(f))}
 
 
 def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None = None) -> Clusters:
