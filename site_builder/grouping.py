@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from site_builder.clustering import Clusters, Item, Pair, cluster, edited_positions
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, derived, remember
+from site_builder.memo import Memo, derived, remember, while_same
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -66,7 +66,10 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
     stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
                for ids, key in zip(clusters.groups, clusters.keys)]
-    stories, redirects = keep_slugs(stories, previous, {i: a.date.timestamp() for i, a in by_id.items()})
+    dates = {i: a.date.timestamp() for i, a in by_id.items()}
+    inputs = (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories), previous, dates) if memo else None
+    slugs, redirects = while_same(memo, "kept slugs", inputs, lambda: kept_slugs(stories, previous, dates))
+    stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses)
 
@@ -149,6 +152,14 @@ def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def kept_slugs(stories: list[Story], previous: StoryState,
+               dates: Mapping[str, float]) -> tuple[dict[str, str], dict[str, str]]:
+    """``keep_slugs``'s decisions: story id -> slug, and the redirects (under `serve`, kept while no story,
+    article date or past state changes)."""
+    kept, redirects = keep_slugs(stories, previous, dates)
+    return {s.id: s.slug for s in kept}, redirects
 
 
 def keep_slugs(stories: list[Story], previous: StoryState,

@@ -234,7 +234,7 @@ def unchanged_pages(last: Rendered | None, structure: tuple, article_keys: dict[
         return {}
     changed = {i for i, key in article_keys.items() if last.article_keys.get(i) != key}
     return {path: (key, last.reads[path], written[path]) for path, key in last.keys.items()
-            if path in written and path in last.reads and not last.reads[path] & changed}
+            if path in written and path in last.reads and last.reads[path].isdisjoint(changed)}
 
 
 def short_key(parts: tuple) -> str:

@@ -30,7 +30,7 @@ from site_builder.config import SiteConfig, load_config
 from site_builder.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
 from site_builder.errors import SiteBuilderError
 from site_builder.memo import Memo, sha256
-from site_builder.pipeline import BuildOptions, BuildReport, build
+from site_builder.pipeline import BuildOptions, BuildReport, build, collector_paused
 from site_builder.theme import find_theme, unhashed_name
 from site_builder.views import Urls
 from site_builder.write import WriteReport
@@ -132,24 +132,25 @@ class Session:
     def rebuild(self) -> None:
         """Build once; problems go to the terminal and to every open page, never to a traceback."""
         started = time.perf_counter()
-        try:
-            self.config, warnings = load_config(self.config_path, self.overrides)
-            with self.state.lock:
-                report = build(self.config, self.options, tuple(warnings), self.memo)
-        except SiteBuilderError as err:
-            self.state.problems = [str(problem) for problem in err.problems] or [str(err)]
-            self.log("\n".join(self.state.problems) + "\nBuild failed; still serving the last good build.")
-            self.state.announce("problems", {"problems": self.state.problems})
-            return
-        self.memo.prune()
-        recovered, self.state.problems = bool(self.state.problems), []
-        event, data = event_for(report, self.config.base_path, self.config.output_dir)
-        if recovered and event == "ok":
-            event, data = "reload", {"changed": None}
-        self.state.announce(event, data)
+        with collector_paused():  # until the pages are told to reload: collecting takes tens of milliseconds
+            try:
+                self.config, warnings = load_config(self.config_path, self.overrides)
+                with self.state.lock:
+                    report = build(self.config, self.options, tuple(warnings), self.memo)
+            except SiteBuilderError as err:
+                self.state.problems = [str(problem) for problem in err.problems] or [str(err)]
+                self.log("\n".join(self.state.problems) + "\nBuild failed; still serving the last good build.")
+                self.state.announce("problems", {"problems": self.state.problems})
+                return
+            self.memo.prune()
+            recovered, self.state.problems = bool(self.state.problems), []
+            event, data = event_for(report, self.config.base_path, self.config.output_dir)
+            if recovered and event == "ok":
+                event, data = "reload", {"changed": None}
+            self.state.announce(event, data)
         self.log(f"Rebuilt in {time.perf_counter() - started:.3f} s: {report.rendered} rendered, "
                  f"{report.write.written} written, {report.write.removed} removed.")
-        settle_memory(self.builds)  # after the pages are told to reload: it takes tens of milliseconds
+        settle_memory(self.builds)
         self.builds += 1
 
     def watch_paths(self) -> list[tuple[Path, bool]]:
