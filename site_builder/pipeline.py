@@ -118,7 +118,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a build runs. A build makes millions of objects that live
     until it ends (the articles read from the cache folder, the views of pages), and the collector scanned
-    them over and over: a seventh of a daily build at 4,000 articles, a fifth of an edit under `serve`.
+    them over and over: a seventh of a daily build at 4,000 articles, a fifth of a cold one at 10,000.
     Reference counting still frees what a build drops; cycles wait for the collector's next run."""
     enabled = gc.isenabled()
     gc.disable()
