@@ -13,6 +13,7 @@ import time
 from stat import S_ISREG
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import Iterable
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
@@ -70,6 +71,28 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
             found.append(ContentFile(prefix + entry.name, signature, entry.is_symlink()))
     for entry in folders:
         _scan(entry.path, prefix + entry.name + "/", found)
+
+
+def rescanned(content_dir: Path, last: list[ContentFile], written: Iterable[str]) -> list[ContentFile] | None:
+    """The content folder as ``find_markdown_files`` would find it now, from ``last`` (its last scan) and
+    ``written`` (the absolute paths of the only files written since, in place): those are looked at again.
+    None when one of them is not a plain file of the last scan (only a whole scan can tell then)."""
+    position = {found.relative: number for number, found in enumerate(last)}
+    found = list(last)
+    for path in written:
+        try:
+            relative = Path(path).relative_to(content_dir).as_posix()
+        except ValueError:
+            return None
+        number = position.get(relative)
+        if number is None or last[number].is_link or os.path.islink(path):
+            return None
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        found[number] = ContentFile(relative, (stat.st_mtime_ns, stat.st_size, stat.st_ino), False)
+    return found
 
 
 def content_digest(config: SiteConfig, files: list[ContentFile]) -> tuple[str, dict[str, str]]:

@@ -25,7 +25,8 @@ from site_builder.clean import clean_article
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.grouping import Grouping, StoryState, group_stories
-from site_builder.load import ContentFile, bytes_digest, content_digest, find_markdown_files, load_article
+from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
+                               rescanned)
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
@@ -104,14 +105,17 @@ def story_state(site: Site) -> dict:
 
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
-          config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None) -> BuildReport:
+          config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None,
+          written: frozenset[str] | None = None) -> BuildReport:
     """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors.
 
     Without a memo (a `build` command, not `serve`), a build whose inputs (articles, theme, settings,
     site-builder itself) are those of the last one, with its output all there, reads and writes nothing
-    more: it reports what the last one did."""
+    more: it reports what the last one did. With one, ``written`` is what `serve`'s watcher saw: the
+    absolute paths of the only content files written since the last build, in place (None when it saw
+    anything else); the content folder is then not scanned again, only those files."""
     with collector_paused():
-        return run_build(config, options, config_warnings, memo)
+        return run_build(config, options, config_warnings, memo, written)
 
 
 @contextmanager
@@ -130,7 +134,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-              memo: Memo | None) -> BuildReport:
+              memo: Memo | None, written: frozenset[str] | None = None) -> BuildReport:
     """``build``'s work, done with the collector paused."""
     started = time.perf_counter()
     check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
@@ -144,7 +148,7 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     if memo is not None:
         memo.keep("manifest", None)  # until this build has written its own
     layers = find_theme(config)
-    found = find_markdown_files(config.content_dir) if memo is None and config.content_dir.is_dir() else None
+    found = scan_content(config, memo, written)
     inputs = build_inputs(config, options, config_warnings, layers, found or []) if memo is None else None
     if inputs and same_inputs(manifest.get("inputs"), inputs, config) and output_complete(config.output_dir, manifest):
         return replace(summary_from(manifest["summary"]), write=WriteReport(0, len(manifest["files"]), 0),
@@ -196,6 +200,20 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         memo.keep("manifest", transaction.record)
         memo.keep("render", rendered)
     return replace(report, write=written)
+
+
+def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] | None) -> list[ContentFile] | None:
+    """The content folder's files (None when there is no folder): scanned, or under `serve`, when its
+    watcher saw only files written in place, the last scan with those files looked at again."""
+    if not config.content_dir.is_dir():
+        return None
+    name = ("scan", str(config.content_dir))
+    last = memo.recall(name) if memo is not None else None
+    found = rescanned(config.content_dir.resolve(), last, written) if last is not None and written is not None else None
+    found = found if found is not None else find_markdown_files(config.content_dir)
+    if memo is not None:
+        memo.keep(name, found)
+    return found
 
 
 def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: str,

@@ -29,6 +29,7 @@ from watchdog.observers import Observer
 from site_builder.config import SiteConfig, load_config
 from site_builder.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
 from site_builder.errors import SiteBuilderError
+from site_builder.load import MARKDOWN_SUFFIXES
 from site_builder.memo import Memo, sha256
 from site_builder.pipeline import BuildOptions, BuildReport, build, collector_paused
 from site_builder.theme import find_theme, unhashed_name
@@ -44,6 +45,9 @@ COMPLETING_EVENTS = ("closed", "moved", "deleted")
 HEARTBEAT_SECONDS = 15
 MAX_LISTED_CHANGES = 500
 """Past this many changed files, open pages are told that everything changed."""
+FOLDER_EVENTS_ECHO_FILES = sys.platform.startswith("linux")
+"""inotify reports a folder modified beside each change of a file in it, which has an event of its own
+(made, written, moved, deleted): there such a folder event tells nothing more."""
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 
 
@@ -128,6 +132,29 @@ class Session:
         self.save_completed = False
         """Whether the last relevant event completed a save, so a shorter wait will do."""
         self.builds = 0
+        self.written: set[str] | None = None
+        """Content files the watcher saw written in place since the last build began; None when it saw
+        anything else (a file made, moved or deleted, a folder, a template, site.yaml) or before the
+        first build: the next build scans the content folder then."""
+        self.written_lock = threading.Lock()
+
+    def note_change(self, event: FileSystemEvent) -> None:
+        """Keep what the next build needs to know of a relevant event (see ``written``)."""
+        if event.is_directory and event.event_type == "modified" and FOLDER_EVENTS_ECHO_FILES:
+            return
+        in_place = event.event_type in ("modified", "closed") and not event.is_directory and \
+            Path(event.src_path).suffix.lower() in MARKDOWN_SUFFIXES
+        with self.written_lock:
+            if in_place and self.written is not None:
+                self.written.add(event.src_path)
+            else:
+                self.written = None
+
+    def take_written(self) -> frozenset[str] | None:
+        """``written`` as it stands, for the build that begins; what comes later goes to the next one."""
+        with self.written_lock:
+            written, self.written = self.written, set()
+        return frozenset(written) if written is not None else None
 
     def rebuild(self) -> None:
         """Build once; problems go to the terminal and to every open page, never to a traceback."""
@@ -135,8 +162,9 @@ class Session:
         with collector_paused():  # until the pages are told to reload: collecting takes tens of milliseconds
             try:
                 self.config, warnings = load_config(self.config_path, self.overrides)
+                written = self.take_written()
                 with self.state.lock:
-                    report = build(self.config, self.options, tuple(warnings), self.memo)
+                    report = build(self.config, self.options, tuple(warnings), self.memo, written)
             except SiteBuilderError as err:
                 self.state.problems = [str(problem) for problem in err.problems] or [str(err)]
                 self.log("\n".join(self.state.problems) + "\nBuild failed; still serving the last good build.")
@@ -202,6 +230,7 @@ class ChangeHandler(FileSystemEventHandler):
             return
         paths = [event.src_path, getattr(event, "dest_path", "") or ""]
         if any(p and self.session.is_relevant(p) for p in paths):
+            self.session.note_change(event)
             self.session.save_completed = event.event_type in COMPLETING_EVENTS
             self.session.pending.set()
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
+                             FileModifiedEvent, FileMovedEvent)
+
 from conftest import article, build_site, site_tree
 
+from site_builder import pipeline
 from site_builder.config import load_config
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.serve import event_for
+from site_builder.serve import FOLDER_EVENTS_ECHO_FILES, Session, event_for
 from site_builder.theme import hashed_name
 
 
@@ -81,3 +86,55 @@ def test_a_stylesheet_edit_saved_with_an_article_edit_or_deletion_reloads_the_pa
     (root / "static/style.css").write_text(STYLE)
     (root / "content/a.md").unlink()
     assert serve_build(root, memo)[0] == "reload"
+
+
+def test_serve_looks_again_at_the_files_its_watcher_saw_written_and_scans_when_unsure(make_site, tmp_path,
+                                                                                       monkeypatch):
+    root = make_site({
+        "content/a.md": article("Quake hits Hualien", body="A magnitude 6.4 earthquake struck Hualien, TSMC said."),
+        "content/b.md": article("Budget passes", date="2025-07-20", tags=["economy"], body="The budget passed."),
+    })
+    config, _ = load_config(root / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    edited = root / "content" / "a.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("struck Hualien", "struck Hualien on Tuesday"),
+                      encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "find_markdown_files", lambda folder: pytest.fail("the folder was scanned"))
+        build(config, BuildOptions(), memo=memo, written=frozenset({str(edited.resolve())}))
+    memo.prune()
+    page = root / "output" / "articles" / "quake-hits-hualien" / "index.html"
+    assert "on Tuesday" in page.read_text(encoding="utf-8")
+    new = root / "content" / "c.md"  # not in the last scan: the folder is scanned again
+    new.write_text(article("A new report", date="2025-07-21"), encoding="utf-8")
+    build(config, BuildOptions(), memo=memo, written=frozenset({str(new.resolve())}))
+    memo.prune()
+    assert (root / "output" / "articles" / "a-new-report" / "index.html").is_file()
+    (root / "content" / "b.md").unlink()  # the watcher saw a deletion: it says it is unsure
+    build(config, BuildOptions(), memo=memo, written=None)
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
+    build_site(cold)
+    assert site_tree(root / "output") == site_tree(cold / "output")
+
+
+def test_the_watcher_vouches_only_for_markdown_files_written_in_place(make_site):
+    root = make_site({"content/a.md": article("Quake hits Hualien")})
+    session = Session(root / "site.yaml", {}, BuildOptions(), log=lambda line: None)
+    assert session.take_written() is None, "the first build scans"
+    article_path = str(root / "content" / "a.md")
+    for event in (FileModifiedEvent(article_path), FileClosedEvent(article_path)):
+        session.note_change(event)
+    assert session.take_written() == {article_path}
+    assert session.take_written() == set()
+    session.note_change(FileModifiedEvent(article_path))
+    session.note_change(DirModifiedEvent(str(root / "content")))  # inotify's echo of the file's event
+    assert session.take_written() == ({article_path} if FOLDER_EVENTS_ECHO_FILES else None)
+    for unsure in (FileCreatedEvent(article_path), FileDeletedEvent(article_path),
+                   FileMovedEvent(article_path + ".tmp", article_path), DirCreatedEvent(str(root / "content" / "x")),
+                   FileModifiedEvent(str(root / "templates" / "home.html"))):
+        session.note_change(FileModifiedEvent(article_path))
+        session.note_change(unsure)
+        assert session.take_written() is None, unsure
