@@ -273,11 +273,15 @@ def weigh(features: dict[str, int], weights: dict[str, float]) -> dict[str, floa
             for f, count in features.items() if (weight := weight_of(f))}
 
 
-def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None = None) -> Clusters:
+def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Clusters | None = None) -> Clusters:
     """Groups of the items: explicit keys as given, the free items joined to their most similar story.
 
-    With ``previous``, the scoring of an earlier clustering of the same articles, only the similarities
-    an edit can have changed are computed again; the outcome is the same as without it."""
+    With ``previous``, an earlier clustering of the same articles, only the similarities an edit can have
+    changed are computed again, and nothing when no article changed; the outcome is the same as without."""
+    scoring = previous.scoring if previous else None
+    edited = edited_positions(items, settings, scoring)
+    if edited == set():
+        return previous
     order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
@@ -292,7 +296,7 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring
         group_of.update({i: len(groups) - 1 for i in groups[-1]})
     index, scored, shared = None, {}, {}
     if settings.auto:
-        index, scored, shared = _reusable_scores(items, settings, previous)
+        index, scored, shared = _reusable_scores(items, settings, scoring, edited)
     links, used = [], {}
     for position in order:
         if position in group_of:
@@ -321,16 +325,13 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Scoring
         scoring=Scoring(settings, index, scored, used) if index else None)
 
 
-def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None
-                     ) -> tuple[Index, dict, dict]:
-    """The index of ``items`` and what of ``previous`` still holds: everything when the same articles sit
-    in the same places with only features edited, nothing otherwise (any added, removed or moved article
-    changes every weight)."""
-    edited = edited_positions(items, settings, previous)
-    if edited is None:
+def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None,
+                     edited: set[int] | None) -> tuple[Index, dict, dict]:
+    """The index of ``items`` and what of ``previous`` still holds when only the features of ``edited``
+    changed; nothing when more did (``edited`` None: any added, removed or moved article changes every
+    weight)."""
+    if edited is None or previous is None:
         return Index(items, settings.window_days * 86400), {}, {}
-    if not edited:
-        return previous.index, dict(previous.scored), dict(previous.shared)
     index, changed = previous.index.revised(items, edited)
     stale = index.around(changed) | previous.index.around(changed)
     scored = {p: s for p, s in previous.scored.items() if p not in stale}

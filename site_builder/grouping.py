@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from site_builder.clustering import Clusters, Item, Pair, cluster, edited_positions
+from site_builder.clustering import Clusters, Item, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
 from site_builder.memo import Memo, derived, remember, while_same
@@ -67,23 +67,20 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
                for ids, key in zip(clusters.groups, clusters.keys)]
     dates = {i: a.date.timestamp() for i, a in by_id.items()}
-    inputs = (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories), previous, dates) if memo else None
-    slugs, redirects = while_same(memo, "kept slugs", inputs, lambda: kept_slugs(stories, previous, dates))
+    slugs, redirects = while_same(memo, "kept slugs",
+                                  lambda: (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories),
+                                           previous, dates),
+                                  lambda: kept_slugs(stories, previous, dates))
     stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses)
 
 
 def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None) -> Clusters:
-    """``cluster``, under `serve` with what the last build's clustering lends: all of it when no
-    article's features, date, language or story key changed, its scores of the unedited ones when only
-    features did."""
+    """``cluster``, under `serve` from the last build's clustering (see ``cluster``)."""
     if memo is None:
         return cluster(items, settings)
-    last: Clusters | None = memo.recall("clusters")
-    scoring = last.scoring if last else None
-    same = scoring is not None and edited_positions(items, settings, scoring) == set()
-    clusters = last if same else cluster(items, settings, scoring)
+    clusters = cluster(items, settings, memo.recall("clusters"))
     memo.keep("clusters", clusters)
     return clusters
 

@@ -64,13 +64,17 @@ def _scan(folder: str, prefix: str, found: list[ContentFile]) -> None:
     for entry in entries:
         if entry not in folders and os.path.splitext(entry.name)[1].lower() in MARKDOWN_SUFFIXES:
             try:
-                stat = entry.stat()
-                signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+                signature = signature_of(entry.stat())
             except OSError:
                 signature = (0, -1, 0)  # reading it will report the problem
             found.append(ContentFile(prefix + entry.name, signature, entry.is_symlink()))
     for entry in folders:
         _scan(entry.path, prefix + entry.name + "/", found)
+
+
+def signature_of(stat: os.stat_result) -> tuple[int, int, int]:
+    """A file's ``ContentFile.signature``: modification time, size and inode."""
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
 def rescanned(content_dir: Path, last: list[ContentFile], written: Iterable[str]) -> list[ContentFile] | None:
@@ -88,10 +92,9 @@ def rescanned(content_dir: Path, last: list[ContentFile], written: Iterable[str]
         if number is None or last[number].is_link or os.path.islink(path):
             return None
         try:
-            stat = os.stat(path)
+            found[number] = ContentFile(relative, signature_of(os.stat(path)), False)
         except OSError:
             return None
-        found[number] = ContentFile(relative, (stat.st_mtime_ns, stat.st_size, stat.st_ino), False)
     return found
 
 
@@ -196,8 +199,8 @@ def content_files(config: SiteConfig, found: list[ContentFile] | None = None
 def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) -> list[Article]:
     """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
     id order; given slugs keep theirs."""
-    inputs = tuple((a.id, a.slug, a.slug_given, a.date) for a in articles)
-    renamed = while_same(memo, "derived slugs", inputs, lambda: _distinct_slugs(articles))
+    renamed = while_same(memo, "derived slugs", lambda: tuple((a.id, a.slug, a.slug_given, a.date) for a in articles),
+                         lambda: _distinct_slugs(articles))
     return [derived(memo, ("slug", renamed[a.id]), a, lambda a=a: replace(a, slug=renamed[a.id]))
             if a.id in renamed else a for a in articles]
 

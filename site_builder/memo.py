@@ -68,16 +68,16 @@ class Memo:
         self._entries, self._used = self._used, {}
 
 
-def while_same(memo: Memo | None, name: Hashable, inputs: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept under `serve` while ``inputs`` (compared by value, cheaper to compare than
-    ``compute`` is to run) are those of the last build."""
+def while_same(memo: Memo | None, name: Hashable, inputs: Callable[[], Any], compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept under `serve` while ``inputs()`` (compared by value, cheaper to make and compare
+    than ``compute`` is to run; not made without a memo) are those of the last build."""
     if memo is None:
         return compute()
-    last = memo.recall(name)
-    if last is not None and last[0] == inputs:
+    made, last = inputs(), memo.recall(name)
+    if last is not None and last[0] == made:
         return last[1]
     value = compute()
-    memo.keep(name, (inputs, value))
+    memo.keep(name, (made, value))
     return value
 
 

@@ -58,7 +58,7 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
         edit = EDITS[step % len(EDITS)]
         for target in rng.sample(range(len(items)), rng.choice([1, 1, 1, 3])):
             items[target] = replace(items[target], features=edit(items, target, rng))
-        reused = cluster(items, settings, previous.scoring)
+        reused = cluster(items, settings, previous)
         fresh = cluster(items, settings)
         assert reused == fresh, f"step {step} ({edit.__name__}) differs from a fresh clustering"
         changed_groups += reused.groups != previous.groups
@@ -69,6 +69,8 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
 def test_scoring_is_not_reused_across_added_articles_or_other_settings(corpus_items):
     settings = GroupingSettings()
     first = cluster(corpus_items[:-1], settings)
-    assert cluster(corpus_items, settings, first.scoring) == cluster(corpus_items, settings)
-    assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), first.scoring) == \
+    assert cluster([replace(item) for item in corpus_items[:-1]], settings, first) is first, \
+        "equal articles: the earlier outcome as it is"
+    assert cluster(corpus_items, settings, first) == cluster(corpus_items, settings)
+    assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), first) == \
         cluster(corpus_items[:-1], replace(settings, threshold=0.3))
