@@ -131,6 +131,8 @@ class Site:
     """The moment the site describes (feed `updated`); passed in, never read from the clock."""
     redirects: dict[str, str] = field(default_factory=dict)
     """Old story slugs -> the slug of the story that now holds their articles."""
+    language_names: dict[str, str] = field(default_factory=dict)
+    """Language code of the articles -> its name in the site's language ('id' -> 'Indonesian')."""
 
     @cached_property
     def story_of(self) -> dict[str, str]:

@@ -30,7 +30,7 @@ from site_builder.load import (ContentFile, bytes_digest, content_digest, find_m
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
-from site_builder.prepare import Map, prepare_articles, serial_map
+from site_builder.prepare import Map, language_names, prepare_articles, serial_map
 from site_builder.render import Rendered, Reuse, render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
@@ -87,7 +87,8 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = 
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items)
     build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)
-    return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects), grouping, problems
+    names = language_names(articles, config.language, memo, store)
+    return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
 
 
 def previous_story_state(manifest: dict) -> StoryState:

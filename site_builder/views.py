@@ -110,12 +110,11 @@ class StoryView:
 
 @dataclass(frozen=True)
 class Pagination:
-    """Where a page of a long list stands among its siblings."""
+    """Where a page of a long list stands among its siblings (see ``paginate``)."""
 
-    number: int
-    """1-based page number."""
-    total: int
-    """How many pages the list has."""
+    number: int | None
+    """None on the list's front page (its newest entries), else the page's number counted from the oldest
+    entries: page 1 holds the oldest."""
     previous_url: str | None
     """Newer entries, if any."""
     next_url: str | None
@@ -162,20 +161,33 @@ def source_dir(source: str) -> str:
     return f"sources/{slugify(source, fallback=source)}/"
 
 
-def paged_path(directory: str, number: int) -> str:
-    """Page 1 of a list lives at the list's folder, page n at <folder>/page/n/."""
-    return f"{directory}index.html" if number == 1 else f"{directory}page/{number}/index.html"
+def paged_path(directory: str, number: int | None) -> str:
+    """A list's front page lives at the list's folder, numbered page n at <folder>/page/n/."""
+    return f"{directory}index.html" if number is None else f"{directory}page/{number}/index.html"
 
 
 def paginate(items: Sequence, size: int, directory: str, urls: Urls) -> list[tuple[Sequence, Pagination, str]]:
-    """(slice, pagination, output path) for every page of a list; an empty list still has one page."""
-    total = max(1, -(-len(items) // size))
-    pages = []
-    for number in range(1, total + 1):
-        previous_url = urls.page(paged_path(directory, number - 1)) if number > 1 else None
-        next_url = urls.page(paged_path(directory, number + 1)) if number < total else None
-        chunk = items[(number - 1) * size: number * size]
-        pages.append((chunk, Pagination(number, total, previous_url, next_url), paged_path(directory, number)))
+    """(slice, pagination, output path) for every page of a list ordered newest first; an empty list still
+    has its front page.
+
+    Numbered pages are full pages of ``size`` entries counted from the oldest, and the front page shows
+    the rest: the newest ``size`` to ``2 * size - 1`` entries. An entry added at the top changes the front
+    page only (once every ``size`` entries it also adds a page and relinks the one before), where pages
+    numbered from the newest would all shift: a day's new stories on a big archive rewrite a few pages, not
+    hundreds, and a link to page 12 shows the same entries next year. An entry added, removed or moved
+    further down still shifts the pages newer than it."""
+    numbered = max(0, len(items) // size - 1)
+    front = len(items) - numbered * size
+
+    def url(number: int | None) -> str:
+        return urls.page(paged_path(directory, number))
+
+    pages = [(items[:front], Pagination(None, None, url(numbered) if numbered else None), paged_path(directory, None))]
+    for number in range(numbered, 0, -1):
+        start = len(items) - number * size
+        newer = url(number + 1 if number < numbered else None)
+        older = url(number - 1) if number > 1 else None
+        pages.append((items[start:start + size], Pagination(number, newer, older), paged_path(directory, number)))
     return pages
 
 
@@ -244,13 +256,16 @@ class SiteViews:
         return ArticleView(
             id=article.id, title=article.title, url=self.urls.page(article_path(article)),
             original_url=article.url, source=Link(article.source, self.urls.page(source_dir(article.source))),
-            lang=article.lang, language_name=language_name(article.lang, self.site.config.language),
+            lang=article.lang, language_name=self.language_name(article.lang),
             date=local, date_text=format_date(local, article.date_only), authors=article.authors,
             tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
             summary=article.summary, image=article.image, story_id=story_id,
             extra=article.extra,
             make_html=lambda: Markup(fill_embeds(article.cleaned_html, article.embeds, self.render_embed)),
         )
+
+    def language_name(self, code: str) -> str:
+        return self.site.language_names.get(code) or language_name(code, self.site.config.language)
 
     def _story_view(self, story: Story) -> StoryView:
         articles = tuple(self.articles[i] for i in story.article_ids)
@@ -260,5 +275,5 @@ class SiteViews:
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,
-            languages=tuple(language_name(code, self.site.config.language) for code in story.languages),
+            languages=tuple(map(self.language_name, story.languages)),
         )

@@ -339,3 +339,17 @@ def test_a_title_with_no_usable_word_gives_a_stable_hash_seeded_by_the_fallback(
 ])
 def test_only_slugs_in_the_form_slugify_gives_are_safe(slug, safe):
     assert is_safe_slug(slug) is safe
+
+
+def test_the_two_letter_codes_known_without_langcodes_are_exactly_those_it_holds_valid():
+    import itertools
+    import string
+
+    import langcodes
+
+    from site_builder.yamldoc import TWO_LETTER_LANGUAGES, is_language_tag
+
+    codes = ["".join(pair) for pair in itertools.product(string.ascii_lowercase, repeat=2)]
+    assert {code for code in codes if langcodes.tag_is_valid(code)} == TWO_LETTER_LANGUAGES
+    assert [is_language_tag(tag) for tag in ("pt-BR", "zh-Hant", "EN", "klingon", "xx", "")] == [
+        langcodes.tag_is_valid(tag) for tag in ("pt-BR", "zh-Hant", "EN", "klingon", "xx", "")]

@@ -420,35 +420,53 @@ def test_tags_and_sources_differing_only_in_capitalisation_share_one_page(make_s
             BASE_PATH + "articles/first/", BASE_PATH + "articles/second/"]
 
 
-def test_the_home_page_is_split_into_pages_of_page_size_stories_linked_by_prev_and_next(make_site):
-    files = {f"content/s{n}.md": article(title=f"Story number {n}", date=f"2025-07-0{n}") for n in range(1, 6)}
+def test_the_home_page_shows_the_newest_stories_and_numbered_pages_the_older_ones_from_the_oldest(make_site):
+    files = {f"content/s{n}.md": article(title=f"Story number {n}", date=f"2025-07-0{n}") for n in range(1, 8)}
     site = make_site(files, site_yaml(page_size=2))
     build_site(site)
     output = site / "output"
 
-    urls = [BASE_PATH, BASE_PATH + "page/2/", BASE_PATH + "page/3/"]
+    # 7 stories, pages of 2: page 1 the oldest two, page 2 the next two, the front page the newest three.
+    urls = [BASE_PATH, BASE_PATH + "page/2/", BASE_PATH + "page/1/"]
     pages = [page(output, url) for url in urls]
     assert [pager_links(p) for p in pages] == [(None, urls[1]), (urls[0], urls[2]), (urls[1], None)]
-    assert [len(story_links(p)) for p in pages] == [2, 2, 1]
+    assert [len(story_links(p)) for p in pages] == [3, 2, 2]
     assert [link for p in pages for link in story_links(p)] == [
-        f"{BASE_PATH}stories/story-number-{n}/" for n in range(5, 0, -1)]
-    assert not (output / "page" / "4").exists() and not (output / "page" / "1").exists()
+        f"{BASE_PATH}stories/story-number-{n}/" for n in range(7, 0, -1)]
+    assert not (output / "page" / "3").exists()
+    assert "page 2" in pages[1].find("title").text() and "page" not in pages[0].find("title").text()
+
+
+def test_a_new_story_rewrites_the_front_page_and_leaves_the_numbered_pages_as_they_were(make_site):
+    files = {f"content/s{n}.md": article(title=f"Story number {n}", date=f"2025-07-0{n}") for n in range(1, 7)}
+    site = make_site(files, site_yaml(page_size=2))
+    build_site(site)
+    numbered = {path: path.read_bytes() for path in sorted((site / "output" / "page").rglob("*.html"))}
+    front = (site / "output" / "index.html").read_bytes()
+    (site / "content" / "s8.md").write_text(article(title="Story number 7", date="2025-07-07"), encoding="utf-8")
+
+    build_site(site)
+
+    assert len(numbered) == 2
+    assert {path: path.read_bytes() for path in sorted((site / "output" / "page").rglob("*.html"))} == numbered
+    assert story_links(page(site / "output", BASE_PATH))[0] == f"{BASE_PATH}stories/story-number-7/"
+    assert (site / "output" / "index.html").read_bytes() != front
 
 
 def test_a_tag_is_split_into_pages_of_list_page_size_articles_linked_by_prev_and_next(make_site):
     files = {f"content/a{n}.md": article(title=f"Report {n}", date=f"2025-07-0{n}", tags=["models"])
-             for n in range(1, 6)}
+             for n in range(1, 7)}
     site = make_site(files, site_yaml(list_page_size=2))
     build_site(site)
     output = site / "output"
 
-    urls = [BASE_PATH + "tags/models/", BASE_PATH + "tags/models/page/2/", BASE_PATH + "tags/models/page/3/"]
+    urls = [BASE_PATH + "tags/models/", BASE_PATH + "tags/models/page/2/", BASE_PATH + "tags/models/page/1/"]
     pages = [page(output, url) for url in urls]
     assert [pager_links(p) for p in pages] == [(None, urls[1]), (urls[0], urls[2]), (urls[1], None)]
     assert [article_links(p.find("ul", cls="article-list")) for p in pages] == [
-        [f"{BASE_PATH}articles/report-5/", f"{BASE_PATH}articles/report-4/"],
-        [f"{BASE_PATH}articles/report-3/", f"{BASE_PATH}articles/report-2/"],
-        [f"{BASE_PATH}articles/report-1/"]]
+        [f"{BASE_PATH}articles/report-6/", f"{BASE_PATH}articles/report-5/"],
+        [f"{BASE_PATH}articles/report-4/", f"{BASE_PATH}articles/report-3/"],
+        [f"{BASE_PATH}articles/report-2/", f"{BASE_PATH}articles/report-1/"]]
 
 
 # --- untrusted content -------------------------------------------------------------------------------
