@@ -20,7 +20,7 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem
 from site_builder.frontmatter import ArticleDefaults, parse_article
 from site_builder.memo import Memo, derived, while_same
-from site_builder.model import Article
+from site_builder.model import Article, with_slug
 from site_builder.yamldoc import UNPRINTABLE, decode_utf8
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -201,7 +201,7 @@ def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) ->
     id order; given slugs keep theirs."""
     renamed = while_same(memo, "derived slugs", lambda: tuple((a.id, a.slug, a.slug_given, a.date) for a in articles),
                          lambda: _distinct_slugs(articles))
-    return [derived(memo, ("slug", renamed[a.id]), a, lambda a=a: replace(a, slug=renamed[a.id]))
+    return [derived(memo, ("slug", renamed[a.id]), a, lambda a=a: with_slug(a, renamed[a.id]))
             if a.id in renamed else a for a in articles]
 
 

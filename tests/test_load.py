@@ -101,6 +101,19 @@ def test_equal_headlines_get_distinct_slugs_and_given_slugs_win(make_site):
                                                 "c": "floods-in-jakarta"}
 
 
+def test_a_renamed_article_is_the_article_with_only_its_slug_changed(make_site):
+    from dataclasses import fields, replace
+
+    from site_builder.model import with_slug
+
+    root = make_site({"content/a.md": article("Floods in Jakarta", tags=["floods"])})
+    original = loaded(root)["a"]
+    renamed = with_slug(original, "floods-in-jakarta-2")
+    assert renamed == replace(original, slug="floods-in-jakarta-2") and original.slug == "floods-in-jakarta"
+    assert [getattr(renamed, f.name) for f in fields(renamed) if f.name != "slug"] == [
+        getattr(original, f.name) for f in fields(original) if f.name != "slug"]
+
+
 def test_every_problem_in_every_file_is_reported_in_one_run(make_site):
     root = make_site({
         "content/empty.md": "",
