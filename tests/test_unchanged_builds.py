@@ -111,3 +111,10 @@ def test_a_file_rewritten_in_the_same_tick_after_a_build_is_seen_once_its_time_i
     monkeypatch.setattr(load, "settled", lambda mtime_ns: True)
     assert build_site(site).write.written > 0
     assert "6.7" in (site / "output" / "articles" / "quake-hits-hualien" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_library_versions_a_build_depends_on_are_those_importlib_metadata_reports():
+    from importlib import metadata
+
+    names = ("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii", "MarkupSafe", "watchdog")
+    assert pipeline.installed_versions(names) == [metadata.version(name) for name in names]
