@@ -1,6 +1,8 @@
 """Automatic grouping: which articles report the same event.
 
-Every article becomes a weighted bag of features (``features``), rare features weighing more. Two
+Every article becomes a weighted bag of features (``features``), rare features weighing more: rare
+in the news of its time (the articles of its own period and the two around it), so that articles
+added today leave the weights, and so the stories, of years ago as they were. Two
 articles are similar when their bags overlap (cosine): as a whole between reports in one language, in
 the signals that survive translation alone (names, numbers, handles, links) between languages, damped
 by the time between them. Shared words alone make a topic, not an event: reports in one language
@@ -21,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import mul
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from site_builder.config import GroupingSettings
 from site_builder.features import ANCHOR_KINDS, HANDLE, LINK, NAME, NUMBER, SOUND, WORD
@@ -29,6 +31,9 @@ from site_builder.features import ANCHOR_KINDS, HANDLE, LINK, NAME, NUMBER, SOUN
 KIND_WEIGHTS = {NAME: 1.0, SOUND: 0.5, NUMBER: 0.8, HANDLE: 2.0, LINK: 2.0, WORD: 1.0}
 COMMON_SHARE = 0.05
 """Features in more than this share of articles (and at least 20) say nothing about an event."""
+PERIOD_SECONDS = 91 * 86400
+"""How rare a feature is, is counted among the articles of the item's period (a quarter, or the grouping
+window when longer) and of the periods before and after it."""
 
 
 @dataclass(frozen=True)
@@ -101,12 +106,22 @@ class Index:
     def __init__(self, items: Sequence[Item], window_seconds: float):
         self.items = list(items)
         self.window = window_seconds
-        self.frequency = Counter(chain.from_iterable(item.features for item in items))
-        self.cap = max(20, COMMON_SHARE * len(items))
-        self.weights = self.weights_of(self.frequency)
+        # Periods at least as long as the window: a scored pair is in one period or two neighbouring ones,
+        # and the counts behind both vectors hold both articles.
+        span = max(PERIOD_SECONDS, window_seconds)
+        self.period = [math.floor(item.time / span) for item in items]
+        members: dict[int, list[Item]] = defaultdict(list)
+        for item, period in zip(items, self.period):
+            members[period].append(item)
+        self.sizes = {period: len(found) for period, found in members.items()}
+        self.frequency = {period: Counter(chain.from_iterable(item.features for item in found))
+                          for period, found in members.items()}
+        """Period -> how many of its articles hold each feature."""
+        self.weights = {period: self.weights_of(period, self.frequency[period]) for period in members}
+        """Period -> the weight of each feature its articles hold (none that weighs nothing)."""
         # Whether a feature is an anchor is decided once per feature here, not once per occurrence; only
         # weighted features are ever in a vector.
-        self.anchored = {f for f in self.weights if f.startswith(ANCHOR_KINDS)}
+        self.anchored = {f for weights in self.weights.values() for f in weights if f.startswith(ANCHOR_KINDS)}
         order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
         self.rank = [0] * len(items)
         for place, position in enumerate(order):
@@ -127,27 +142,25 @@ class Index:
         time_of = [item.time for item in items]
         self.times = {f: list(map(time_of.__getitem__, positions)) for f, positions in self.postings.items()}
 
-    def weights_of(self, frequency: Counter) -> dict[str, float]:
-        """``weight_of`` every feature that carries weight, the logarithm taken once per count (most
-        features share a handful of counts) rather than once per feature."""
-        weights, idf, cap, size = {}, {}, self.cap, len(self.items) + 1
-        for feature, count in frequency.items():
+    def weights_of(self, period: int, features: Iterable[str]) -> dict[str, float]:
+        """The weight of each of ``features`` in ``period`` that carries weight: its kind's weight times the
+        inverse of how many articles of the period and its two neighbours hold it; nothing for features too
+        many of them hold (they say nothing about one event) or one only (they never match). The logarithm
+        is taken once per count (most features share a handful of counts), not once per feature."""
+        before, here, after = (self.frequency.get(p, {}) for p in (period - 1, period, period + 1))
+        size = sum(self.sizes.get(p, 0) for p in (period - 1, period, period + 1))
+        weights, idf, cap = {}, {}, max(20, COMMON_SHARE * size)
+        for feature in features:
+            count = here.get(feature, 0) + before.get(feature, 0) + after.get(feature, 0)
             if 1 < count <= cap:
                 if count not in idf:
-                    idf[count] = math.log(1 + size / count)
+                    idf[count] = math.log(1 + (size + 1) / count)
                 weights[feature] = KIND_WEIGHTS[feature[:2]] * idf[count]
         return weights
 
-    def weight_of(self, feature: str, frequency: int) -> float:
-        """Kind weight times inverse document frequency; nothing for features too many items have (they say
-        nothing about one event) or one item only (they never match)."""
-        if not 1 < frequency <= self.cap:
-            return 0.0
-        return KIND_WEIGHTS[feature[:2]] * math.log(1 + (len(self.items) + 1) / frequency)
-
     def _describe(self, item: Item, position: int) -> None:
         """Set the vector of the item at ``position``, its anchors (in the vector's order) and their norms."""
-        vector = weigh(item.features, self.weights)
+        vector = weigh(item.features, self.weights[self.period[position]])
         anchors = list(filter(self.anchored.__contains__, vector))
         self.vectors[position], self.anchors[position] = vector, anchors
         self.norms[position] = length(list(vector.values()))
@@ -158,25 +171,39 @@ class Index:
         of ``edited`` changed; and the positions whose vectors changed (the edited ones, and those holding
         a feature whose weight moved with the edit). This index is left as it was."""
         new = copy.copy(self)
-        new.items, new.frequency, new.weights = list(items), self.frequency.copy(), dict(self.weights)
-        touched = set()
+        new.items, new.frequency, new.weights = list(items), dict(self.frequency), dict(self.weights)
+        touched: dict[int, set[str]] = defaultdict(set)
         for position in edited:
+            period = self.period[position]
+            if new.frequency[period] is self.frequency[period]:
+                new.frequency[period] = self.frequency[period].copy()
             before, after = self.items[position].features.keys(), items[position].features.keys()
-            new.frequency.subtract(before - after)
-            new.frequency.update(after - before)
-            touched |= before ^ after
-        new.anchored = self.anchored | {f for f in touched if f.startswith(ANCHOR_KINDS)}
-        reweighted = set()
-        for feature in touched:
-            weight = new.weight_of(feature, new.frequency[feature])
-            if weight != self.weights.get(feature, 0.0):
-                reweighted.add(feature)
-                new.weights[feature] = weight
-                if not weight:
-                    del new.weights[feature]
+            new.frequency[period].subtract(before - after)
+            new.frequency[period].update(after - before)
+            touched[period] |= before ^ after
+        reweighted: dict[int, set[str]] = defaultdict(set)
+        for period, features in touched.items():
+            new.anchored = new.anchored | {f for f in features if f.startswith(ANCHOR_KINDS)}
+            for around in (period - 1, period, period + 1):
+                if around not in self.sizes:
+                    continue
+                held = [f for f in features if new.frequency[around].get(f, 0) > 0]
+                weights = new.weights_of(around, held)
+                current = new.weights[around]
+                shifted = {f for f in features if weights.get(f) != current.get(f)}
+                if shifted:
+                    if current is self.weights[around]:
+                        current = new.weights[around] = dict(current)
+                    for feature in shifted:
+                        if feature in weights:
+                            current[feature] = weights[feature]
+                        else:
+                            del current[feature]
+                    reweighted[around] |= shifted
         changed = set(edited)
         if reweighted:
-            changed |= {p for p, item in enumerate(items) if not reweighted.isdisjoint(item.features)}
+            changed |= {p for p, item in enumerate(items)
+                        if self.period[p] in reweighted and not reweighted[self.period[p]].isdisjoint(item.features)}
         new.vectors, new.anchors = list(self.vectors), list(self.anchors)
         new.norms, new.anchor_norms = list(self.norms), list(self.anchor_norms)
         moved: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))

@@ -101,3 +101,23 @@ def test_scoring_counts_a_perfect_and_a_merged_grouping_right():
     assert bcubed(articles, labels, {"a": "x", "b": "x", "c": "y"}) == Score(1.0, 1.0, 1.0, 1, 1)
     merged = bcubed(articles, labels, {"a": "x", "b": "x", "c": "x"})
     assert (round(merged.precision, 3), merged.recall) == (0.556, 1.0)
+
+
+def test_articles_of_a_later_year_leave_the_stories_of_an_earlier_one_as_they_were():
+    """The roundups, and the same roundups again two years later (the same names, places and words):
+    the earlier stories are those the earlier articles make alone. With weights counted over the whole
+    archive the later articles made the earlier names commoner, and earlier stories split."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    articles, _ = load_labelled(require_shared(ENGLISH))
+    later = [replace(a, id=f"later-{a.id}", date=a.date + timedelta(days=730)) for a in articles]
+
+    alone = group_stories(articles, "en", GroupingSettings())
+    together = group_stories(articles + later, "en", GroupingSettings())
+
+    earlier_ids = {a.id for a in articles}
+    assert sorted(s.article_ids for s in alone.stories) == sorted(
+        s.article_ids for s in together.stories if earlier_ids.issuperset(s.article_ids))
+    assert all(earlier_ids.isdisjoint(s.article_ids) or earlier_ids.issuperset(s.article_ids)
+               for s in together.stories)
