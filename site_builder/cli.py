@@ -12,18 +12,16 @@ from typing import TYPE_CHECKING
 from site_builder import __version__
 from site_builder.config import SiteConfig, display_path, load_config
 from site_builder.errors import BrokenLinks, SiteBuilderError
-from site_builder.features import describe_feature
-from site_builder.grouping import Grouping
-from site_builder.model import Article, Site
-from site_builder.views import format_span
-from site_builder.noise import EMBED_MARK
 from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files, plan_stories
 
 if TYPE_CHECKING:
     from site_builder.check import CheckReport
     from site_builder.deploy import DeployReport
+    from site_builder.grouping import Grouping
+    from site_builder.model import Article, Site
 
-# `serve`, `check`, `deploy` and `new` import what only they use when they run: a build starts sooner.
+# `serve`, `check`, `deploy`, `new`, `stories` and `clean` import what only they use when they run: a build
+# starts sooner, and one with nothing to do loads none of the stages.
 
 
 def add_site_flags(parser: argparse.ArgumentParser) -> None:
@@ -179,6 +177,9 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def print_stories(site: Site) -> None:
+    from site_builder.features import describe_feature
+    from site_builder.views import format_span
+
     articles = {a.id: a for a in site.articles}
     for story in site.stories:
         span = format_span(story.first_reported, story.last_updated)
@@ -195,6 +196,8 @@ def print_stories(site: Site) -> None:
 
 
 def print_near_misses(grouping: Grouping, articles: dict, threshold: float) -> None:
+    from site_builder.features import describe_feature
+
     if not grouping.near_misses:
         print(f"No near-misses: no pair of articles in different stories scores close to the threshold "
               f"({threshold:g}).")
@@ -227,6 +230,8 @@ def run_clean(args: argparse.Namespace) -> int:
 
 def cleaned_markdown(article: Article) -> str:
     """The cleaned Markdown with each embed as a readable [card ...] line."""
+    from site_builder.noise import EMBED_MARK
+
     text = article.markdown
     for number, embed in enumerate(article.embeds):
         text = text.replace(f"{EMBED_MARK}embed-{number}{EMBED_MARK}", f"[card: {embed.describe()}: "

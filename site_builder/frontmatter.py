@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 from site_builder.errors import WARNING, Problem
 from site_builder.config import read_rule_names
 from site_builder.model import Article
-from site_builder.rules import RULE_NAMES
 from site_builder.slugs import is_safe_slug, slugify
 from site_builder.yamldoc import (YamlDoc, parse_yaml_mapping, read_bool, read_language, read_text,
                                   read_text_list, type_name, unprintable_problem, warn_unknown_keys)
@@ -222,6 +221,7 @@ def _read_clean(doc: YamlDoc, problems: list[Problem]) -> frozenset[str]:
     if value is True:
         return frozenset()
     if value is False:
+        from site_builder.rules import RULE_NAMES  # here: see config.read_rule_names
         return frozenset(RULE_NAMES)
     names = value.get("disable") if isinstance(value, dict) and set(value) == {"disable"} else None
     names = [names] if isinstance(names, str) else names

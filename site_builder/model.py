@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from site_builder.config import SiteConfig
-from site_builder.embeds import Embed
-from site_builder.noise import Change
+
+if TYPE_CHECKING:  # annotations only: a build with nothing to do never loads the cleaning stages
+    from site_builder.embeds import Embed
+    from site_builder.noise import Change
 
 
 @dataclass(frozen=True)

@@ -19,23 +19,27 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from site_builder.cache import Store
-from site_builder.clean import clean_article
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
-from site_builder.grouping import Grouping, StoryState, group_stories
 from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
                                rescanned)
 from site_builder.memo import Memo, sha256
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
-from site_builder.prepare import Map, language_names, prepare_articles, serial_map
-from site_builder.render import Rendered, Reuse, render_site
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
+
+# The stages (cleaning, grouping, rendering) are imported in the functions that run them: a build with
+# nothing to do reads the settings, the content folder's file times and the manifest, and stops; importing
+# them all (markdown-it-py, the cleaning rules' patterns, Jinja2) was more than half of its time.
+if TYPE_CHECKING:
+    from site_builder.grouping import Grouping, StoryState
+    from site_builder.prepare import Map
+    from site_builder.render import Rendered, Reuse
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -74,18 +78,22 @@ class BuildReport:
     """Wall time of the build."""
 
 
-def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = StoryState({}, {}),
+def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | None = None,
               memo: Memo | None = None, store: Store | None = None,
-              map_all: Map = serial_map, found: list[ContentFile] | None = None
+              map_all: Map | None = None, found: list[ContentFile] | None = None
               ) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
     ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
     builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
     content folder when already scanned."""
-    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all, found)
+    from site_builder.grouping import StoryState, group_stories
+    from site_builder.prepare import language_names, prepare_articles, serial_map
+
+    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
+    previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items)
     build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)
     names = language_names(articles, config.language, memo, store)
@@ -94,6 +102,8 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState = 
 
 def previous_story_state(manifest: dict) -> StoryState:
     """The stories the last build published, from its manifest (none when there was no build)."""
+    from site_builder.grouping import StoryState
+
     stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
     if not isinstance(stories, dict) or not isinstance(redirects, dict):
         return StoryState({}, {})
@@ -172,7 +182,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned."""
     try:
         site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
-                                      fork_map if memo is None else serial_map, found)
+                                      fork_map if memo is None else None, found)
     except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
         if store and store.complete and config.output_dir.is_dir():
             store.save()
@@ -187,6 +197,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         if memo is None:
             rendered = render_in_parallel(site, layers, reuse, version, transaction)
         else:
+            from site_builder.render import render_site
             rendered = render_site(site, layers, transaction.add, memo, reuse, version, written=transaction.previous,
                                    keep=transaction.add_kept)
     except BaseException:
@@ -222,6 +233,8 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
                        transaction: Transaction) -> Rendered:
     """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
     the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
+    from site_builder.render import Rendered, render_site
+
     workers, parent = workers_available(), os.getpid()
 
     def render_share(number: int) -> tuple[Rendered, list]:
@@ -353,6 +366,8 @@ class CleanedFile:
 
 def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
     """Clean the given article files the way a build would, writing nothing."""
+    from site_builder.clean import clean_article
+
     results = []
     for path in paths:
         article, problems = load_article(path.absolute(), config)

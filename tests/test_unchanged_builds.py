@@ -118,3 +118,21 @@ def test_the_library_versions_a_build_depends_on_are_those_importlib_metadata_re
 
     names = ("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii", "MarkupSafe", "watchdog")
     assert pipeline.installed_versions(names) == [metadata.version(name) for name in names]
+
+
+def test_a_build_with_nothing_to_do_loads_none_of_the_stages(site):
+    """Half of such a build was importing the cleaning rules, markdown-it-py, Jinja2 and grouping it
+    never runs; the process is looked at from outside, as a user runs it."""
+    import subprocess
+    import sys
+
+    build_site(site)
+    stages = ["markdown_it", "jinja2", "nh3", "langcodes", "site_builder.rules", "site_builder.clean",
+              "site_builder.clustering", "site_builder.render", "site_builder.prepare"]
+    script = ("import sys\nfrom site_builder.cli import main\ncode = main(['build', '--quiet'])\n"
+              f"print(sorted(m for m in {stages!r} if m in sys.modules))\nsys.exit(code)\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+    (site / "content" / "a.md").write_text(article("Quake hits Hualien again"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, check=True)
+    assert "site_builder.render" in done.stdout  # an edit is a real build, which loads them
