@@ -10,8 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import re
-import sys
 import shutil
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
