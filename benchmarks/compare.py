@@ -397,10 +397,15 @@ def measure(tool: Tool, corpus: Path, work: Path, runs: int, watch: bool, tools:
     prepare_site(tool, corpus, site)
     print(f"  {tool.name} {installed.version}: timing builds in {site} ...", flush=True)
     cold, unchanged, edited, files = time_builds(tool, installed, site, runs)
-    watch_s = time_watch(tool, installed, site, runs) if watch else None
+    notes, watch_s = f"{files} files; {tool.notes}", None
+    if watch:
+        try:
+            watch_s = time_watch(tool, installed, site, runs)
+        except ToolUnavailable as err:  # the builds' figures still stand
+            notes += f"; watch not measured: {err}"
     peak = max(megabytes for _, megabytes in cold + unchanged + edited)
     return Row(tool.name, installed.version, median_seconds(cold), median_seconds(unchanged),
-               median_seconds(edited), peak, f"{files} files; {tool.notes}", watch_s)
+               median_seconds(edited), peak, notes, watch_s)
 
 
 def compare(corpus: Path, runs: int = 3, watch: bool = False, tools: Path = TOOLS) -> list[Row]:
