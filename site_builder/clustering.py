@@ -121,7 +121,7 @@ class Index:
         """Period -> the weight of each feature its articles hold (none that weighs nothing)."""
         # Whether a feature is an anchor is decided once per feature here, not once per occurrence; only
         # weighted features are ever in a vector.
-        self.anchored = {f for weights in self.weights.values() for f in weights if f.startswith(ANCHOR_KINDS)}
+        self.anchored = {f for weights in self.weights.values() for f in weights if f[:2] in ANCHOR_KINDS}
         order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
         self.rank = [0] * len(items)
         for place, position in enumerate(order):
@@ -183,7 +183,7 @@ class Index:
             touched[period] |= before ^ after
         reweighted: dict[int, set[str]] = defaultdict(set)
         for period, features in touched.items():
-            new.anchored = new.anchored | {f for f in features if f.startswith(ANCHOR_KINDS)}
+            new.anchored = new.anchored | {f for f in features if f[:2] in ANCHOR_KINDS}
             for around in (period - 1, period, period + 1):
                 if around not in self.sizes:
                     continue

@@ -106,19 +106,20 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
         if data is None:
             return Prepared(None, None, tuple(problems))
         digest = hashlib.sha256(data).hexdigest()
-    if trusted:
-        keep(file_key, digest, memo, store)
+        if trusted:
+            keep(file_key, digest, memo, store)
     key = f"bytes\0{digest}\0{shown}\0{article_id}\0{settings}"
     return find(key, memo, store) or Pending(key, digest, found, shown, article_id)
 
 
 def find(key: str, memo: Memo | None, store: Store | None) -> Any:
-    """What the memo, else the cache folder, keeps under ``key`` (None when neither does), kept for the
-    next build too."""
+    """What the memo, else the cache folder, keeps under ``key`` (None when neither does). Either keeps what
+    it finds for the next build; what the cache folder gives `serve`'s first build goes into the memo too."""
     value = memo.find(key) if memo else None
-    value = value if value is not None or not store else store.find(key)
-    if value is not None:
-        keep(key, value, memo, store)
+    if value is None and store:
+        value = store.find(key)
+        if value is not None and memo:
+            memo.keep(key, value)
     return value
 
 
@@ -156,8 +157,10 @@ def language_names(articles: list[Article], in_language: str, memo: Memo | None,
     names = {}
     for code in sorted({a.lang for a in articles}):
         key = f"language name\0{code}\0{in_language}"
-        names[code] = find(key, memo, store) or language_name(code, in_language)
-        keep(key, names[code], memo, store)
+        names[code] = find(key, memo, store)
+        if names[code] is None:
+            names[code] = language_name(code, in_language)
+            keep(key, names[code], memo, store)
     return names
 
 
