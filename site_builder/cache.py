@@ -5,7 +5,8 @@ It is safe to delete, and it never decides what a build publishes on its own: an
 by everything its result depends on (the file, the settings that shape it) under a version naming
 site-builder's code, so a hit is the result the stages would compute. Entries are spread over 256
 shard files by key, each replaced whole by a rename, so a build killed while saving leaves every
-shard old or new, and a damaged or foreign shard reads as empty. Nothing here is published: deploys
+shard old or new, and a damaged or foreign shard reads as empty. What a stage keeps whole (the grouping's
+similarities) has a file of its own, written and read the same way. Nothing here is published: deploys
 take only the files the write stage lists in its manifest.
 """
 
@@ -20,6 +21,8 @@ from typing import Any
 from site_builder.memo import sha256
 
 FOLDER = ".site-builder-cache"
+WHOLE = ".whole"
+"""The suffix of a file holding a value kept whole."""
 
 
 class Store:
@@ -35,6 +38,8 @@ class Store:
         """Shard name -> the entries this build asked for or made."""
         self.complete = False
         """Set once every file of the build has been looked up: only then may ``save`` drop the rest."""
+        self._whole: dict[str, Any] = {}
+        """Name -> a value kept whole, to write on ``save``."""
 
     def find(self, key: str) -> Any:
         """The result kept under ``key`` (a string naming all it depends on), None when there is none;
@@ -49,6 +54,14 @@ class Store:
         """Keep ``value`` under ``key`` for the next build."""
         hashed = _hashed(key)
         self._used.setdefault(hashed[:2], {})[hashed] = value
+
+    def find_whole(self, name: str) -> Any:
+        """The value the last build kept whole under ``name``, None when there is none."""
+        return _read_whole(self.folder / f"{name}{WHOLE}", self.version)
+
+    def keep_whole(self, name: str, value: Any) -> None:
+        """Keep ``value`` for the next build, in a file of its own (it is read and replaced all at once)."""
+        self._whole[name] = value
 
     def _shard(self, name: str) -> dict[str, Any]:
         if name not in self._shards:
@@ -67,10 +80,12 @@ class Store:
             for name, entries in used.items():
                 if entries.keys() != self._shard(name).keys():
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
+            for name, value in self._whole.items():
+                _write_shard(self.folder / f"{name}{WHOLE}", (self.version, value))
         except OSError:
             pass
         finally:
-            self._shards = {}
+            self._shards, self._whole = {}, {}
 
 
 def _hashed(key: str) -> str:
@@ -78,12 +93,18 @@ def _hashed(key: str) -> str:
 
 
 def _read_shard(path: Path, version: str) -> dict[str, Any]:
+    entries = _read_whole(path, version)
+    return entries if isinstance(entries, dict) else {}
+
+
+def _read_whole(path: Path, version: str) -> Any:
+    """What a file of the cache folder holds; None when it is missing, damaged or from another site-builder."""
     try:
         with open(path, "rb") as handle:
-            found_version, entries = pickle.load(handle)
+            found_version, value = pickle.load(handle)
     except Exception:  # missing, damaged or from another site-builder: only a miss
-        return {}
-    return entries if found_version == version and isinstance(entries, dict) else {}
+        return None
+    return value if found_version == version else None
 
 
 def _write_shard(path: Path, content: Any) -> None:

@@ -51,6 +51,9 @@ class Item:
     lang: str = ""
     """Primary language subtag: reports in one language are compared on everything, reports in two
     languages on the signals that survive translation."""
+    version: str = ""
+    """What the item was made from (its file's bytes, path and the settings that shape it, hashed): an item
+    with the same id and version is the same item. '' when unknown: never taken for the same."""
 
 
 @dataclass(frozen=True)
@@ -96,14 +99,47 @@ class Scoring:
     shared: dict[tuple[int, int], tuple[str, ...]]
     """(partner, position) of each link -> the features it was made on."""
 
+    def kept(self) -> KeptScores:
+        """What of this scoring a later clustering of a changed set of articles can reuse, by article id."""
+        index, items = self.index, self.index.items
+        described = {item.id: (index.vectors[p], index.anchors[p], index.norms[p], index.anchor_norms[p])
+                     for p, item in enumerate(items)}
+        return KeptScores(
+            self.settings,
+            {item.id: (item.version, period) for item, period in zip(items, index.period)}, described,
+            {items[p].id: {items[o].id: score for o, score in found.items()} for p, found in self.scored.items()},
+            {(items[a].id, items[b].id): features for (a, b), features in self.shared.items()})
+
+
+@dataclass(frozen=True)
+class KeptScores:
+    """A clustering's vectors and similarities by article id, kept by a build for the next one (in the cache
+    folder) or by `serve` when articles come and go. Only the periods near a changed one are computed again
+    from it (see ``Index``)."""
+
+    settings: GroupingSettings
+    """The settings they were computed with."""
+    versions: dict[str, tuple[str, int]]
+    """Article id -> its item's version and its period."""
+    described: dict[str, tuple[dict[str, float], list[str], float, float]]
+    """Article id -> its vector, its anchors, the vector's norm and its anchors' norm."""
+    scored: dict[str, dict[str, float]]
+    """Id of each free article -> similarity to each of its candidates, by id."""
+    shared: dict[tuple[str, str], tuple[str, ...]]
+    """(partner, article) ids of each link -> the features it was made on."""
+
 
 class Index:
     """Weighted vectors of all items and an inverted index over their anchors, sorted by time.
 
-    ``revised`` makes the index of the same items with a few edited: only the vectors whose weights
-    changed are recomputed, so `serve` does not score the whole archive again after one save."""
+    Made with ``kept``, the vectors of an earlier clustering, it computes again only what the articles that
+    came, went or changed since can have moved: an item's weights come from the counts of its period and the
+    two around it, so only the vectors of those periods (``described``), and only the similarities of the
+    items one period further out (``rescored``). ``revised`` makes the index of the same items with a few
+    edited: only the vectors whose weights changed are recomputed, so `serve` does not score the whole
+    archive again after one save."""
 
-    def __init__(self, items: Sequence[Item], window_seconds: float):
+    def __init__(self, items: Sequence[Item], window_seconds: float, kept: KeptScores | None = None):
         self.items = list(items)
         self.window = window_seconds
         # Periods at least as long as the window: a scored pair is in one period or two neighbouring ones,
@@ -114,10 +150,15 @@ class Index:
         for item, period in zip(items, self.period):
             members[period].append(item)
         self.sizes = {period: len(found) for period, found in members.items()}
+        changed = set(members) if kept is None else changed_periods(members, kept)
+        self.described = {p for period in changed for p in (period - 1, period, period + 1) if p in members}
+        """The periods whose vectors this index computed (all of them, without ``kept``)."""
+        self.rescored = {p for period in self.described for p in (period - 1, period, period + 1)}
+        """The periods whose items' similarities ``kept`` cannot give."""
         self.frequency = {period: Counter(chain.from_iterable(item.features for item in found))
-                          for period, found in members.items()}
-        """Period -> how many of its articles hold each feature."""
-        self.weights = {period: self.weights_of(period, self.frequency[period]) for period in members}
+                          for period, found in members.items() if period in self.rescored}
+        """Period -> how many of its articles hold each feature (the periods the described ones are counted in)."""
+        self.weights = {period: self.weights_of(period, self.frequency[period]) for period in self.described}
         """Period -> the weight of each feature its articles hold (none that weighs nothing)."""
         # Whether a feature is an anchor is decided once per feature here, not once per occurrence; only
         # weighted features are ever in a vector.
@@ -127,8 +168,13 @@ class Index:
         for place, position in enumerate(order):
             self.rank[position] = place
         self.vectors, self.anchors, self.norms, self.anchor_norms = ([None] * len(items) for _ in range(4))
+        described = self.described
         for position, item in enumerate(items):
-            self._describe(item, position)
+            if self.period[position] in described:
+                self._describe(item, position)
+            else:
+                (self.vectors[position], self.anchors[position], self.norms[position],
+                 self.anchor_norms[position]) = kept.described[item.id]
         # Items are indexed in time order, so every posting list is sorted by time as it is built.
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.keyed: dict[str, list[int]] = defaultdict(list)
@@ -165,6 +211,10 @@ class Index:
         self.vectors[position], self.anchors[position] = vector, anchors
         self.norms[position] = length(list(vector.values()))
         self.anchor_norms[position] = length(list(map(vector.__getitem__, anchors)))
+
+    def complete(self) -> bool:
+        """Whether this index counted and weighed every period (``revised`` needs it)."""
+        return len(self.weights) == len(self.sizes) == len(self.frequency)
 
     def revised(self, items: Sequence[Item], edited: set[int]) -> tuple[Index, set[int]]:
         """The index of ``items``, the same articles in the same places as this index's with the features
@@ -284,9 +334,11 @@ class Index:
 
 
 def dot(first: dict[str, float], second: dict[str, float]) -> float:
-    """The dot product of two sparse vectors, summed in the order of the set of features both have: the
-    order similarities have always been summed in, so that they keep their exact bits."""
-    common = first.keys() & second.keys()
+    """The dot product of two sparse vectors, summed in ``first``'s order: not in the order of a set of
+    their features, which changes with Python's string hashing from one process to the next, so the last
+    bits of a similarity would too, and a build reusing the last build's similarities would not always
+    agree with a fresh one."""
+    common = list(filter(second.__contains__, first))
     return sum(map(mul, map(first.__getitem__, common), map(second.__getitem__, common)))
 
 
@@ -313,11 +365,13 @@ def weigh(features: dict[str, int], weights: dict[str, float]) -> dict[str, floa
             for f in filter(weights.__contains__, features)}
 
 
-def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Clusters | None = None) -> Clusters:
+def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Clusters | None = None,
+            kept: KeptScores | None = None) -> Clusters:
     """Groups of the items: explicit keys as given, the free items joined to their most similar story.
 
-    With ``previous``, an earlier clustering of the same articles, only the similarities an edit can have
-    changed are computed again, and nothing when no article changed; the outcome is the same as without."""
+    With ``previous``, an earlier clustering of nearly the same articles (`serve`'s last one), or ``kept``,
+    what a build kept of its clustering, only the similarities the changes can have moved are computed
+    again, and nothing when no article changed; the outcome is the same as without."""
     scoring = previous.scoring if previous else None
     edited = edited_positions(items, settings, scoring)
     if edited == set():
@@ -336,7 +390,7 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
         group_of.update({i: len(groups) - 1 for i in groups[-1]})
     index, scored, shared = None, {}, {}
     if settings.auto:
-        index, scored, shared = _reusable_scores(items, settings, scoring, edited)
+        index, scored, shared = _reusable_scores(items, settings, scoring, edited, kept)
     links, used = [], {}
     for position in order:
         if position in group_of:
@@ -366,17 +420,48 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
 
 
 def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None,
-                     edited: set[int] | None) -> tuple[Index, dict, dict]:
-    """The index of ``items`` and what of ``previous`` still holds when only the features of ``edited``
-    changed; nothing when more did (``edited`` None: any added, removed or moved article changes every
-    weight)."""
-    if edited is None or previous is None:
-        return Index(items, settings.window_days * 86400), {}, {}
-    index, changed = previous.index.revised(items, edited)
-    stale = index.around(changed) | previous.index.around(changed)
-    scored = {p: s for p, s in previous.scored.items() if p not in stale}
-    shared = {pair: f for pair, f in previous.shared.items() if pair[0] not in changed and pair[1] not in changed}
+                     edited: set[int] | None, kept: KeptScores | None) -> tuple[Index, dict, dict]:
+    """The index of ``items`` and the similarities and link features of ``previous`` (or else ``kept``) that
+    still hold. Only the features of ``edited`` changed: the vectors of the features whose weights moved are
+    computed again; articles came, went or moved (``edited`` None): the periods around them are."""
+    window = settings.window_days * 86400
+    if previous is not None and edited is not None and previous.index.complete():
+        index, changed = previous.index.revised(items, edited)
+        stale = index.around(changed) | previous.index.around(changed)
+        scored = {p: s for p, s in previous.scored.items() if p not in stale}
+        shared = {pair: f for pair, f in previous.shared.items() if pair[0] not in changed and pair[1] not in changed}
+        return index, scored, shared
+    if previous is not None and previous.settings == settings:
+        kept = previous.kept()
+    if kept is None or kept.settings != settings:
+        return Index(items, window), {}, {}
+    index = Index(items, window, kept)
+    position_of = {item.id: position for position, item in enumerate(items)}
+    period, rescored, described = index.period, index.rescored, index.described
+    scored = {}
+    for article_id, found in kept.scored.items():
+        position = position_of.get(article_id)
+        if position is not None and period[position] not in rescored:
+            scored[position] = {position_of[other]: score for other, score in found.items()}
+    shared = {}
+    for (first, second), features in kept.shared.items():
+        pair = position_of.get(first), position_of.get(second)
+        if None not in pair and period[pair[0]] not in described and period[pair[1]] not in described:
+            shared[pair] = features
     return index, scored, shared
+
+
+def changed_periods(members: dict[int, list[Item]], kept: KeptScores) -> set[int]:
+    """The periods whose articles are not those ``kept`` was computed from: one came, went, moved or
+    changed, or has no version to tell."""
+    before: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for article_id, (version, period) in kept.versions.items():
+        before[period].add((article_id, version))
+    changed = {period for period in before if period not in members}
+    for period, found in members.items():
+        if not all(item.version for item in found) or {(item.id, item.version) for item in found} != before[period]:
+            changed.add(period)
+    return changed
 
 
 def edited_positions(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from site_builder.clustering import Clusters, Item, Pair, cluster
+from site_builder.cache import Store
+from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
 from site_builder.memo import Memo, derived, remember, while_same
@@ -56,13 +57,13 @@ def item_for(article: Article) -> Item:
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
                   previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
-                  items: Mapping[str, Item] | None = None) -> Grouping:
+                  items: Mapping[str, Item] | None = None, store: Store | None = None) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
     ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
-    the builds of one `serve` session."""
+    the builds of one `serve` session, ``store`` (the cache folder) between builds."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
-    clusters = clusters_of(items, settings, memo)
+    clusters = clusters_of(items, settings, memo, store)
     evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
     stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
                for ids, key in zip(clusters.groups, clusters.keys)]
@@ -76,12 +77,17 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     return Grouping(ordered, redirects, clusters.near_misses)
 
 
-def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None) -> Clusters:
-    """``cluster``, under `serve` from the last build's clustering (see ``cluster``)."""
-    if memo is None:
-        return cluster(items, settings)
-    clusters = cluster(items, settings, memo.recall("clusters"))
-    memo.keep("clusters", clusters)
+def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None, store: Store | None
+                ) -> Clusters:
+    """``cluster``, from the last clustering at hand: under `serve`, the last build's; else the scores the last
+    build kept in the cache folder (see ``cluster``)."""
+    previous = memo.recall("clusters") if memo is not None else None
+    kept = store.find_whole("grouping") if store is not None and previous is None else None
+    clusters = cluster(items, settings, previous, kept if isinstance(kept, KeptScores) else None)
+    if memo is not None:
+        memo.keep("clusters", clusters)
+    if store is not None and clusters.scoring is not None:
+        store.keep_whole("grouping", clusters.scoring.kept())
     return clusters
 
 

@@ -94,7 +94,7 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
         raise BuildFailed(problems)
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
     previous = StoryState({}, {}) if previous is None else previous
-    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items)
+    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
     build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)
     names = language_names(articles, config.language, memo, store)
     return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
@@ -294,11 +294,12 @@ def reusable_pages(output_dir: Path, manifest: dict) -> Reuse:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """site-builder's own code and the versions of the libraries that shape its output."""
+    """site-builder's own code and the versions of the libraries and the Python that shape its output (the
+    last bits of the grouping's similarities depend on how Python adds floats up)."""
     package = Path(__file__).parent
     sources = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")) + sorted(package.glob("*.js")))
     versions = installed_versions(("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii"))
-    return sha256(sources + repr(versions).encode())
+    return sha256(sources + repr((versions, sys.version)).encode())
 
 
 def installed_versions(names: tuple[str, ...]) -> list[str]:

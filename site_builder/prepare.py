@@ -137,15 +137,19 @@ def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, bool]:
     data, problems = read_content_file(task.found, config.content_dir, task.shown)
     if data is None:
         return Prepared(None, None, tuple(problems)), False
-    return prepare_data(data, task.shown, task.article_id, config), hashlib.sha256(data).hexdigest() == task.digest
+    digest = hashlib.sha256(data).hexdigest()
+    # What the results are made of: these bytes, and the path and settings the key names.
+    version = hashlib.sha256(f"{digest}\0{task.key}".encode("utf-8", "surrogateescape")).hexdigest()
+    return prepare_data(data, task.shown, task.article_id, config, version), digest == task.digest
 
 
-def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig) -> Prepared:
+def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, version: str) -> Prepared:
+    """``version``: what the results are made of, hashed, for later stages to tell them from others."""
     article, problems = parse_file(data, shown, article_id, defaults_of(config))
     if article is None:
         return Prepared(None, None, tuple(problems))
     cleaned = clean_article(article, config)
-    item = item_for(cleaned)
+    item = replace(item_for(cleaned), version=version)
     return Prepared(replace(cleaned, body="", markdown="", text=lead_text(cleaned), html="",
                             html_utf8=cleaned.html.encode()), item, tuple(problems))
 

@@ -1,8 +1,10 @@
-"""Clustering that reuses the scoring of the previous build (as `serve` does after each save) must
-give exactly what clustering from scratch gives, whatever the edit does to the shared weights."""
+"""Clustering that reuses the scoring of the previous build (as `serve` does after each save, and a build
+does from the scores kept in the cache folder) must give exactly what clustering from scratch gives,
+whatever the edit does to the shared weights, and whatever articles come, go or move in time."""
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections import Counter
 from dataclasses import replace
@@ -11,7 +13,7 @@ import pytest
 
 from test_grouping_corpus import OWN, load_labelled
 
-from site_builder.clustering import cluster
+from site_builder.clustering import PERIOD_SECONDS, cluster
 from site_builder.config import GroupingSettings
 from site_builder.grouping import item_for
 
@@ -66,7 +68,7 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
     assert changed_groups >= 10, "the edits should move articles between stories to test anything"
 
 
-def test_scoring_is_not_reused_across_added_articles_or_other_settings(corpus_items):
+def test_scoring_is_reused_across_added_articles_but_not_other_settings(corpus_items):
     settings = GroupingSettings()
     first = cluster(corpus_items[:-1], settings)
     assert cluster([replace(item) for item in corpus_items[:-1]], settings, first) is first, \
@@ -74,3 +76,87 @@ def test_scoring_is_not_reused_across_added_articles_or_other_settings(corpus_it
     assert cluster(corpus_items, settings, first) == cluster(corpus_items, settings)
     assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), first) == \
         cluster(corpus_items[:-1], replace(settings, threshold=0.3))
+    kept = pickle.loads(pickle.dumps(first.scoring.kept()))
+    assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), kept=kept) == \
+        cluster(corpus_items[:-1], replace(settings, threshold=0.3))
+
+
+@pytest.fixture(scope="module")
+def archive_items(corpus_items):
+    """The corpus eight times over, each copy a period after the last, its busiest days on the boundary of two
+    periods (stories then straddle it), and with a version, as builds give them: an archive of many periods,
+    whose stories repeat in each."""
+    times = sorted(item.time for item in corpus_items)
+    offset = -(times[len(times) // 2] % PERIOD_SECONDS)
+    return [replace(item, id=f"{copy}/{item.id}", time=item.time + offset + copy * PERIOD_SECONDS,
+                    version=f"{copy}/{item.id}/1")
+            for copy in range(8) for item in corpus_items]
+
+
+def add_one(items, rng, step):
+    model = rng.choice(items)
+    time = rng.choice(items).time + rng.uniform(-5, 5) * 86400
+    items.insert(rng.randrange(len(items) + 1),
+                 replace(model, id=f"new-{step}", time=time, version=f"new-{step}", fixed=None))
+
+
+def remove_one(items, rng, step):
+    del items[rng.randrange(len(items))]
+
+
+def edit_one(items, rng, step):
+    target = rng.randrange(len(items))
+    edit = EDITS[step % len(EDITS)]
+    items[target] = replace(items[target], features=edit(items, target, rng), version=f"edit-{step}")
+
+
+def move_one(items, rng, step):
+    target = rng.randrange(len(items))
+    days = rng.choice([3, 30, 120, 400]) * rng.choice([-1, 1])
+    items[target] = replace(items[target], time=items[target].time + days * 86400, version=f"move-{step}")
+
+
+def forget_version(items, rng, step):
+    target = rng.randrange(len(items))
+    items[target] = replace(items[target], version="")
+
+
+CHANGES = [add_one, remove_one, edit_one, move_one, add_one, edit_one]
+
+
+@pytest.mark.parametrize("settings", [GroupingSettings(),
+                                      GroupingSettings(threshold=0.08, min_shared=1, window_days=5)],
+                         ids=["defaults", "loose"])
+def test_scores_kept_by_a_build_give_the_same_clusters_as_fresh_ones(archive_items, settings):
+    """What a build keeps goes through the cache folder (pickled) and comes back in a new order (the build's
+    articles are sorted by date): the outcome is still exactly a fresh clustering's, and only the periods
+    around the changes are computed again."""
+    rng = random.Random(11)
+    items = list(archive_items)
+    first = cluster(items, settings)
+    kept = first.scoring.kept()
+    periods = {int(item.time // PERIOD_SECONDS) for item in items}
+    partial, moved, previous = 0, 0, first
+    for step in range(20):
+        for _ in range(rng.choice([1, 1, 1, 2])):
+            rng.choice(CHANGES)(items, rng, step)
+        if step % 10 == 9:  # an article whose version is unknown: its period is computed again each time
+            forget_version(items, rng, step)
+        if step % 5 == 0:
+            rng.shuffle(items)
+        reused = cluster(items, settings, kept=pickle.loads(pickle.dumps(kept)))
+        fresh = cluster(items, settings)
+        assert reused == fresh, f"step {step} differs from a fresh clustering"
+        partial += len(reused.scoring.index.described) < len(periods)
+        common = {i for group in reused.groups for i in group} & {i for group in previous.groups for i in group}
+        moved += story_mates(reused, common) != story_mates(previous, common)
+        kept, previous = reused.scoring.kept(), reused
+    print(f"{partial} of 20 steps computed only some periods; {moved} moved articles between stories")
+    assert partial >= 14, "most steps should have computed only the periods around their changes"
+    assert moved >= 3, "the changes should move articles between stories to test anything"
+
+
+def story_mates(clusters, among):
+    """Each article of ``among`` -> the others of ``among`` in its story."""
+    return {article_id: frozenset(group) & among - {article_id}
+            for group in clusters.groups for article_id in group if article_id in among}
