@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from site_builder import __version__
 from site_builder.config import SiteConfig, display_path, load_config
@@ -312,7 +314,29 @@ CLOSING = {"build": "Build failed: {count}; the output folder was left as it was
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    return run_command(make_parser().parse_args(argv))
+
+
+def run() -> NoReturn:
+    """The `site-builder` program: the command, then the process ends at once. A build leaves millions of
+    objects behind (the archive's articles, the views of its pages); collecting them, then tearing the
+    interpreter down, took 0.4 s after a daily build at 4,000 articles had done all its work. Every
+    file it wrote is closed by then, and the terminal's output is flushed here. Commands other than
+    `serve` (which runs for hours, and collects after each build) run with the collector off."""
+    args = make_parser().parse_args()
+    if args.command != "serve":
+        gc.disable()
+    status = run_command(args)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(status)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command: its exit status, and any problem printed for a person to act on."""
     try:
         return COMMANDS[args.command](args)
     except SiteBuilderError as err:

@@ -123,3 +123,17 @@ def test_new_on_an_empty_file_does_not_call_it_a_folder_that_is_not_empty(tmp_pa
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.startswith("notes: ")
     assert "not empty" not in result.stderr
+
+
+def test_the_program_ends_with_its_report_said_whole_or_into_a_closed_pipe(make_site):
+    """The program ends its process at once after the command (see ``cli.run``): what it printed must still
+    all come out, and a reader that went away (`| head -1`) must cost no traceback."""
+    root = make_site({"content/one.md": article("One", body="A first report on the day.")})
+    result = run(root, "build")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Built 1 article in 1 story: ") and result.stdout.endswith("-> output/\n")
+    process = subprocess.Popen([sys.executable, "-m", "site_builder", "build"], cwd=root, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""
