@@ -48,11 +48,12 @@ class Grouping:
     """Article pairs just under the threshold, for `stories --suggest`."""
 
 
-def item_for(article: Article) -> Item:
+def item_for(article: Article, version: str = "") -> Item:
+    """The article as clustering sees it; ``version`` names what it was made from (see ``Item.version``)."""
     links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
     features = dict(article_features(article.title, article.text, links))
-    return Item(article.id, article.date.timestamp(), features, fixed, article.lang.split("-")[0].lower())
+    return Item(article.id, article.date.timestamp(), features, fixed, article.lang.split("-")[0].lower(), version)
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),

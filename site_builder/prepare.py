@@ -149,7 +149,7 @@ def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, v
     if article is None:
         return Prepared(None, None, tuple(problems))
     cleaned = clean_article(article, config)
-    item = replace(item_for(cleaned), version=version)
+    item = item_for(cleaned, version)
     return Prepared(replace(cleaned, body="", markdown="", text=lead_text(cleaned), html="",
                             html_utf8=cleaned.html.encode()), item, tuple(problems))
 

@@ -18,7 +18,7 @@ from typing import Sequence
 import pytest
 
 from conftest import build_site, output_files, site_tree
-from site_builder import load, parallel, pipeline, prepare, render
+from site_builder import clustering, load, parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
@@ -141,6 +141,38 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
         report = build_site(site)
     assert sorted(cleaned) == sorted(["grouping/new-one", first.stem, third.stem])
     assert report.write.unchanged > report.write.written, "most pages should have been kept, not written"
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch,
+                                                          [tmp_path / "before"])
+
+
+def test_a_build_groups_again_only_the_quarters_around_what_changed(site, tmp_path, monkeypatch):
+    """The grouping's scores kept in the cache folder: after an edit, the articles of a quarter two years
+    earlier keep the vectors and similarities the last build computed, and the output is a cold build's."""
+    earlier = site / "content" / "earlier"
+    earlier.mkdir()
+    for path in sorted((site / "content" / "grouping").glob("*.md"))[:30]:
+        text = path.read_text(encoding="utf-8").replace("date: '2025-", "date: '2023-", 1)
+        (earlier / path.name).write_text(text.replace("\nid: ", "\nid: earlier-", 1), encoding="utf-8")
+    build_site(site)
+    shutil.copytree(site / "content", tmp_path / "before")
+    edited = sorted((site / "content" / "grouping").glob("*.md"))[40]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added later by the curator.\n", encoding="utf-8")
+    indexes = []
+    real_init = clustering.Index.__init__
+
+    def recorded_init(index, items, window_seconds, kept=None):
+        real_init(index, items, window_seconds, kept)
+        indexes.append(index)
+
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        patch.setattr(clustering.Index, "__init__", recorded_init)
+        build_site(site)
+    [index] = indexes
+    edited_period = index.period[[item.id for item in index.items].index(edited.stem)]  # its `id:`
+    around = {period for period in (edited_period - 1, edited_period, edited_period + 1) if period in index.sizes}
+    assert index.described == around and len(index.sizes) > len(around), \
+        "only the edited article's quarter and those next to it should have been weighed again"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch,
                                                           [tmp_path / "before"])
 
