@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from functools import partial
 from pathlib import Path
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import jinja2
@@ -404,22 +405,44 @@ def render_feeds(r: Renderer) -> None:
     r.add("404.html", "404.html", "not-found page", tuple, canonical_url=r.views.urls.absolute("404.html"))
 
 
+SITEMAP_URLS = 50_000
+"""The most URLs one sitemap may list (the sitemap protocol's limit): a longer section is cut in parts."""
+
+
 def render_sitemap(r: Renderer) -> None:
-    """Every HTML page rendered so far but the 404 page and redirects, with the date of what it shows."""
-    listed = [path for path, origin in r.pages if path.endswith(".html") and path != "404.html"
-              and not origin.startswith("redirect.html")]
-
-    def pages() -> dict:
-        dated = {article_path(a): r.views.local(a) for a in r.site.articles}
-        dated |= {story_path(s): r.views.local(r.views.by_id[s.article_ids[-1]]) for s in r.site.stories}
-        found = [{"url": r.views.urls.absolute(path), "lastmod": dated.get(path)} for path in listed]
-        return {"pages": sorted(found, key=lambda page: page["url"])}
-
-    def key() -> tuple:  # all that the pages list is made of
-        return (tuple(listed), tuple((a.slug, a.date, a.date_only) for a in r.site.articles),
-                tuple((s.slug, s.last_updated) for s in r.site.stories))
-
-    r.add("sitemap.xml", "sitemap.xml", "sitemap", key, pages)
+    """A sitemap index (sitemap.xml) and its sitemaps, which list every HTML page rendered so far but the
+    404 page and redirects, with the date of what it shows: articles by the year they were published,
+    stories by the year they were first reported, the other pages together. A day's new articles rewrite
+    this year's sitemaps and the other pages', not one sitemap of the whole archive (which, past 50,000
+    URLs, the protocol would not even accept)."""
+    article_at = {article_path(a): a for a in r.site.articles}
+    story_at = {story_path(s): s for s in r.site.stories}
+    sections: dict[str, list[tuple[str, datetime | None]]] = defaultdict(list)
+    for path, origin in r.pages:
+        if not path.endswith(".html") or path == "404.html" or origin.startswith("redirect.html"):
+            continue
+        if path in article_at:
+            published = r.views.local(article_at[path])
+            sections[f"articles-{published.year}"].append((path, published))
+        elif path in story_at:
+            ids = story_at[path].article_ids
+            first, last = r.views.local(r.views.by_id[ids[0]]), r.views.local(r.views.by_id[ids[-1]])
+            sections[f"stories-{first.year}"].append((path, last))
+        else:
+            sections["pages"].append((path, None))
+    sitemaps = []
+    for name, entries in sorted(sections.items()):
+        entries.sort(key=lambda entry: entry[0])
+        parts = [tuple(entries[start:start + SITEMAP_URLS]) for start in range(0, len(entries), SITEMAP_URLS)]
+        for number, part in enumerate(parts, 1):
+            path = f"sitemaps/{name}.xml" if len(parts) == 1 else f"sitemaps/{name}-{number}.xml"
+            sitemaps.append({"url": r.views.urls.absolute(path),
+                             "lastmod": max((date for _, date in part if date), default=None)})
+            r.add("sitemap.xml", path, f"sitemap {path}", lambda part=part: part,
+                  lambda part=part: {"pages": [{"url": r.views.urls.absolute(page), "lastmod": date}
+                                               for page, date in part]})
+    r.add("sitemap_index.xml", "sitemap.xml", "sitemap index",
+          lambda: tuple((sitemap["url"], sitemap["lastmod"]) for sitemap in sitemaps), sitemaps=sitemaps)
 
 
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_archive,

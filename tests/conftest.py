@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import textwrap
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,28 @@ def build_site(root: Path, overrides: dict | None = None, **options) -> BuildRep
     """Build the site in ``root`` exactly as `site-builder build --config root/site.yaml` would."""
     config, warnings = load_config(root / "site.yaml", overrides)
     return build(config, BuildOptions(**options), tuple(warnings))
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemaps_of(output: Path) -> dict[str, list[str]]:
+    """Each sitemap the sitemap index (sitemap.xml) names, as its file under the output folder -> the page
+    URLs it lists."""
+    index = ET.parse(output / "sitemap.xml").getroot()
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    found = {}
+    for loc in index.iter(f"{SITEMAP}loc"):
+        name = "sitemaps/" + loc.text.rsplit("/sitemaps/", 1)[1]
+        sitemap = ET.parse(output / name).getroot()
+        assert sitemap.tag == f"{SITEMAP}urlset"
+        found[name] = [page.text for page in sitemap.iter(f"{SITEMAP}loc")]
+    return found
+
+
+def sitemap_locations(output: Path) -> list[str]:
+    """Every page URL the site's sitemaps list."""
+    return [url for urls in sitemaps_of(output).values() for url in urls]
 
 
 def output_files(folder: Path) -> dict[str, bytes]:

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
 import yaml
-from conftest import article, build_site, require_tool, write_files
+from conftest import article, build_site, require_tool, sitemap_locations, write_files
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def nu_html_checker(pages: list[Path]) -> subprocess.CompletedProcess:
@@ -84,7 +82,7 @@ def test_the_feed_parses_cleanly_and_marks_each_seed_article_with_its_language(s
 
 def test_the_sitemap_lists_the_home_the_story_and_the_article_pages(sample_output):
     base_url = yaml.safe_load((PROJECT_ROOT / "site.yaml").read_text(encoding="utf-8"))["base_url"]
-    locations = {loc.text for loc in ET.parse(sample_output / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")}
+    locations = set(sitemap_locations(sample_output))
 
     stories = sorted(sample_output.glob("stories/*/index.html"))
     articles = sorted(sample_output.glob("articles/*/index.html"))

@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from conftest import article, build_site, output_files
+from conftest import article, build_site, output_files, sitemap_locations, sitemaps_of
+from site_builder import render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 
 from site_builder.errors import BuildFailed, SiteBuilderError
@@ -24,7 +25,6 @@ from site_builder.theme import hashed_name, unhashed_name
 BASE_URL = "https://example.org/digest/"
 BASE_PATH = "/digest/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 DANGEROUS_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "svg", "math", "style", "base"}
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
@@ -281,10 +281,26 @@ def test_sitemap_lists_every_page_but_the_404_page_as_absolute_urls_that_resolve
     build_site(site)
     output = site / "output"
 
-    locations = [loc.text for loc in ET.parse(output / "sitemap.xml").getroot().iter(f"{SITEMAP}loc")]
+    locations = sitemap_locations(output)
     assert all(url.startswith(BASE_URL) for url in locations), locations
-    listed = {file_for_url(output, url) for url in locations}
-    assert listed == set(html_pages(output)) - {output / "404.html"}
+    listed = [file_for_url(output, url) for url in locations]
+    assert sorted(listed) == sorted(set(html_pages(output)) - {output / "404.html"}), "each page once"
+    assert set(sitemaps_of(output)) == {"sitemaps/articles-2025.xml", "sitemaps/stories-2025.xml",
+                                        "sitemaps/pages.xml"}
+
+
+def test_a_sitemap_longer_than_the_protocol_allows_is_cut_in_parts(make_site, monkeypatch):
+    monkeypatch.setattr(render, "SITEMAP_URLS", 3)
+    site = make_site(digest_files())
+    build_site(site)
+    output = site / "output"
+
+    sitemaps = sitemaps_of(output)
+    assert all(0 < len(urls) <= 3 for urls in sitemaps.values())
+    assert {"sitemaps/pages-1.xml", "sitemaps/pages-2.xml"} <= set(sitemaps)
+    assert set(sitemaps) == {path.relative_to(output).as_posix() for path in (output / "sitemaps").iterdir()}
+    listed = [file_for_url(output, url) for urls in sitemaps.values() for url in urls]
+    assert sorted(listed) == sorted(set(html_pages(output)) - {output / "404.html"}), "each page once"
 
 
 def test_robots_txt_names_the_absolute_url_of_the_sitemap(make_site):
@@ -484,7 +500,8 @@ def test_no_output_file_carries_script_event_handlers_javascript_urls_or_frames_
     # The check recognises all twelve hostile constructs of the input when they are left as markup.
     assert len(unsafe_markup(parse_html(EVIL_BODY + EVIL_TEXT))) == 12
     html_files, xml_files = html_pages(output), sorted(output.rglob("*.xml"))
-    assert len(html_files) > 10 and {p.name for p in xml_files} == {"feed.xml", "sitemap.xml"}
+    assert len(html_files) > 10 and {p.name for p in xml_files if p.parent.name != "sitemaps"} == {"feed.xml",
+                                                                                                    "sitemap.xml"}
     for path in html_files:
         assert unsafe_markup(parse_html(path.read_text(encoding="utf-8"))) == [], path
     for path in xml_files:
