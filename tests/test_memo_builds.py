@@ -30,7 +30,8 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
     memo.prune()
     edits = [("content/a.md", "struck Hualien", "struck Hualien on Tuesday"),
              ("content/c.md", "tags: [economy]", "tags: [economy, budget]"),
-             ("content/b.md", "title: Terremoto a Hualien", "title: Forte terremoto a Hualien")]
+             ("content/b.md", "title: Terremoto a Hualien", "title: Forte terremoto a Hualien"),
+             ("content/c.md", "date: 2025-07-20", "date: 2024-12-30")]  # into last year's sitemaps
     for path, old, new in edits:
         file = root / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
