@@ -10,7 +10,7 @@ import traceback
 from collections import Counter, defaultdict
 from functools import partial
 from pathlib import Path
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
@@ -20,7 +20,7 @@ from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256, while_same
-from site_builder.model import Article, OutputFile, Site, Story
+from site_builder.model import OutputFile, Site, Story
 from site_builder.theme import ThemeLayers, collect_static_files, hashed_name
 from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
                                 story_path, tag_dir)
@@ -55,12 +55,31 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 Emit = Callable[[OutputFile], None]
 """Where each file goes as it is made (the write stage's transaction)."""
-Keep = Callable[[list[tuple[str, str, str]]], None]
-"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: (output
-path, origin, digest) of each."""
+Keep = Callable[[dict[str, str]], None]
+"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: output
+path -> origin of each."""
 Reuse = Callable[[str, str], str | None]
 """(output path, page key) -> the digest of the file the previous build wrote there from that very key,
 when it is still there: the page need not be rendered again."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page as a render part plans it. Under `serve` a render keeps its plan, and the next one, while
+    the site's structure holds (see ``structure_of``), renders from it only the pages that show a changed
+    article: so ``key`` and ``context`` take the renderer of the build at hand, and look articles and
+    stories up by id there (a story's title and lead may have changed, its id and slug not)."""
+
+    template: str
+    path: str
+    origin: str
+    """What the page is made from, as problems name it: 'story.html (story 42)'."""
+    key: Callable[[Renderer], Hashable] | None
+    """Everything the page shows, for ``reuse`` (None: always rendered)."""
+    context: Callable[[Renderer], dict] | None
+    """The costly part of the template's context, made only when the page is rendered."""
+    fixed: dict
+    """The rest of the context, the same as long as the site's structure is."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +97,10 @@ class Rendered:
     """Article id -> its key, as every page read it."""
     reads: dict[str, frozenset[str]]
     """Output path -> the ids of the articles whose keys its key was made of (under `serve`)."""
+    plan: tuple[Page, ...] = ()
+    """Every page, in order (under `serve`)."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Output path -> origin of every page of ``plan``."""
 
 
 class Renderer:
@@ -93,6 +116,8 @@ class Renderer:
         """(n, of): this renderer renders every of-th page from the n-th, another process the others."""
         self.pages: list[tuple[str, str]] = []
         """(output path, origin) of every page, rendered here or not."""
+        self.plan: list[Page] | tuple[Page, ...] = []
+        """Every page planned so far (under `serve`, for the next render)."""
         self.keys: dict[str, str] = {}
         """Output path -> the key it was rendered from (pages of this renderer's share), for the next
         build's ``reuse``."""
@@ -104,7 +129,8 @@ class Renderer:
         compiled = site.config.output_dir / CACHE_FOLDER / "templates"
         self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
         self.stories_by_id = {s.id: s for s in site.stories}
-        self.article_keys = {a.id: short_key((a.fingerprint, a.slug, site.story_of[a.id])) for a in site.articles}
+        last = memo.recall("render") if memo is not None else None
+        self.article_keys = article_keys(site, memo)
         self.story_keys: dict[str, str] = {}
         self.reading: set[str] | None = set() if memo is not None else None
         """Under `serve`: the ids of the articles whose keys the page being keyed read."""
@@ -113,13 +139,10 @@ class Renderer:
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
-        self.structure = structure_of(site, self.fixed_key) if memo is not None else ()
-        self.unchanged = unchanged_pages(memo.recall("render") if memo else None, self.structure, self.article_keys,
-                                         written or {})
-        """Under `serve`: path -> (key, article ids read, digest) of each page the last render made
-        that shows no changed article; such a page is neither keyed nor rendered again."""
-        self.kept: list[tuple[str, str]] = []
-        """(path, origin) of the unchanged pages met, in order."""
+        self.structure = structure_of(site, self.fixed_key, last) if memo is not None else ()
+        self.last = last if last is not None and last.structure is self.structure and last.plan and \
+            last.origins.keys() <= (written or {}).keys() else None
+        """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         config = site.config
         self.globals = {
@@ -140,45 +163,63 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Callable[[], Hashable] | None = None,
-            lazy_context: Callable[[], dict] | None = None, **context: Any) -> None:
-        """Render ``template`` into ``path``. ``key()`` names everything the page shows: a page whose key,
-        templates, settings and site-builder version are those the previous build rendered its file
-        from is not rendered again (nor is ``lazy_context`` called for it, the costly part of the
-        context)."""
-        origin = f"{template} ({origin})"
+    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable] | None = None,
+            lazy_context: Callable[[Renderer], dict] | None = None, **context: Any) -> None:
+        """Plan the page ``path`` from ``template``, and render it unless another process renders it.
+        ``key(r)`` names everything the page shows: a page whose key, templates, settings and
+        site-builder version are those the previous build rendered its file from is not rendered again
+        (nor is ``lazy_context(r)`` called for it, the costly part of the context)."""
+        page = Page(template, path, f"{template} ({origin})", key, lazy_context, context)
+        self.pages.append((path, page.origin))
+        if self.memo is not None:
+            self.plan.append(page)
         number, of = self.share
-        self.pages.append((path, origin))
-        if path in self.unchanged:
-            self.kept.append((path, origin))
-            return
-        if len(self.pages) % of != number:
-            return
-        page_key = self.page_key(template, path, key) if key is not None else None
+        if len(self.pages) % of == number:
+            self.render(page)
+
+    def render(self, page: Page) -> None:
+        """Render one page (or hand the transaction the previous build's file, when its key is the same)."""
+        page_key = self.page_key(page.template, page.path, page.key) if page.key is not None else None
         if page_key:
-            self.keys[path] = page_key
-        digest = self.reuse(path, page_key) if page_key else None
+            self.keys[page.path] = page_key
+        digest = self.reuse(page.path, page_key) if page_key else None
         if digest:
-            self.emit(OutputFile(path, None, origin, digest))
+            self.emit(OutputFile(page.path, None, page.origin, digest))
             return
         try:
-            context.update(lazy_context() if lazy_context else {})
-            context.setdefault("page_url", self.views.urls.page(path))
-            context.setdefault("canonical_url", self.views.urls.absolute(path))
-            content = self.env.get_template(template).render(**self.globals, **context).encode("utf-8")
+            context = dict(page.fixed)
+            context.update(page.context(self) if page.context else {})
+            context.setdefault("page_url", self.views.urls.page(page.path))
+            context.setdefault("canonical_url", self.views.urls.absolute(page.path))
+            content = self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
         except Exception as err:  # a theme is user code: any failure in it is reported where it happened
-            problem = template_problem(err, template, self.env)
+            problem = template_problem(err, page.template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return
         self.rendered += 1
-        self.emit(OutputFile(path, content, origin, sha256(content)))
+        self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
 
-    def page_key(self, template: str, path: str, key: Callable[[], Hashable]) -> str:
+    def follow(self, keep: Keep) -> None:
+        """Under `serve`, with the site's structure as the last render left it: render from its plan only
+        the pages that read a changed article's key, and hand ``keep`` the others, as the last render
+        keyed them and the last build wrote them, all at once."""
+        last = self.last
+        changed = {i for i, key in self.article_keys.items() if last.article_keys.get(i) != key}
+        dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
+        dirty |= {page.path for page in last.plan if page.key is None}
+        self.pages, self.plan = list(last.origins.items()), last.plan
+        self.keys, self.reads = dict(last.keys), dict(last.reads)
+        for page in self.plan:
+            if page.path in dirty:
+                self.render(page)
+        keep({path: origin for path, origin in last.origins.items() if path not in dirty} if dirty else last.origins)
+
+    def page_key(self, template: str, path: str, key: Callable[[Renderer], Hashable]) -> str:
         """The page's key; under `serve`, with the articles it read noted for the next render."""
         if self.reading is None:
-            return short_key((template, path, self.fixed_key, key()))
+            return short_key((template, path, self.fixed_key, key(self)))
         self.reading.clear()
-        page_key = short_key((template, path, self.fixed_key, key()))
+        page_key = short_key((template, path, self.fixed_key, key(self)))
         self.reads[path] = frozenset(self.reading)
         return page_key
 
@@ -187,56 +228,58 @@ class Renderer:
             self.reading.add(article_id)
         return self.article_keys[article_id]
 
-    def keep_unchanged(self, keep: Keep) -> None:
-        """Hand the unchanged pages to ``keep`` in one go, with the keys and reads they were made from."""
-        files = []
-        for path, origin in self.kept:
-            self.keys[path], self.reads[path], digest = self.unchanged[path]
-            files.append((path, origin, digest))
-        keep(files)
-
     def memory(self) -> Rendered:
-        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads)
+        origins = (self.last.origins if self.last else dict(self.pages)) if self.memo is not None else {}
+        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads, tuple(self.plan),
+                        origins)
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
 
-    def article_views(self, articles: Sequence[Article]) -> list:
-        return [self.views.articles[a.id] for a in articles]
+    def article_views(self, ids: Sequence[str]) -> list:
+        return [self.views.articles[i] for i in ids]
 
-    def story_views(self, stories: Sequence[Story]) -> list:
-        return [self.views.stories[s.id] for s in stories]
+    def story_views(self, ids: Sequence[str]) -> list:
+        return [self.views.stories[i] for i in ids]
 
-    def articles_key(self, articles: Sequence) -> tuple:
-        return tuple(self.article_key(a.id) for a in articles)
+    def articles_key(self, ids: Sequence[str]) -> tuple:
+        return tuple(self.article_key(i) for i in ids)
 
-    def story_key(self, story: Story) -> str:
-        if story.id not in self.story_keys:
-            self.story_keys[story.id] = short_key((story.id, story.slug, story.title, story.lang, story.lead,
-                                                   tuple(self.article_keys[i] for i in story.article_ids)))
+    def story_key(self, story_id: str) -> str:
+        story = self.stories_by_id[story_id]
+        if story_id not in self.story_keys:
+            self.story_keys[story_id] = short_key((story.id, story.slug, story.title, story.lang,
+                                                   story.lead, tuple(self.article_keys[i] for i in story.article_ids)))
         if self.reading is not None:
             self.reading.update(story.article_ids)
-        return self.story_keys[story.id]
+        return self.story_keys[story_id]
 
 
-def structure_of(site: Site, fixed_key: str) -> tuple:
+def structure_of(site: Site, fixed_key: str, last: Rendered | None = None) -> tuple:
     """All that page keys are made of besides the articles' own keys (which story titles and leads come
     from too): what the pages are, what each lists and in which order. While it holds, an edit changes
-    only the pages whose keys read the edited articles' keys."""
-    return (fixed_key, tuple((a.id, a.slug, a.date, a.date_only, a.tags, a.source, site.story_of[a.id])
-                             for a in site.articles),
-            tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories), tuple(site.redirects.items()))
+    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s."""
+    structure = (fixed_key, tuple((a.id, a.slug, a.date, a.date_only, a.tags, a.source, site.story_of[a.id])
+                                  for a in site.articles),
+                 tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+                 tuple(site.redirects.items()))
+    return last.structure if last is not None and last.structure == structure else structure
 
 
-def unchanged_pages(last: Rendered | None, structure: tuple, article_keys: dict[str, str],
-                    written: Mapping[str, str]) -> dict[str, tuple[str, frozenset[str], str]]:
-    """The pages of the last render that show no article whose key changed since, with what it left of
-    them (key, articles read, digest of the file written); none when anything else changed."""
-    if last is None or last.structure != structure:
-        return {}
-    changed = {i for i, key in article_keys.items() if last.article_keys.get(i) != key}
-    return {path: (key, last.reads[path], written[path]) for path, key in last.keys.items()
-            if path in written and path in last.reads and last.reads[path].isdisjoint(changed)}
+def article_keys(site: Site, memo: Memo | None) -> dict[str, str]:
+    """Article id -> the key of what pages show of it: its file's hash, its slug and its story. Under
+    `serve`, an article that is the very object the last render keyed, in the same story, keeps its key."""
+    story_of = site.story_of
+    last = (memo.recall("article keys") if memo is not None else None) or {}
+    entries = {}
+    for article in site.articles:
+        story, entry = story_of[article.id], last.get(article.id)
+        if entry is None or entry[0] is not article or entry[1] != story:
+            entry = (article, story, short_key((article.fingerprint, article.slug, story)))
+        entries[article.id] = entry
+    if memo is not None:
+        memo.keep("article keys", entries)
+    return {article_id: entry[2] for article_id, entry in entries.items()}
 
 
 def short_key(parts: tuple) -> str:
@@ -299,51 +342,60 @@ def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None =
     digest of each file the last build left; the others go to ``keep``)."""
     statics, assets = static_files(layers)
     renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share, written)
-    for render_part in PARTS:
-        render_part(renderer)
+    if renderer.last:
+        renderer.follow(keep or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
+                                                  for path, origin in origins.items()]))
+    else:
+        for render_part in PARTS:
+            render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    if renderer.kept:
-        renderer.keep_unchanged(keep or (lambda files: [emit(OutputFile(path, None, origin, digest))
-                                                        for path, origin, digest in files]))
     for static in statics if share[0] == 0 else ():
         emit(static)
     return renderer.memory()
 
 
+# The render parts plan every page. A page's key and context are functions of the renderer of the build
+# that renders it, which need not be the one that planned it (see ``Page``).
+
 def render_home(r: Renderer) -> None:
     for chunk, pagination, path in paginate(r.site.stories, r.site.config.page_size, "", r.views.urls):
+        ids = tuple(story.id for story in chunk)
         r.add("home.html", path, "home page",
-              lambda chunk=chunk, pagination=pagination: (tuple(map(r.story_key, chunk)), pagination),
-              lambda chunk=chunk: {"stories": r.story_views(chunk)}, pagination=pagination)
+              lambda r, ids=ids, pagination=pagination: (tuple(map(r.story_key, ids)), pagination),
+              lambda r, ids=ids: {"stories": r.story_views(ids)}, pagination=pagination)
 
 
 def render_stories(r: Renderer) -> None:
     """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
-        key = partial(r.story_key, story)
+        key = partial(story_key, story.id)
         r.add("story.html", story_path(story), f"story {story.id}", key,
-              lambda story=story: {"story": r.views.stories[story.id]})
+              lambda r, i=story.id: {"story": r.views.stories[i]})
         feed = story_path(story).replace("index.html", "feed.xml")
         r.add("feed.xml", feed, f"story feed {story.id}", key,
-              lambda story=story: {"articles": list(reversed(r.views.stories[story.id].articles))},
-              feed_title=f"{story.title} — {r.site.config.title}", feed_path=feed,
-              alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
+              lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
+                                     "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
+              feed_path=feed, alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
-        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", partial(r.story_key, target),
-              lambda target=target: {"target": r.views.stories[target.id]},
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", partial(story_key, target.id),
+              lambda r, i=target.id: {"target": r.views.stories[i]},
               canonical_url=r.views.urls.absolute(story_path(target)))
 
 
+def story_key(story_id: str, r: Renderer) -> str:
+    return r.story_key(story_id)
+
+
 def render_articles(r: Renderer) -> None:
+    story_of = r.site.story_of
     for article in r.site.articles:
-        story = r.site_story(r.site.story_of[article.id])
         r.add("article.html", article_path(article), f"article {article.source_path}",
-              lambda article=article, story=story: (r.article_key(article.id), r.story_key(story)),
-              lambda article=article, story=story: {"article": r.views.articles[article.id],
-                                                    "story": r.views.stories[story.id]})
+              lambda r, i=article.id, story=story_of[article.id]: (r.article_key(i), r.story_key(story)),
+              lambda r, i=article.id, story=story_of[article.id]: {"article": r.views.articles[i],
+                                                                   "story": r.views.stories[story]})
 
 
 def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
@@ -354,19 +406,20 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in r.site.articles:
         for name in names_of(article):
-            members[directory_of(name)].append(article)
+            members[directory_of(name)].append(article.id)
             spellings[directory_of(name)][name] += 1
     shown = {directory: min(counts, key=lambda n: (-counts[n], n)) for directory, counts in spellings.items()}
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", lambda: repr(entries), entries=entries)
+    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
+          entries=entries)
     for directory, items in groups:
         name = shown[directory]
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
             r.add("list.html", path, f"{kind} {name}",
-                  lambda name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
-                  lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind=kind, name=name,
+                  lambda r, name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
+                  lambda r, chunk=chunk: {"articles": r.article_views(chunk)}, kind=kind, name=name,
                   pagination=pagination)
 
 
@@ -389,21 +442,22 @@ def render_archive(r: Renderer) -> None:
         directory = f"archive/{year}/{month:02d}/"
         name = format_date(r.views.local(items[0]), True).split(" ", 1)[1]
         entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
-        for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
+        ids = [article.id for article in items]
+        for chunk, pagination, path in paginate(ids, r.site.config.list_page_size, directory, r.views.urls):
             r.add("list.html", path, f"archive {year}-{month:02d}",
-                  lambda name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
-                  lambda chunk=chunk: {"articles": r.article_views(chunk)}, kind="month", name=name,
+                  lambda r, name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
+                  lambda r, chunk=chunk: {"articles": r.article_views(chunk)}, kind="month", name=name,
                   pagination=pagination)
-    r.add("archive.html", "archive/index.html", "archive", lambda: repr(entries), entries=entries)
+    r.add("archive.html", "archive/index.html", "archive", lambda r, shown=repr(entries): shown, entries=entries)
 
 
 def render_feeds(r: Renderer) -> None:
-    articles = r.site.articles[: r.site.config.feed_size]
-    r.add("feed.xml", "feed.xml", "Atom feed", partial(r.articles_key, articles),
-          lambda: {"articles": r.article_views(articles)}, feed_title=r.site.config.title,
+    ids = tuple(article.id for article in r.site.articles[: r.site.config.feed_size])
+    r.add("feed.xml", "feed.xml", "Atom feed", lambda r: r.articles_key(ids),
+          lambda r: {"articles": r.article_views(ids)}, feed_title=r.site.config.title,
           feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
-    r.add("robots.txt", "robots.txt", "robots.txt", tuple)
-    r.add("404.html", "404.html", "not-found page", tuple, canonical_url=r.views.urls.absolute("404.html"))
+    r.add("robots.txt", "robots.txt", "robots.txt", lambda r: ())
+    r.add("404.html", "404.html", "not-found page", lambda r: (), canonical_url=r.views.urls.absolute("404.html"))
 
 
 SITEMAP_URLS = 50_000
@@ -416,11 +470,11 @@ def render_sitemap(r: Renderer) -> None:
     for path, part in while_same(r.memo, "sitemap parts", lambda: r.structure, lambda: sitemap_parts(r)):
         sitemaps.append({"url": r.views.urls.absolute(path),
                          "lastmod": max((date for _, date in part if date), default=None)})
-        r.add("sitemap.xml", path, f"sitemap {path}", lambda part=part: part,
-              lambda part=part: {"pages": [{"url": r.views.urls.absolute(page), "lastmod": date}
-                                           for page, date in part]})
+        r.add("sitemap.xml", path, f"sitemap {path}", lambda r, part=part: part,
+              lambda r, part=part: {"pages": [{"url": r.views.urls.absolute(page), "lastmod": date}
+                                              for page, date in part]})
     r.add("sitemap_index.xml", "sitemap.xml", "sitemap index",
-          lambda: tuple((sitemap["url"], sitemap["lastmod"]) for sitemap in sitemaps), sitemaps=sitemaps)
+          lambda r: tuple((sitemap["url"], sitemap["lastmod"]) for sitemap in sitemaps), sitemaps=sitemaps)
 
 
 def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | None], ...]]]:

@@ -118,16 +118,17 @@ class Transaction:
             raise output_error(err, self.output_dir) from err
         self.moves.append((name, output.path))
 
-    def add_kept(self, files: list[tuple[str, str, str]]) -> None:
-        """Files the previous build wrote that stay as they are, (path, origin, digest): what ``add`` does
-        for each, at a fraction of the cost (their paths were checked when they were written)."""
-        kept = {path: (origin, digest) for path, origin, digest in files}
-        if kept.keys() & self.owners.keys() or any(path not in self.previous for path in kept):
-            for path, origin, digest in files:
-                self.add(OutputFile(path, None, origin, digest))
+    def add_kept(self, origins: dict[str, str]) -> None:
+        """Files the previous build wrote that stay as they are, output path -> origin: what ``add`` does
+        for each, with the digest the previous build recorded, at a fraction of the cost (their paths were
+        checked when they were written). Each must be a file of the previous build's manifest."""
+        if origins.keys() & self.owners.keys():  # a clash, which ``add`` reports
+            for path, origin in origins.items():
+                self.add(OutputFile(path, None, origin, self.previous[path]))
             return
-        self.owners.update((path, origin) for path, (origin, _) in kept.items())
-        self.hashes.update((path, digest) for path, (_, digest) in kept.items())
+        self.owners.update(origins)
+        previous = self.previous
+        self.hashes.update({path: previous[path] for path in origins})
 
     def add_staged(self, path: str, origin: str, digest: str, staged: str | None) -> None:
         """A file another process handled with ``add`` in this transaction (``staged``: its name in the

@@ -23,23 +23,34 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
         "content/a.md": article("Quake hits Hualien", body="A magnitude 6.4 earthquake struck Hualien, TSMC said."),
         "content/b.md": article("Terremoto a Hualien", lang="it", body="Terremoto di magnitudo 6.4 a Hualien; TSMC."),
         "content/c.md": article("Budget passes", date="2025-07-20", tags=["economy"], body="The budget passed."),
+        "content/e.md": article("Storm nears coast", date="2025-07-18", slug="storm", story="storm",
+                                body="A storm nears the coast."),
+        "content/f.md": article("Storm reaches coast", date="2025-07-19", story="storm", body="It arrived."),
     })
     config, _ = load_config(root / "site.yaml")
     memo = Memo()
     build(config, BuildOptions(), memo=memo)
     memo.prune()
+    # Edits that keep the site's structure (the pages, what each lists) render from the last plan: the
+    # story's headline, lead and feed title follow its articles' text all the same.
     edits = [("content/a.md", "struck Hualien", "struck Hualien on Tuesday"),
+             ("content/e.md", "title: Storm nears coast", "title: Typhoon nears the coast"),
+             ("content/e.md", "A storm nears the coast.", "Typhoon Danas nears the coast, with 200 km/h winds."),
              ("content/c.md", "tags: [economy]", "tags: [economy, budget]"),
              ("content/b.md", "title: Terremoto a Hualien", "title: Forte terremoto a Hualien"),
              ("content/c.md", "date: 2025-07-20", "date: 2024-12-30")]  # into last year's sitemaps
-    for path, old, new in edits:
+    for number, (path, old, new) in enumerate(edits):
         file = root / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-        build(config, BuildOptions(), memo=memo)
+        build(config, BuildOptions(), memo=memo, written=frozenset({str(file.resolve())}))
         memo.prune()
+        assert_same_as_cold(root, tmp_path / f"cold-{number}")
     (root / "content" / "d.md").write_text(article("A new report", date="2025-07-21"), encoding="utf-8")
     build(config, BuildOptions(), memo=memo)
-    cold = tmp_path / "cold"
+    assert_same_as_cold(root, tmp_path / "cold")
+
+
+def assert_same_as_cold(root, cold):
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
     build_site(cold)
     assert site_tree(root / "output") == site_tree(cold / "output")
