@@ -176,33 +176,43 @@ def parse_file(data: bytes, shown: str, article_id: str, defaults: ArticleDefaul
 
 
 def content_files(config: SiteConfig, found: list[ContentFile] | None = None
-                  ) -> tuple[list[tuple[ContentFile, str, str]], list[Problem]]:
-    """Every article file as (file, name shown in messages, article id from its path), and the
-    problems of the folder and of file names; ``found``: the folder as already scanned."""
+                  ) -> tuple[list[tuple[ContentFile, str, str] | Problem], list[ContentFile]]:
+    """Every article file as (file, name shown in messages, article id from its path), or the problem of
+    its name, with the files as found (scanned, unless ``found`` is the folder as already scanned); a
+    missing folder is one problem."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
         shown = display_path(content_dir, config.root)
-        return [], [Problem(shown, 0, 0, "the content folder does not exist",
-                            "create it, or point `content:` in site.yaml (or --content) at your articles")]
-    prefix = display_path(content_dir, config.root).rstrip("/") + "/"
-    files, problems = [], []
-    for found in find_markdown_files(content_dir) if found is None else found:
-        shown = found.relative if prefix == "./" else prefix + found.relative
-        refused = name_problem(shown)
-        if refused:
-            problems.append(refused)
-        else:
-            files.append((found, shown, found.relative.rsplit(".", 1)[0]))
-    return files, problems
+        return [Problem(shown, 0, 0, "the content folder does not exist",
+                        "create it, or point `content:` in site.yaml (or --content) at your articles")], []
+    found = find_markdown_files(content_dir) if found is None else found
+    prefix = content_prefix(config)
+    return [content_file(file, prefix) for file in found], found
 
 
-def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None) -> list[Article]:
+def content_prefix(config: SiteConfig) -> str:
+    """What names a content file in messages before its path in the folder ('content/')."""
+    return display_path(config.content_dir, config.root).rstrip("/") + "/"
+
+
+def content_file(found: ContentFile, prefix: str) -> tuple[ContentFile, str, str] | Problem:
+    """(file, name shown in messages, article id from its path), or the problem of its name."""
+    shown = found.relative if prefix == "./" else prefix + found.relative
+    return name_problem(shown) or (found, shown, found.relative.rsplit(".", 1)[0])
+
+
+def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None
+                           ) -> tuple[list[Article], dict[str, str]]:
     """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
-    id order; given slugs keep theirs."""
+    id order; given slugs keep theirs. Also returns the new slugs by article id."""
     renamed = while_same(memo, "derived slugs", lambda: tuple((a.id, a.slug, a.slug_given, a.date) for a in articles),
                          lambda: _distinct_slugs(articles))
-    return [derived(memo, ("slug", renamed[a.id]), a, lambda a=a: with_slug(a, renamed[a.id]))
-            if a.id in renamed else a for a in articles]
+    return [renamed_article(a, renamed[a.id], memo) if a.id in renamed else a for a in articles], renamed
+
+
+def renamed_article(article: Article, slug: str, memo: Memo | None) -> Article:
+    """The article under its new slug; under `serve`, the same object while the article is."""
+    return derived(memo, ("slug", slug), article, lambda: with_slug(article, slug))
 
 
 def _distinct_slugs(articles: list[Article]) -> dict[str, str]:

@@ -63,6 +63,10 @@ class Memo:
     def keep(self, name: Hashable, value: Any) -> None:
         self._used[name] = value
 
+    def keep_all(self, entries: dict) -> None:
+        """``keep`` each of ``entries``, at once."""
+        self._used.update(entries)
+
     def prune(self) -> None:
         """Forget what the last build did not ask for (deleted or edited files)."""
         self._entries, self._used = self._used, {}

@@ -92,7 +92,6 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
     articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
     previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
     build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)

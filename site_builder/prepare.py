@@ -21,8 +21,9 @@ from site_builder.clustering import Item
 from site_builder.config import SiteConfig
 from site_builder.errors import Problem
 from site_builder.grouping import item_for, lead_text
-from site_builder.load import (ContentFile, content_files, defaults_of, distinct_derived_slugs, find_clashes,
-                               parse_file, read_content_file, settled)
+from site_builder.load import (ContentFile, content_files, content_prefix, defaults_of,
+                               distinct_derived_slugs, find_clashes, parse_file, read_content_file, renamed_article,
+                               settled)
 from site_builder.memo import Memo
 from site_builder.model import Article
 from site_builder.views import language_name
@@ -66,35 +67,158 @@ class Pending:
     """The id its path gives the article."""
 
 
+@dataclass(frozen=True)
+class FileResult:
+    """One content file with its results, and the keys they were found or kept under."""
+
+    found: ContentFile
+    shown: str
+    article_id: str
+    prepared: Prepared
+    looked: tuple[tuple[str, Any], ...]
+    """(key, value) of each look-up that led to the results."""
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What ``prepare_articles`` made of the content folder, kept under `serve` so that the next build
+    starts from it: the files its watcher did not see written are the very objects of the last scan, and
+    keep their results without a look-up; when the files that changed keep what the decisions over all
+    of them read (id, slug, date, draft), those decisions hold too, and the articles are patched in."""
+
+    settings: tuple
+    found: list[ContentFile]
+    """The content folder's files, as scanned."""
+    entries: list[FileResult | Problem]
+    """Each file's results, or the problem of its name, in the order of ``found``."""
+    articles: list[Article]
+    """The articles, newest first, drafts left out unless asked for."""
+    position: dict[str, int]
+    """Article id -> its place in ``articles``."""
+    items: dict[str, Item]
+    clashes: list[Problem]
+    renamed: dict[str, str]
+    """Article id -> the slug it was given instead of one another article derived first."""
+    looked: dict[str, Any]
+    """Every look-up's key and value, kept in the memo for the next build."""
+
+
+PATCHED_FILES = 64
+"""Past this many changed files, a build decides over all the articles again rather than patch them in."""
+
+
 def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Memo | None = None,
                      store: Store | None = None, map_all: Map = serial_map, found: list[ContentFile] | None = None
                      ) -> tuple[list[Article], dict[str, Item], list[Problem]]:
-    """The cleaned articles of the site (drafts only when asked), their grouping features by id, and
-    every problem found. Files are looked up first, then the rest computed together by ``map_all``.
-    ``found``: the content folder as the build already scanned it."""
-    files, problems = content_files(config, found)
+    """The cleaned articles of the site, newest first (drafts only when asked), their grouping features
+    by id, and every problem found. Files are looked up first, then the rest computed together by
+    ``map_all``. ``found``: the content folder as the build already scanned it."""
+    listed, found = content_files(config, found)
+    if len(listed) != len(found):  # no content folder
+        return [], {}, [p for p in listed if isinstance(p, Problem)]
     settings = settings_key(config)
-    looked_up = [look_up(file, shown, article_id, config, settings, memo, store)
-                 for file, shown, article_id in files]
-    pending = [f for f in looked_up if isinstance(f, Pending)]
-    computed = {}
-    for task, (result, current) in zip(pending, map_all(partial(prepare_pending, config=config), pending)):
-        computed[task.key] = result
-        if current:
-            keep(task.key, result, memo, store)
-    prepared = [f if isinstance(f, Prepared) else computed[f.key] for f in looked_up]
+    last = memo.recall("collection") if memo is not None else None
+    if last is not None and last.settings != (settings, include_drafts, content_prefix(config)):
+        last = None
+    entries, changed = file_results(listed, found, last, config, settings, memo, store, map_all)
     if store:
         store.complete = True
-    articles = [p.article for p in prepared if p.article]
-    problems += [problem for p in prepared for problem in p.problems]
-    problems += find_clashes(articles)
-    items = {p.article.id: p.item for p in prepared if p.article}
-    articles = distinct_derived_slugs(articles, memo)
-    return [a for a in articles if include_drafts or not a.draft], items, problems
+    if last is not None and len(found) == len(last.found) and len(changed) <= PATCHED_FILES and \
+            all(same_shape(entries[n], last.entries[n]) for n in changed):
+        collection = patched(last, found, entries, changed)
+    else:
+        collection = decided(found, entries, (settings, include_drafts, content_prefix(config)), memo)
+    if memo is not None:
+        memo.keep("collection", collection)
+        memo.keep_all(collection.looked)
+    problems = [entry for entry in entries if isinstance(entry, Problem)]
+    problems += [problem for entry in entries if isinstance(entry, FileResult) for problem in entry.prepared.problems]
+    return collection.articles, collection.items, problems + collection.clashes
+
+
+def file_results(listed: list, found: list[ContentFile], last: Collection | None, config: SiteConfig, settings: str,
+                 memo: Memo | None, store: Store | None, map_all: Map) -> tuple[list[FileResult | Problem], list[int]]:
+    """Each file's results, or the problem of its name, and the places of the files that are not the
+    very objects of the last build's scan."""
+    reused = last.found if last is not None else []
+    entries: list = []
+    changed, pending = [], []
+    for number, (file, listing) in enumerate(zip(found, listed)):
+        if number < len(reused) and reused[number] is file:
+            entries.append(last.entries[number])
+            continue
+        changed.append(number)
+        if isinstance(listing, Problem):
+            entries.append(listing)
+            continue
+        _, shown, article_id = listing
+        looked: list[tuple[str, Any]] = []
+        result = look_up(file, shown, article_id, config, settings, memo, store, looked)
+        entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
+                       else (result, looked))
+        if isinstance(result, Pending):
+            pending.append(number)
+    tasks = [entries[number][0] for number in pending]
+    for number, task, (result, current) in zip(pending, tasks, map_all(partial(prepare_pending, config=config), tasks)):
+        looked = entries[number][1]
+        if current:
+            keep(task.key, result, memo, store)
+            looked.append((task.key, result))
+        entries[number] = FileResult(task.found, task.shown, task.article_id, result, tuple(looked))
+    return entries, changed
+
+
+def shape(entry: FileResult | Problem) -> tuple | None:
+    """What of a file the decisions over all the articles read (clashing ids and slugs, derived slugs
+    made distinct, drafts left out, the order by date)."""
+    if isinstance(entry, Problem):
+        return ("refused",)
+    article = entry.prepared.article
+    return article and (article.id, article.slug, article.slug_given, article.date, article.draft, article.source_path)
+
+
+def same_shape(entry: FileResult | Problem, before: FileResult | Problem) -> bool:
+    return shape(entry) == shape(before)
+
+
+def decided(found: list[ContentFile], entries: list[FileResult | Problem], settings: tuple, memo: Memo | None
+            ) -> Collection:
+    """The decisions over all the articles, made from the files' results."""
+    results = [entry for entry in entries if isinstance(entry, FileResult)]
+    articles = [r.prepared.article for r in results if r.prepared.article]
+    clashes = find_clashes(articles)
+    items = {r.prepared.article.id: r.prepared.item for r in results if r.prepared.article}
+    articles, renamed = distinct_derived_slugs(articles, memo)
+    articles = [a for a in articles if settings[1] or not a.draft]
+    articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
+    looked = {key: value for r in results for key, value in r.looked}
+    return Collection(settings, found, entries, articles, {a.id: n for n, a in enumerate(articles)}, items, clashes,
+                      renamed, looked)
+
+
+def patched(last: Collection, found: list[ContentFile], entries: list[FileResult | Problem], changed: list[int]
+            ) -> Collection:
+    """The last build's decisions with the changed files' articles put in: those files changed nothing
+    the decisions read (see ``shape``)."""
+    articles, items, looked = list(last.articles), dict(last.items), dict(last.looked)
+    for number in changed:
+        before, entry = last.entries[number], entries[number]
+        for key, _ in before.looked if isinstance(before, FileResult) else ():
+            looked.pop(key, None)
+        if not isinstance(entry, FileResult) or entry.prepared.article is None:
+            continue
+        looked.update(entry.looked)
+        article = entry.prepared.article
+        items[article.id] = entry.prepared.item
+        if article.id in last.position:
+            renamed = last.renamed.get(article.id)
+            articles[last.position[article.id]] = renamed_article(article, renamed, None) if renamed else article
+    return Collection(last.settings, found, entries, articles, last.position, items, last.clashes, last.renamed,
+                      looked)
 
 
 def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig, settings: str,
-            memo: Memo | None, store: Store | None) -> Prepared | Pending:
+            memo: Memo | None, store: Store | None, looked: list[tuple[str, Any]]) -> Prepared | Pending:
     """One file's results, when kept (see the module docstring), else what computing them takes. A file
     whose time vouches for it is not even read: its time, size and inode lead to the hash of its bytes,
     which leads to its results; a file touched but not changed is read and hashed, not parsed again."""

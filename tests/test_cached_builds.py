@@ -239,13 +239,13 @@ def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_k
     path = sorted((site / "content" / "grouping").glob("*.md"))[0]
     found = next(f for f in load.find_markdown_files(config.content_dir) if f.relative == f"grouping/{path.name}")
     task = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config, prepare.settings_key(config),
-                           None, None)
+                           None, None, [])
     assert isinstance(task, prepare.Pending)
     path.write_text(path.read_text(encoding="utf-8") + "\nA late sentence.\n", encoding="utf-8")
     result, current = prepare.prepare_pending(task, config)
     assert "A late sentence." in result.article.cleaned_html and not current
     unchanged = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config,
-                                prepare.settings_key(config), None, None)
+                                prepare.settings_key(config), None, None, [])
     assert prepare.prepare_pending(unchanged, config)[1]
 
 

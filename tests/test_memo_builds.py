@@ -10,8 +10,9 @@ from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileClosedEvent,
 
 from conftest import article, build_site, site_tree
 
-from site_builder import pipeline
+from site_builder import pipeline, prepare
 from site_builder.config import load_config
+from site_builder.errors import BuildFailed
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
 from site_builder.serve import FOLDER_EVENTS_ECHO_FILES, Session, event_for
@@ -26,6 +27,8 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
         "content/e.md": article("Storm nears coast", date="2025-07-18", slug="storm", story="storm",
                                 body="A storm nears the coast."),
         "content/f.md": article("Storm reaches coast", date="2025-07-19", story="storm", body="It arrived."),
+        "content/g.md": article("Budget passes", date="2025-07-21", body="The senate passed it too."),
+        "content/h.md": article("Draft report", date="2025-07-22", draft=True, body="Not yet."),
     })
     config, _ = load_config(root / "site.yaml")
     memo = Memo()
@@ -36,6 +39,8 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
     edits = [("content/a.md", "struck Hualien", "struck Hualien on Tuesday"),
              ("content/e.md", "title: Storm nears coast", "title: Typhoon nears the coast"),
              ("content/e.md", "A storm nears the coast.", "Typhoon Danas nears the coast, with 200 km/h winds."),
+             ("content/g.md", "passed it too.", "passed it too, by 61 votes."),  # its slug: budget-passes-2
+             ("content/h.md", "Not yet.", "Not yet, still."),
              ("content/c.md", "tags: [economy]", "tags: [economy, budget]"),
              ("content/b.md", "title: Terremoto a Hualien", "title: Forte terremoto a Hualien"),
              ("content/c.md", "date: 2025-07-20", "date: 2024-12-30")]  # into last year's sitemaps
@@ -150,3 +155,61 @@ def test_the_watcher_vouches_only_for_markdown_files_written_in_place(make_site)
         session.note_change(FileModifiedEvent(article_path))
         session.note_change(unsure)
         assert session.take_written() is None, unsure
+
+
+def test_an_edit_that_keeps_ids_slugs_dates_and_drafts_patches_the_last_decisions(make_site, monkeypatch):
+    root = make_site({
+        "content/a.md": article("Budget passes", body="The budget passed."),
+        "content/b.md": article("Budget passes", date="2025-07-13", body="The senate passed it too."),
+        "content/c.md": article("Storm nears coast", date="2025-07-14", body="A storm nears the coast."),
+    })
+    config, _ = load_config(root / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    edited = root / "content" / "b.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("too.", "too, by 61 votes."), encoding="utf-8")
+    looked_up = []
+    real_look_up = prepare.look_up
+    with monkeypatch.context() as patch:
+        patch.setattr(prepare, "decided", lambda *args: pytest.fail("the decisions over all articles were made again"))
+        patch.setattr(prepare, "look_up", lambda found, *args: looked_up.append(found.relative) or
+                      real_look_up(found, *args))
+        build(config, BuildOptions(), memo=memo, written=frozenset({str(edited.resolve())}))
+    memo.prune()
+    assert looked_up == ["b.md"]
+    page = root / "output" / "articles" / "budget-passes-2" / "index.html"
+    assert "by 61 votes" in page.read_text(encoding="utf-8")
+    # A new date moves the article in the order by date: decided again, not patched.
+    edited.write_text(edited.read_text(encoding="utf-8").replace("2025-07-13", "2025-07-11"), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        decisions = []
+        real_decided = prepare.decided
+        patch.setattr(prepare, "decided", lambda *args: decisions.append(1) or real_decided(*args))
+        build(config, BuildOptions(), memo=memo, written=frozenset({str(edited.resolve())}))
+    assert decisions == [1]
+    assert (root / "output" / "articles" / "budget-passes-2" / "index.html").is_file()
+    assert "by 61 votes" in (root / "output" / "articles" / "budget-passes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_broken_then_mended_under_serve_gives_a_cold_builds_output(make_site, tmp_path):
+    root = make_site({
+        "content/a.md": article("Budget passes", body="The budget passed."),
+        "content/b.md": article("Storm nears coast", date="2025-07-14", body="A storm nears the coast."),
+    })
+    config, _ = load_config(root / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    edited = root / "content" / "b.md"
+    original = edited.read_text(encoding="utf-8")
+    written = frozenset({str(edited.resolve())})
+    for broken in (original.replace("date: 2025-07-14", "date: [unclosed"), original.replace("title:", "titel:")):
+        edited.write_text(broken, encoding="utf-8")
+        with pytest.raises(BuildFailed) as failed:
+            build(config, BuildOptions(), memo=memo, written=written)
+        assert all(problem.path == "content/b.md" for problem in failed.value.problems if problem.is_error)
+    edited.write_text(original.replace("nears the coast.", "nears the coast at night."), encoding="utf-8")
+    build(config, BuildOptions(), memo=memo, written=written)
+    memo.prune()
+    assert_same_as_cold(root, tmp_path / "cold")
