@@ -163,10 +163,7 @@ def test_an_edit_that_keeps_ids_slugs_dates_and_drafts_patches_the_last_decision
         "content/b.md": article("Budget passes", date="2025-07-13", body="The senate passed it too."),
         "content/c.md": article("Storm nears coast", date="2025-07-14", body="A storm nears the coast."),
     })
-    config, _ = load_config(root / "site.yaml")
-    memo = Memo()
-    build(config, BuildOptions(), memo=memo)
-    memo.prune()
+    config, memo = served(root)
     edited = root / "content" / "b.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("too.", "too, by 61 votes."), encoding="utf-8")
     looked_up = []
@@ -197,10 +194,7 @@ def test_a_file_broken_then_mended_under_serve_gives_a_cold_builds_output(make_s
         "content/a.md": article("Budget passes", body="The budget passed."),
         "content/b.md": article("Storm nears coast", date="2025-07-14", body="A storm nears the coast."),
     })
-    config, _ = load_config(root / "site.yaml")
-    memo = Memo()
-    build(config, BuildOptions(), memo=memo)
-    memo.prune()
+    config, memo = served(root)
     edited = root / "content" / "b.md"
     original = edited.read_text(encoding="utf-8")
     written = frozenset({str(edited.resolve())})
@@ -213,3 +207,12 @@ def test_a_file_broken_then_mended_under_serve_gives_a_cold_builds_output(make_s
     build(config, BuildOptions(), memo=memo, written=written)
     memo.prune()
     assert_same_as_cold(root, tmp_path / "cold")
+
+
+def served(root):
+    """The site's settings and the memo of a `serve` session after its first build."""
+    config, _ = load_config(root / "site.yaml")
+    memo = Memo()
+    build(config, BuildOptions(), memo=memo)
+    memo.prune()
+    return config, memo
