@@ -11,12 +11,13 @@ rename, so a reader sees the old file or the new one, never half of one.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+
+import orjson
 
 from site_builder.config import display_path
 from site_builder.errors import BuildFailed, Problem, SiteBuilderError
@@ -74,7 +75,7 @@ def read_manifest(output_dir: Path) -> dict[str, Any]:
     """What the previous build recorded: `files` (path -> hash) and whatever else it was given to keep
     (the story state); empty when there is none or it is unreadable."""
     try:
-        manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+        manifest = orjson.loads((output_dir / MANIFEST).read_bytes())
     except (OSError, ValueError):
         return {}
     return manifest if isinstance(manifest, dict) and isinstance(manifest.get("files", {}), dict) else {}
@@ -168,7 +169,7 @@ class Transaction:
         try:
             if record != self.manifest:
                 self.staging.mkdir(parents=True, exist_ok=True)
-                manifest = json.dumps(record, sort_keys=True, ensure_ascii=False).encode()
+                manifest = orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
                 _write_new_file(self.prefix + "manifest", manifest)
                 self.moves.append(("manifest", MANIFEST))
             removed = commit(self.output_dir, self.moves, stale) if self.moves or stale else 0
@@ -205,7 +206,7 @@ def commit(output_dir: Path, moves: list[tuple[str, str]], stale: list[str]) -> 
     next build finishes the moves (``finish_interrupted_write``)."""
     staging = output_dir / STAGING
     try:
-        journal = json.dumps({"moves": moves, "remove": stale}).encode()
+        journal = orjson.dumps({"moves": moves, "remove": stale})
         _write_new_file(staging / "journal.tmp", journal)
         os.replace(staging / "journal.tmp", staging / JOURNAL)
     except BaseException:
@@ -278,7 +279,7 @@ def finish_interrupted_write(output_dir: Path) -> bool:
 def _read_journal(staging: Path) -> dict | None:
     """The journal of a committed write, or None when the write never reached its commit point."""
     try:
-        journal = json.loads((staging / JOURNAL).read_text(encoding="utf-8"))
+        journal = orjson.loads((staging / JOURNAL).read_bytes())
     except FileNotFoundError:
         return None
     except ValueError as err:
