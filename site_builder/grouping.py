@@ -18,7 +18,7 @@ from site_builder.cache import Store
 from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, derived, remember, while_same
+from site_builder.memo import Memo, derived, while_same
 from site_builder.model import Article, Story
 from site_builder.slugs import slugify
 
@@ -66,13 +66,12 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
     clusters = clusters_of(items, settings, memo, store)
     evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
-    stories = [remembered_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()), memo)
-               for ids, key in zip(clusters.groups, clusters.keys)]
-    dates = {i: a.date.timestamp() for i, a in by_id.items()}
+    stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
                                   lambda: (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories),
-                                           previous, dates),
-                                  lambda: kept_slugs(stories, previous, dates))
+                                           previous, tuple((i, a.date) for i, a in by_id.items())),
+                                  lambda: kept_slugs(stories, previous,
+                                                     {i: a.date.timestamp() for i, a in by_id.items()}))
     stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses)
@@ -102,12 +101,25 @@ def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:
             for first, counts in shared.items()}
 
 
-def remembered_story(key: str | None, articles: list[Article], site_language: str, evidence: tuple[str, ...],
-                     memo: Memo | None) -> Story:
-    """``make_story``, kept under `serve` while the story's articles are unchanged."""
-    known = memo if all(a.fingerprint for a in articles) else None
-    return remember(known, ("story", key, tuple((a.fingerprint, a.slug) for a in articles), site_language, evidence),
-                    lambda: make_story(key, articles, site_language, evidence))
+def made_stories(clusters: Clusters, by_id: dict[str, Article], site_language: str,
+                 evidence: dict[str, tuple[str, ...]], memo: Memo | None) -> list[Story]:
+    """``make_story`` of each group; under `serve`, a group made last time of the very same article
+    objects, with the same key and evidence, keeps its story."""
+    last = memo.recall(("stories made", site_language)) if memo is not None else None
+    made, stories = {}, []
+    for ids, key in zip(clusters.groups, clusters.keys):
+        articles, shown = [by_id[i] for i in ids], evidence.get(ids[0], ())
+        before = last.get(ids) if last else None
+        if before is not None and before[0] == key and before[1] == shown and \
+                all(article is earlier for article, earlier in zip(articles, before[2])):
+            story = before[3]
+        else:
+            story = make_story(key, articles, site_language, shown)
+        made[ids] = (key, shown, articles, story)
+        stories.append(story)
+    if memo is not None:
+        memo.keep(("stories made", site_language), made)
+    return stories
 
 
 def make_story(key: str | None, articles: list[Article], site_language: str,
