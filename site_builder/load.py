@@ -77,11 +77,12 @@ def signature_of(stat: os.stat_result) -> tuple[int, int, int]:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-def rescanned(content_dir: Path, last: list[ContentFile], written: Iterable[str]) -> list[ContentFile] | None:
+def rescanned(content_dir: Path, last: list[ContentFile], written: Iterable[str],
+              position: dict[str, int]) -> list[ContentFile] | None:
     """The content folder as ``find_markdown_files`` would find it now, from ``last`` (its last scan) and
     ``written`` (the absolute paths of the only files written since, in place): those are looked at again.
-    None when one of them is not a plain file of the last scan (only a whole scan can tell then)."""
-    position = {found.relative: number for number, found in enumerate(last)}
+    None when one of them is not a plain file of the last scan (only a whole scan can tell then).
+    ``position``: each file's place in ``last`` by its path (the same in the result)."""
     found = list(last)
     for path in written:
         try:
@@ -175,19 +176,16 @@ def parse_file(data: bytes, shown: str, article_id: str, defaults: ArticleDefaul
     return (replace(article, fingerprint=fingerprint) if article else None), problems
 
 
-def content_files(config: SiteConfig, found: list[ContentFile] | None = None
-                  ) -> tuple[list[tuple[ContentFile, str, str] | Problem], list[ContentFile]]:
-    """Every article file as (file, name shown in messages, article id from its path), or the problem of
-    its name, with the files as found (scanned, unless ``found`` is the folder as already scanned); a
-    missing folder is one problem."""
+def content_folder(config: SiteConfig, found: list[ContentFile] | None = None
+                   ) -> tuple[list[ContentFile], list[Problem]]:
+    """The article files of the content folder (scanned, unless ``found`` is the folder as already
+    scanned), or the problem that there is no such folder."""
     content_dir = config.content_dir
     if not content_dir.is_dir():
         shown = display_path(content_dir, config.root)
-        return [Problem(shown, 0, 0, "the content folder does not exist",
-                        "create it, or point `content:` in site.yaml (or --content) at your articles")], []
-    found = find_markdown_files(content_dir) if found is None else found
-    prefix = content_prefix(config)
-    return [content_file(file, prefix) for file in found], found
+        return [], [Problem(shown, 0, 0, "the content folder does not exist",
+                            "create it, or point `content:` in site.yaml (or --content) at your articles")]
+    return (find_markdown_files(content_dir) if found is None else found), []
 
 
 def content_prefix(config: SiteConfig) -> str:

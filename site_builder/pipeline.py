@@ -13,20 +13,19 @@ import re
 import shutil
 import sys
 import time
-from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from site_builder.cache import Store
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
                                rescanned)
-from site_builder.memo import Memo, sha256
+from site_builder.memo import Memo, sha256, tally
 from site_builder.model import Article, Site
 from site_builder.parallel import fork_map, workers_available
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
@@ -94,7 +93,7 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
         raise BuildFailed(problems)
     previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
-    build_time = options.build_time or (max(a.date for a in articles) if articles else EPOCH)
+    build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
     names = language_names(articles, config.language, memo, store)
     return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
 
@@ -108,6 +107,13 @@ def previous_story_state(manifest: dict) -> StoryState:
         return StoryState({}, {})
     return StoryState({str(k): tuple(map(str, v)) for k, v in stories.items() if isinstance(v, list)},
                       {str(k): str(v) for k, v in redirects.items()})
+
+
+def kept_story_state(site: Site) -> StoryState:
+    """``previous_story_state`` of the manifest that ``story_state(site)`` goes into, made from the site."""
+    from site_builder.grouping import StoryState
+
+    return StoryState({s.slug: s.article_ids for s in site.stories}, dict(site.redirects))
 
 
 def story_state(site: Site) -> dict:
@@ -180,8 +186,9 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
     cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned."""
     try:
-        site, _, problems = make_site(config, options, previous_story_state(manifest), memo, store,
-                                      fork_map if memo is None else None, found)
+        kept = memo.recall("story state") if memo is not None else None
+        previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
+        site, _, problems = make_site(config, options, previous, memo, store, fork_map if memo is None else None, found)
     except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
         if store and store.complete and config.output_dir.is_dir():
             store.save()
@@ -204,12 +211,13 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         raise
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
-                         count_cleaning(site.articles), 0.0)
+                         count_cleaning(site.articles, memo), 0.0)
     keep = story_state(site) | {"keys": rendered.keys}
     keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
     written = transaction.commit(keep)
     if memo is not None:  # only now: the next render trusts these keys to name files that were written
         memo.keep("manifest", transaction.record)
+        memo.keep("story state", (transaction.record, kept_story_state(site)))
         memo.keep("render", rendered)
     return replace(report, write=written)
 
@@ -221,10 +229,13 @@ def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] 
         return None
     name = ("scan", str(config.content_dir))
     last = memo.recall(name) if memo is not None else None
-    found = rescanned(config.content_dir.resolve(), last, written) if last is not None and written is not None else None
+    found = None
+    if last is not None and written is not None:
+        found = rescanned(config.content_dir.resolve(), last[0], written, last[1])
+    position = last[1] if found is not None else None
     found = found if found is not None else find_markdown_files(config.content_dir)
     if memo is not None:
-        memo.keep(name, found)
+        memo.keep(name, (found, position or {file.relative: number for number, file in enumerate(found)}))
     return found
 
 
@@ -347,8 +358,8 @@ def summary_from(summary: dict) -> BuildReport:
                        tuple((rule, count) for rule, count in summary["cleaning"]), 0.0)
 
 
-def count_cleaning(articles: Iterable[Article]) -> tuple[tuple[str, int], ...]:
-    counts = Counter(change.rule for article in articles for change in article.cleanup)
+def count_cleaning(articles: Sequence[Article], memo: Memo | None = None) -> tuple[tuple[str, int], ...]:
+    counts = tally(memo, "cleaning", articles, lambda article: (change.rule for change in article.cleanup))
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 

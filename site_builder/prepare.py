@@ -21,10 +21,10 @@ from site_builder.clustering import Item
 from site_builder.config import SiteConfig
 from site_builder.errors import Problem
 from site_builder.grouping import item_for, lead_text
-from site_builder.load import (ContentFile, content_files, content_prefix, defaults_of,
+from site_builder.load import (ContentFile, content_file, content_folder, content_prefix, defaults_of,
                                distinct_derived_slugs, find_clashes, parse_file, read_content_file, renamed_article,
                                settled)
-from site_builder.memo import Memo
+from site_builder.memo import Memo, tally
 from site_builder.model import Article
 from site_builder.views import language_name
 
@@ -113,14 +113,14 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     """The cleaned articles of the site, newest first (drafts only when asked), their grouping features
     by id, and every problem found. Files are looked up first, then the rest computed together by
     ``map_all``. ``found``: the content folder as the build already scanned it."""
-    listed, found = content_files(config, found)
-    if len(listed) != len(found):  # no content folder
-        return [], {}, [p for p in listed if isinstance(p, Problem)]
+    found, missing = content_folder(config, found)
+    if missing:
+        return [], {}, missing
     settings = settings_key(config)
     last = memo.recall("collection") if memo is not None else None
     if last is not None and last.settings != (settings, include_drafts, content_prefix(config)):
         last = None
-    entries, changed = file_results(listed, found, last, config, settings, memo, store, map_all)
+    entries, changed = file_results(found, last, config, settings, memo, store, map_all)
     if store:
         store.complete = True
     if last is not None and len(found) == len(last.found) and len(changed) <= PATCHED_FILES and \
@@ -136,18 +136,20 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     return collection.articles, collection.items, problems + collection.clashes
 
 
-def file_results(listed: list, found: list[ContentFile], last: Collection | None, config: SiteConfig, settings: str,
+def file_results(found: list[ContentFile], last: Collection | None, config: SiteConfig, settings: str,
                  memo: Memo | None, store: Store | None, map_all: Map) -> tuple[list[FileResult | Problem], list[int]]:
     """Each file's results, or the problem of its name, and the places of the files that are not the
     very objects of the last build's scan."""
     reused = last.found if last is not None else []
     entries: list = []
     changed, pending = [], []
-    for number, (file, listing) in enumerate(zip(found, listed)):
+    prefix = content_prefix(config)
+    for number, file in enumerate(found):
         if number < len(reused) and reused[number] is file:
             entries.append(last.entries[number])
             continue
         changed.append(number)
+        listing = content_file(file, prefix)
         if isinstance(listing, Problem):
             entries.append(listing)
             continue
@@ -283,7 +285,7 @@ def language_names(articles: list[Article], in_language: str, memo: Memo | None,
     """Each language code of the articles -> its name in ``in_language``, kept with the stages' results:
     naming one loads langcodes' data, which costs a daily build a tenth of a second."""
     names = {}
-    for code in sorted({a.lang for a in articles}):
+    for code in sorted(tally(memo, "languages", articles, lambda article: (article.lang,))):
         key = f"language name\0{code}\0{in_language}"
         names[code] = find(key, memo, store)
         if names[code] is None:

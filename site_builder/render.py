@@ -130,7 +130,7 @@ class Renderer:
         self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
         self.stories_by_id = {s.id: s for s in site.stories}
         last = memo.recall("render") if memo is not None else None
-        self.article_keys = article_keys(site, memo)
+        self.article_keys, per_article = article_keys(site, memo)
         self.story_keys: dict[str, str] = {}
         self.reading: set[str] | None = set() if memo is not None else None
         """Under `serve`: the ids of the articles whose keys the page being keyed read."""
@@ -139,7 +139,7 @@ class Renderer:
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
-        self.structure = structure_of(site, self.fixed_key, last) if memo is not None else ()
+        self.structure = structure_of(site, self.fixed_key, per_article, last) if memo is not None else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
             last.origins.keys() <= (written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
@@ -255,31 +255,33 @@ class Renderer:
         return self.story_keys[story_id]
 
 
-def structure_of(site: Site, fixed_key: str, last: Rendered | None = None) -> tuple:
+def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered | None = None) -> tuple:
     """All that page keys are made of besides the articles' own keys (which story titles and leads come
     from too): what the pages are, what each lists and in which order. While it holds, an edit changes
-    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s."""
-    structure = (fixed_key, tuple((a.id, a.slug, a.date, a.date_only, a.tags, a.source, site.story_of[a.id])
-                                  for a in site.articles),
-                 tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s.
+    ``per_article``: each article's part (``article_keys``)."""
+    structure = (fixed_key, per_article, tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
                  tuple(site.redirects.items()))
     return last.structure if last is not None and last.structure == structure else structure
 
 
-def article_keys(site: Site, memo: Memo | None) -> dict[str, str]:
-    """Article id -> the key of what pages show of it: its file's hash, its slug and its story. Under
-    `serve`, an article that is the very object the last render keyed, in the same story, keeps its key."""
+def article_keys(site: Site, memo: Memo | None) -> tuple[dict[str, str], tuple]:
+    """Article id -> the key of what pages show of it (its file's hash, its slug and its story), and each
+    article's part of the site's structure (see ``structure_of``; only under `serve`). An article that
+    is the very object the last render keyed, in the same story, keeps both."""
     story_of = site.story_of
-    last = (memo.recall("article keys") if memo is not None else None) or {}
+    if memo is None:
+        return {a.id: short_key((a.fingerprint, a.slug, story_of[a.id])) for a in site.articles}, ()
+    last = memo.recall("article keys") or {}
     entries = {}
     for article in site.articles:
         story, entry = story_of[article.id], last.get(article.id)
         if entry is None or entry[0] is not article or entry[1] != story:
-            entry = (article, story, short_key((article.fingerprint, article.slug, story)))
+            entry = (article, story, short_key((article.fingerprint, article.slug, story)),
+                     (article.id, article.slug, article.date, article.date_only, article.tags, article.source, story))
         entries[article.id] = entry
-    if memo is not None:
-        memo.keep("article keys", entries)
-    return {article_id: entry[2] for article_id, entry in entries.items()}
+    memo.keep("article keys", entries)
+    return {article_id: entry[2] for article_id, entry in entries.items()}, tuple(e[3] for e in entries.values())
 
 
 def short_key(parts: tuple) -> str:

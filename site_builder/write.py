@@ -93,7 +93,9 @@ class Transaction:
         if finish_interrupted_write(output_dir):
             manifest = None
         self.manifest = read_manifest(output_dir) if manifest is None else manifest
-        self.previous = {str(k): str(v) for k, v in self.manifest.get("files", {}).items()}
+        files = self.manifest.get("files", {})  # JSON: its keys are text, its values should be
+        self.previous = dict(files) if all(type(v) is str for v in files.values()) else \
+            {k: str(v) for k, v in files.items()}
         self.hashes: dict[str, str] = {}
         self.owners: dict[str, str] = {}
         self.problems: list[Problem] = []

@@ -44,21 +44,26 @@ def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):
              ("content/c.md", "tags: [economy]", "tags: [economy, budget]"),
              ("content/b.md", "title: Terremoto a Hualien", "title: Forte terremoto a Hualien"),
              ("content/c.md", "date: 2025-07-20", "date: 2024-12-30")]  # into last year's sitemaps
+    edits.append(("content/c.md", "The budget passed.", "The budget passed.\n\nShare this:\n\nFacebook"))
     for number, (path, old, new) in enumerate(edits):
         file = root / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-        build(config, BuildOptions(), memo=memo, written=frozenset({str(file.resolve())}))
+        report = build(config, BuildOptions(), memo=memo, written=frozenset({str(file.resolve())}))
         memo.prune()
-        assert_same_as_cold(root, tmp_path / f"cold-{number}")
+        cold = assert_same_as_cold(root, tmp_path / f"cold-{number}")
+        assert (report.articles, report.stories, report.files, report.cleaning) == \
+            (cold.articles, cold.stories, cold.files, cold.cleaning)
     (root / "content" / "d.md").write_text(article("A new report", date="2025-07-21"), encoding="utf-8")
     build(config, BuildOptions(), memo=memo)
     assert_same_as_cold(root, tmp_path / "cold")
 
 
 def assert_same_as_cold(root, cold):
+    """The report of a cold build of a copy of the site, which built exactly what the site's output holds."""
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns("output"))
-    build_site(cold)
+    report = build_site(cold)
     assert site_tree(root / "output") == site_tree(cold / "output")
+    return report
 
 
 STYLE = "body { color: black }\n"
