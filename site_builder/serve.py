@@ -215,10 +215,17 @@ class Session:
         while not stop.is_set():
             if not self.pending.wait(0.2):
                 continue
-            while self.pending.is_set():
-                self.pending.clear()
-                time.sleep(SETTLE_AFTER_SAVE_SECONDS if self.save_completed else SETTLE_SECONDS)
+            self.settle()
             self.rebuild()
+
+    def settle(self) -> None:
+        """Wait until no event comes for ``SETTLE_SECONDS``, or for ``SETTLE_AFTER_SAVE_SECONDS`` after one that
+        completes a save. Each event ends the wait at once: a save's own events (a file written, then
+        closed) come a moment apart, and the wait after the first of them is cut short by the second."""
+        while True:
+            self.pending.clear()
+            if not self.pending.wait(SETTLE_AFTER_SAVE_SECONDS if self.save_completed else SETTLE_SECONDS):
+                return
 
 
 class ChangeHandler(FileSystemEventHandler):

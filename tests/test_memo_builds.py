@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 
 import pytest
 from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
@@ -15,7 +17,7 @@ from site_builder.config import load_config
 from site_builder.errors import BuildFailed
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.serve import FOLDER_EVENTS_ECHO_FILES, Session, event_for
+from site_builder.serve import FOLDER_EVENTS_ECHO_FILES, SETTLE_SECONDS, ChangeHandler, Session, event_for
 from site_builder.theme import hashed_name
 
 
@@ -221,3 +223,29 @@ def served(root):
     build(config, BuildOptions(), memo=memo)
     memo.prune()
     return config, memo
+
+
+def test_serve_builds_once_events_stop_coming(make_site):
+    """A burst of events (an editor saving in steps) is waited out: the build starts after the last one."""
+    root = make_site({"content/a.md": article("Quake hits Hualien")})
+    session = Session(root / "site.yaml", {}, BuildOptions(), log=lambda line: None)
+    handler = ChangeHandler(session)
+    path = str(root / "content" / "a.md")
+    posted = []
+
+    def editor() -> None:
+        for _ in range(8):  # each within the wait the one before began
+            handler.on_any_event(FileModifiedEvent(path))
+            posted.append(time.monotonic())
+            time.sleep(SETTLE_SECONDS / 3)
+        handler.on_any_event(FileClosedEvent(path))
+        posted.append(time.monotonic())
+
+    handler.on_any_event(FileModifiedEvent(path))
+    thread = threading.Thread(target=editor)
+    thread.start()
+    session.settle()
+    settled = time.monotonic()
+    thread.join()
+    assert len(posted) == 9 and settled >= posted[-1]
+    assert not session.pending.is_set()
