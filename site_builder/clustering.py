@@ -17,10 +17,12 @@ feature, sorted by time), so the cost grows with the archive, not with its squar
 from __future__ import annotations
 
 import copy
+import marshal
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import chain
 from operator import mul
 from typing import Iterable, Sequence
@@ -44,8 +46,10 @@ class Item:
     """Article id."""
     time: float
     """Publication time, POSIX seconds."""
-    features: dict[str, int]
-    """Prefixed features with counts (a plain dict: the cache folder reads it back at half a Counter's cost)."""
+    packed: bytes
+    """Its features as ``pack`` packs them (see ``features``): a build reads every article's item from the
+    cache folder, and unpacked a hundred features each took a tenth of a daily build at 4,000 articles,
+    which looks at those of the periods around the changed articles only."""
     fixed: str | None = None
     """An explicit story key, or '' for an article kept out of every story; None when free to group."""
     lang: str = ""
@@ -54,6 +58,20 @@ class Item:
     version: str = ""
     """What the item was made from (its file's bytes, path and the settings that shape it, hashed): an item
     with the same id and version is the same item. '' when unknown: never taken for the same."""
+
+    @cached_property
+    def features(self) -> dict[str, int]:
+        """Prefixed features with counts, unpacked when first asked for."""
+        return marshal.loads(self.packed)
+
+    def __getstate__(self) -> dict:
+        """Pickled packed only."""
+        return {name: value for name, value in self.__dict__.items() if name != "features"}
+
+
+def pack(features: dict[str, int]) -> bytes:
+    """Features with counts as an item keeps them."""
+    return marshal.dumps(features)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import pytest
 
 from test_grouping_corpus import OWN, load_labelled
 
-from site_builder.clustering import PERIOD_SECONDS, cluster
+from site_builder.clustering import PERIOD_SECONDS, cluster, pack
 from site_builder.config import GroupingSettings
 from site_builder.grouping import item_for
 
@@ -59,7 +59,7 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
     for step in range(60):
         edit = EDITS[step % len(EDITS)]
         for target in rng.sample(range(len(items)), rng.choice([1, 1, 1, 3])):
-            items[target] = replace(items[target], features=edit(items, target, rng))
+            items[target] = replace(items[target], packed=pack(edit(items, target, rng)))
         reused = cluster(items, settings, previous)
         fresh = cluster(items, settings)
         assert reused == fresh, f"step {step} ({edit.__name__}) differs from a fresh clustering"
@@ -107,7 +107,7 @@ def remove_one(items, rng, step):
 def edit_one(items, rng, step):
     target = rng.randrange(len(items))
     edit = EDITS[step % len(EDITS)]
-    items[target] = replace(items[target], features=edit(items, target, rng), version=f"edit-{step}")
+    items[target] = replace(items[target], packed=pack(edit(items, target, rng)), version=f"edit-{step}")
 
 
 def move_one(items, rng, step):
