@@ -6,6 +6,7 @@
     ./dev bench builds     # whole-process builds at 1,000, 4,000 and 10,000 articles (many minutes)
     ./dev bench builds --sizes 4000 --compare   # ... at 4,000 only, next to Hugo, Pelican and Eleventy
     ./dev bench serve      # edit-to-page latency of `serve` in headless Chromium
+    ./dev bench scale      # cold builds at 10,000 and 100,000 articles: memory, and time per article
 
 clean: the clean stage (noise rules, Markdown, sanitiser) over the cleaning corpus and the seed
 articles, each article cleaned many times; prints the median and 95th percentile per article.
@@ -15,6 +16,8 @@ builds: whole-process `site-builder build` on a generated archive of 1,000, 4,00
 with --compare, next to Hugo, Pelican and Eleventy on the same corpus (benchmarks/compare.py).
 serve: from saving a Markdown file to its page rewritten, and to the open page in headless Chromium
 showing the change, on 1,000- and 4,000-article sites (--serve-sizes).
+scale (not run by default): one cold and one no-change build at 10,000 and 100,000 articles
+(--scale-sizes), with peak memory and the time per article against the smallest size's.
 grouping: automatic grouping of 10,000 real English ledes (the 739 of ../shared/data/stories-en-public,
 repeated with their dates moved by 30 days each round, like an archive of a year and more); prints
 the wall time of features, index and clustering (median of 3) and how many stories it made.
@@ -388,17 +391,48 @@ def compare_tools(folder: Path, size: int, figures: dict) -> None:
               + (f"; {row.notes}" if row.notes else ""))
 
 
-BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping, "serve": bench_serve, "builds": bench_builds}
+def bench_scale(args: argparse.Namespace) -> None:
+    """One cold build and one with nothing changed at each of --scale-sizes (10,000 and 100,000 articles by
+    default), with peak memory: whether a big archive builds at all, and whether its time grows linearly
+    (each size's time per article against the smallest's). Not part of a plain `./dev bench`: at
+    100,000 articles it takes about ten minutes."""
+    import shutil
+    import tempfile
+
+    from corpus import write_corpus
+
+    print("scale (whole process, one run each; peak memory of the largest process, forked workers included):")
+    print(f"  {'articles':>8} {'cold':>9} {'ms/article':>11} {'x smallest':>11} {'no-change':>10} {'peak MB':>8}")
+    first = None
+    for size in args.scale_sizes:
+        folder = write_corpus(Path(tempfile.mkdtemp(prefix="sb-scale-")), size)
+        try:
+            os.sync()
+            cold, megabytes = run_measured(BUILDER, folder)
+            unchanged, unchanged_mb = run_measured(BUILDER, folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        per_article = cold / size * 1000
+        first = first or per_article
+        print(f"  {size:>8} {cold:>8.1f}s {per_article:>11.2f} {per_article / first:>10.2f}x {unchanged:>9.2f}s "
+              f"{max(megabytes, unchanged_mb):>8.0f}", flush=True)
+
+
+BENCHMARKS = {"clean": bench_clean, "grouping": bench_grouping, "serve": bench_serve, "builds": bench_builds,
+              "scale": bench_scale}
+DEFAULT_BENCHMARKS = ("clean", "grouping", "serve", "builds")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("names", nargs="*", choices=[[], *BENCHMARKS], help="benchmarks to run (default: all)")
+    parser.add_argument("names", nargs="*", choices=[[], *BENCHMARKS], help="benchmarks to run (default: all but scale)")
     parser.add_argument("--rounds", type=int, default=50, help="repetitions per measured item (default 50)")
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")], default=[1000, 4000, 10000],
                         help="archive sizes for `builds` (default 1000,4000,10000)")
     parser.add_argument("--serve-sizes", type=lambda text: [int(n) for n in text.split(",")], default=[1000, 4000],
                         help="archive sizes for `serve` (default 1000,4000)")
+    parser.add_argument("--scale-sizes", type=lambda text: [int(n) for n in text.split(",")], default=[10000, 100000],
+                        help="archive sizes for `scale` (default 10000,100000)")
     parser.add_argument("--compare", action="store_true",
                         help="with `builds`: build the same corpus with Hugo, Pelican and Eleventy too (installs them "
                         "once into benchmarks/.tools/) and print the ratios")
@@ -407,7 +441,7 @@ def main() -> None:
     # repository on a machine that sets PYTHONDONTWRITEBYTECODE (this one does), every build measured would
     # compile them all again (0.1 s of a daily build).
     compileall.compile_dir(ROOT / "site_builder", quiet=1)
-    for name in args.names or BENCHMARKS:
+    for name in args.names or DEFAULT_BENCHMARKS:
         BENCHMARKS[name](args)
 
 
