@@ -193,7 +193,7 @@ def decided(found: list[ContentFile], entries: list[FileResult | Problem], setti
     articles, renamed = distinct_derived_slugs(articles, memo)
     articles = [a for a in articles if settings[1] or not a.draft]
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
-    looked = {key: value for r in results for key, value in r.looked}
+    looked = {key: value for r in results for key, value in r.looked} if memo is not None else {}
     return Collection(settings, found, entries, articles, {a.id: n for n, a in enumerate(articles)}, items, clashes,
                       renamed, looked)
 
