@@ -207,10 +207,12 @@ def patched(last: Collection, found: list[ContentFile], entries: list[FileResult
         before, entry = last.entries[number], entries[number]
         for key, _ in before.looked if isinstance(before, FileResult) else ():
             looked.pop(key, None)
-        if not isinstance(entry, FileResult) or entry.prepared.article is None:
+        if not isinstance(entry, FileResult):
             continue
         looked.update(entry.looked)
         article = entry.prepared.article
+        if article is None:
+            continue
         items[article.id] = entry.prepared.item
         if article.id in last.position:
             renamed = last.renamed.get(article.id)
