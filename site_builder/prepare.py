@@ -4,8 +4,9 @@ results computed once per version of the file.
 A file's results are looked up first in the `serve` memo, then in the cache folder (``cache.Store``),
 by its path, modification time, size and inode when its time can vouch for its bytes (see
 ``load.settled``), else by its bytes; both keys also name the settings that shape the results. What
-needs the whole collection (clashing ids, equal derived slugs, drafts) is decided afterwards, every
-build, from the results.
+needs the whole collection (clashing ids, equal derived slugs, drafts, the order by date) is decided
+afterwards from the results; under `serve`, when the changed files leave those decisions standing,
+the last build's are kept and the changed articles patched in (see ``Collection``).
 """
 
 from __future__ import annotations
