@@ -125,7 +125,7 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     if store:
         store.complete = True
     if last is not None and len(found) == len(last.found) and len(changed) <= PATCHED_FILES and \
-            all(same_shape(entries[n], last.entries[n]) for n in changed):
+            all(shape(entries[n]) == shape(last.entries[n]) for n in changed):
         collection = patched(last, found, entries, changed)
     else:
         collection = decided(found, entries, (settings, include_drafts, content_prefix(config)), memo)
@@ -157,13 +157,13 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
         _, shown, article_id = listing
         looked: list[tuple[str, Any]] = []
         result = look_up(file, shown, article_id, config, settings, memo, store, looked)
-        entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
-                       else (result, looked))
         if isinstance(result, Pending):
-            pending.append(number)
-    tasks = [entries[number][0] for number in pending]
-    for number, task, (result, current) in zip(pending, tasks, map_all(partial(prepare_pending, config=config), tasks)):
-        looked = entries[number][1]
+            pending.append((number, result, looked))
+        entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
+                       else None)
+    tasks = [task for _, task, _ in pending]
+    for (number, task, looked), (result, current) in zip(pending, map_all(partial(prepare_pending, config=config),
+                                                                          tasks)):
         if current:
             keep(task.key, result, memo, store)
             looked.append((task.key, result))
@@ -178,10 +178,6 @@ def shape(entry: FileResult | Problem) -> tuple | None:
         return ("refused",)
     article = entry.prepared.article
     return article and (article.id, article.slug, article.slug_given, article.date, article.draft, article.source_path)
-
-
-def same_shape(entry: FileResult | Problem, before: FileResult | Problem) -> bool:
-    return shape(entry) == shape(before)
 
 
 def decided(found: list[ContentFile], entries: list[FileResult | Problem], settings: tuple, memo: Memo | None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter, defaultdict
-from functools import partial
+from operator import methodcaller
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -74,8 +74,8 @@ class Page:
     path: str
     origin: str
     """What the page is made from, as problems name it: 'story.html (story 42)'."""
-    key: Callable[[Renderer], Hashable] | None
-    """Everything the page shows, for ``reuse`` (None: always rendered)."""
+    key: Callable[[Renderer], Hashable]
+    """Everything the page shows, for ``reuse``."""
     context: Callable[[Renderer], dict] | None
     """The costly part of the template's context, made only when the page is rendered."""
     fixed: dict
@@ -163,7 +163,7 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable] | None = None,
+    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
             lazy_context: Callable[[Renderer], dict] | None = None, **context: Any) -> None:
         """Plan the page ``path`` from ``template``, and render it unless another process renders it.
         ``key(r)`` names everything the page shows: a page whose key, templates, settings and
@@ -179,10 +179,8 @@ class Renderer:
 
     def render(self, page: Page) -> None:
         """Render one page (or hand the transaction the previous build's file, when its key is the same)."""
-        page_key = self.page_key(page.template, page.path, page.key) if page.key is not None else None
-        if page_key:
-            self.keys[page.path] = page_key
-        digest = self.reuse(page.path, page_key) if page_key else None
+        page_key = self.keys[page.path] = self.page_key(page.template, page.path, page.key)
+        digest = self.reuse(page.path, page_key)
         if digest:
             self.emit(OutputFile(page.path, None, page.origin, digest))
             return
@@ -206,9 +204,7 @@ class Renderer:
         last = self.last
         changed = {i for i, key in self.article_keys.items() if last.article_keys.get(i) != key}
         dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
-        dirty |= {page.path for page in last.plan if page.key is None}
-        self.pages, self.plan = list(last.origins.items()), last.plan
-        self.keys, self.reads = dict(last.keys), dict(last.reads)
+        self.plan, self.keys, self.reads = last.plan, dict(last.keys), dict(last.reads)
         for page in self.plan:
             if page.path in dirty:
                 self.render(page)
@@ -371,7 +367,7 @@ def render_home(r: Renderer) -> None:
 def render_stories(r: Renderer) -> None:
     """A page and an Atom feed per story, and a redirect for each story merged into another."""
     for story in r.site.stories:
-        key = partial(story_key, story.id)
+        key = methodcaller("story_key", story.id)
         r.add("story.html", story_path(story), f"story {story.id}", key,
               lambda r, i=story.id: {"story": r.views.stories[i]})
         feed = story_path(story).replace("index.html", "feed.xml")
@@ -382,13 +378,10 @@ def render_stories(r: Renderer) -> None:
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
-        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", partial(story_key, target.id),
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}",
+              methodcaller("story_key", target.id),
               lambda r, i=target.id: {"target": r.views.stories[i]},
               canonical_url=r.views.urls.absolute(story_path(target)))
-
-
-def story_key(story_id: str, r: Renderer) -> str:
-    return r.story_key(story_id)
 
 
 def render_articles(r: Renderer) -> None:
