@@ -425,7 +425,8 @@ DEFAULT_BENCHMARKS = ("clean", "grouping", "serve", "builds")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("names", nargs="*", choices=[[], *BENCHMARKS], help="benchmarks to run (default: all but scale)")
+    parser.add_argument("names", nargs="*", choices=[[], *BENCHMARKS],
+                        help="benchmarks to run (default: all but scale)")
     parser.add_argument("--rounds", type=int, default=50, help="repetitions per measured item (default 50)")
     parser.add_argument("--sizes", type=lambda text: [int(n) for n in text.split(",")], default=[1000, 4000, 10000],
                         help="archive sizes for `builds` (default 1000,4000,10000)")

@@ -1,12 +1,15 @@
-"""The Markdown stage's shortcuts for plain links give exactly what markdown-it-py gives."""
+"""The Markdown stage's shortcuts (plain links, simple inline text) give exactly what markdown-it-py gives."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, helpers
 
-from site_builder.markdown import PLAIN_URL, _PARSER, parse_link_destination, render_markdown
+from site_builder.markdown import PLAIN_URL, _PARSER, parse_link_destination, render_markdown, simple_inline_html
+from conftest import require_shared
 
 URL_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?#=&+,;:@!$*'()%[] \"<>\\^`{|}é"
 addresses = st.builds(lambda scheme, host, rest: scheme + host + rest,
@@ -51,3 +54,47 @@ def test_most_clipped_links_take_the_shortcut_and_odd_ones_do_not():
     for odd in ("https://example.org/caf%C3%A9", "https://exämple.org/", "javascript:alert(1)",
                 "https://example.org/a b", "https://[::1]/"):
         assert not PLAIN_URL.fullmatch(odd), odd
+
+
+INLINE_PIECES = ["news", "Zoë", "2021", " ", "\n", "\t", "*", "**", "***", "_", "[", "]", "(", ")", '"', "'", "&",
+                 "&amp;", "& ", "&#", "<", ">", "!", "~", "~~", "`", "\\", ".", ",", "-", ":", "\u201c", "\u201d",
+                 "\u2014", "\xa0",
+                 "\u3000", "日本", "\x1c", "$", "|", "[a report](https://news.example.org/a/1)",
+                 "[x](http://a.com/p?q=1#f)", "[x](HTTP://A.COM)", "[x](javascript:alert(1))", "[x](http://a.com/(b))",
+                 "[x]( http://a.com)", '[x](http://a.com "t")', "![i](http://a.com/i.png)", "*word*", "**two words**"]
+
+
+def inline_of(text: str) -> str:
+    """What markdown-it-py itself renders of inline ``text``."""
+    return plain_markdown.renderer.render(plain_markdown.parseInline(text)[0].children, plain_markdown.options, {})
+
+
+@settings(max_examples=6000, deadline=None)
+@given(st.lists(st.sampled_from(INLINE_PIECES), min_size=1, max_size=14).map("".join))
+@example('A "quote" & *one* **two words** [a link](https://ex.org/a-b?c=d#e), (*aside*).')
+@example("*a\n\tb*")
+@example("a*b*")
+@example("**b*")
+def test_simple_inline_text_renders_as_markdown_it_py_renders_it(text):
+    text = text.strip(" \t\n")
+    html = simple_inline_html(text)
+    assert html is None or html == inline_of(text)
+
+
+def test_paragraphs_of_news_take_the_simple_way_and_tricky_ones_do_not():
+    assert simple_inline_html('He said: "We won." See [the report](https://news.example.org/a/1) '
+                              "and **the *full* text**? No: *the* text.") is None  # nested emphasis
+    assert simple_inline_html('He said: "We won." See [the report](https://news.example.org/a/1), '
+                              "**the full text** & *more*.") is not None
+    for tricky in ("snake_case", "a*b*", "[ref]", "x  \ny", "&amp;", "<b>x</b>", "`code`", "~~gone~~", "![i](http://a.b/i)"):
+        assert simple_inline_html(tricky) is None, tricky
+
+
+def test_real_articles_render_as_markdown_it_py_renders_them():
+    project = Path(__file__).resolve().parent.parent
+    folders = [project / "content", project / "tests" / "cleaning_corpus",
+               require_shared(project.parent / "shared" / "data" / "stories-en-public" / "articles")]
+    bodies = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.md"))]
+    assert len(bodies) > 700
+    for body in bodies:
+        assert render_markdown(body) == plain_markdown.render(body)
