@@ -5,9 +5,14 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
-import pytest
+from pathlib import Path
 
-from site_builder.clean import MAX_NESTING, clean_article, html_to_text, sanitise_html
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from site_builder.clean import MAX_NESTING, clean_article, html_to_text, sanitise_html, simple_safe_html
+from site_builder.markdown import render_markdown
 from site_builder.model import Article
 
 
@@ -107,3 +112,48 @@ def test_hostile_repetition_cleans_in_linear_time(piece):
 def test_ordinary_nesting_keeps_its_markup_and_nesting_past_the_limit_keeps_only_the_text():
     assert sanitise_html("<div>" * 40 + "deep" + "</div>" * 40) == "<div>" * 40 + "deep" + "</div>" * 40
     assert sanitise_html("<div>" * (MAX_NESTING + 1) + "<b>deep</b>") == "deep"
+
+
+MARKDOWN_PIECES = ["news", "Zoë", " ", "\n", "\n\n", "*", "**", "_", "`", "```\n", "    ", "> ", "- ", "1. ", "3) ",
+                   "# ", "---", "[x](http://a.com/p?q=1&r=2)", "[y](https://a.b/c'd(e)*f)", "[z](/rel)", "[w](ftp://x)",
+                   "[v](HTTPS://A.B)", "![i](http://a/i.png)", "&amp;", "&nbsp;", "&copy;", "&#0;", "&#x1;", "&#12;",
+                   "\xa0", "\x0c", "\x01", "\u2028", '"', "'", "&", ">", "<", "<b>", "~~", "|", "\\", "  \n", "\\\n",
+                   "日本", "<https://a.com>", "[ref]", "\n[ref]: http://a.com\n", "\t", "==\n", "| a |\n|-|\n| b |\n"]
+
+
+def assert_simple_way_agrees(markdown: str) -> bool:
+    """The shortcut for simple documents gives the sanitiser's HTML and html_to_text's text; True if taken."""
+    rendered = render_markdown(markdown)
+    simple = simple_safe_html(markdown, rendered)
+    if simple is None:
+        return False
+    assert simple == sanitise_html(rendered)
+    card_filled = simple + "\u201cA post &amp; &#x27;a quote&#x27;\u201d<br>by @someone<br>"
+    assert html_to_text(card_filled, simple=True) == html_to_text(card_filled)
+    return True
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(MARKDOWN_PIECES), min_size=1, max_size=25).map("".join))
+@example('A "quote" &amp; [a link](https://news.example.org/a?b=1&c=2)\xa0here.\n\n---\n\n1. one\n2. two\n')
+def test_simple_documents_take_a_shortcut_to_what_the_sanitiser_gives(markdown):
+    assert_simple_way_agrees(markdown)
+
+
+def test_real_articles_clean_the_same_without_the_shortcut(monkeypatch):
+    from site_builder import clean
+    from site_builder.frontmatter import ArticleDefaults, parse_article
+
+    project = Path(__file__).resolve().parent.parent
+    paths = sorted((project / "content").glob("*.md")) + sorted((project / "tests" / "cleaning_corpus").glob("*.md"))
+    parsed = [parse_article(path.read_text(encoding="utf-8"), str(path), path.stem, ArticleDefaults("en", "UTC"))[0]
+              for path in paths]
+    articles = [article for article in parsed if article]
+    assert len(articles) > 40
+    taken = []
+    monkeypatch.setattr(clean, "simple_safe_html", lambda *args: taken.append(simple_safe_html(*args)))
+    without = [clean_article(article) for article in articles]
+    monkeypatch.undo()
+    assert [clean_article(article) for article in articles] == without
+    assert sum(html is not None for html in taken) >= len(articles) // 2, taken.count(None)
+    assert not simple_safe_html("<b>bold</b>", "<p><b>bold</b></p>")  # raw HTML always goes to the sanitiser
