@@ -29,6 +29,9 @@ STAGING = ".site-builder-staging"
 """Where a build puts its new files until they are all written (removed once they are in place)."""
 JOURNAL = "journal.json"
 """In the staging folder: the files to move and remove; its existence is the commit point."""
+TREE = "tree/"
+"""In the staging folder: the staged files at their paths, so that a folder the output lacks moves
+into place whole, one rename for all the files of a first build."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class Transaction:
         self.moves: list[tuple[str, str]] = []
         """(name in the staging folder, path in the output folder) of every changed file."""
         self.prefix = f"{self.staging}/"
+        self.folders: set[str] = set()
+        """Folders made in the staging tree."""
 
     def add(self, output: OutputFile) -> None:
         """Check the file's path and stage it when it differs from what the previous build wrote."""
@@ -113,13 +118,23 @@ class Transaction:
         if output.content is None or (self.previous.get(output.path) == digest and _same_size(
                 os.path.join(self.output_dir, output.path), len(output.content))):
             return
-        name = f"{os.getpid()}-{len(self.moves)}"
+        name = TREE + output.path
         try:
-            self.staging.mkdir(parents=True, exist_ok=True)
-            _write_new_file(self.prefix + name, output.content)
+            try:
+                self._stage(name, output.content)
+            except (FileExistsError, NotADirectoryError, IsADirectoryError):  # another process's file is in the way
+                name = f"{os.getpid()}-{len(self.moves)}"
+                self._stage(name, output.content)
         except OSError as err:
             raise output_error(err, self.output_dir) from err
         self.moves.append((name, output.path))
+
+    def _stage(self, name: str, content: bytes) -> None:
+        folder = os.path.dirname(name)
+        if folder not in self.folders:
+            os.makedirs(self.prefix + folder, exist_ok=True)
+            self.folders.add(folder)
+        _write_new_file(self.prefix + name, content)
 
     def add_kept(self, origins: dict[str, str]) -> None:
         """Files the previous build wrote that stay as they are, output path -> origin: what ``add`` does
@@ -241,24 +256,52 @@ _UMASK = _current_umask()
 
 def apply_journal(output_dir: Path, moves: list, stale: list) -> int:
     """Carry out a committed write: remove the stale files, move every staged file still waiting into
-    place (the manifest last), then drop the staging folder. Doing it twice does no harm."""
+    place (the manifest last), then drop the staging folder. Doing it twice does no harm.
+
+    A file staged at its path in the staging tree whose folder the output lacks goes with that whole
+    folder (the topmost one missing); the others move one by one."""
     staging, folder = f"{output_dir}/{STAGING}/", f"{output_dir}/"
     removed = remove_stale(output_dir, {str(path) for path in stale})
     made: set[str] = set()
+    moved: set[str] = set()
+    """Folders moved whole, and folders the output has."""
     for staged, relative in moves:
-        relative = str(relative)
+        staged, relative = str(staged), str(relative)
         if not stays_inside(relative):
             continue
         parent = os.path.dirname(relative)
+        if staged == TREE + relative and parent not in made:
+            whole = _missing_folder(folder, parent, moved)
+            if whole in moved:
+                continue
+            if whole:
+                _move(f"{staging}{TREE}{whole}", folder + whole)
+                moved.add(whole)
+                continue
         if parent not in made:
             os.makedirs(folder + parent, exist_ok=True)
             made.add(parent)
-        try:
-            os.replace(f"{staging}{staged}", folder + relative)
-        except FileNotFoundError:  # moved already, by the build this one finishes
-            pass
+        _move(f"{staging}{staged}", folder + relative)
     shutil.rmtree(staging)
     return removed
+
+
+def _missing_folder(folder: str, parent: str, moved: set[str]) -> str:
+    """The topmost folder of ``parent`` (relative to ``folder``) that was moved whole or that the output
+    lacks, or "" when the output has them all."""
+    path = ""
+    for part in parent.split("/") if parent else ():
+        path = f"{path}/{part}" if path else part
+        if path in moved or not os.path.isdir(folder + path):
+            return path
+    return ""
+
+
+def _move(source: str, target: str) -> None:
+    try:
+        os.replace(source, target)
+    except FileNotFoundError:  # moved already, by the build this one finishes
+        pass
 
 
 def finish_interrupted_write(output_dir: Path) -> bool:

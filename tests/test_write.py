@@ -29,6 +29,35 @@ def test_unchanged_files_are_not_rewritten_and_gone_files_are_removed(tmp_path):
     assert (tmp_path / "a/index.html").read_text() == "a2" and not (tmp_path / "b").exists()
 
 
+def test_a_folder_the_output_lacks_moves_in_whole_and_others_file_by_file(tmp_path, monkeypatch):
+    import os
+
+    renames: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda source, target: renames.append(str(target)) or real_replace(source, target))
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "notes.txt").write_text("the curator's")
+    first = files(index_html="home", stories__a__index_html="a", stories__b__index_html="b",
+                  tags__x__index_html="x", tags__y__page__2__index_html="y2")
+    write_output(first, tmp_path)
+    moved = sorted(os.path.relpath(target, tmp_path) for target in renames if "staging" not in target)
+    assert moved == [".site-builder-manifest.json", "index.html", "stories/a", "stories/b", "tags"]
+    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in first}, "stories/notes.txt": "the curator's"}
+
+    renames.clear()
+    second = files(index_html="home", stories__a__index_html="a2", stories__c__index_html="c", tags__x__index_html="x",
+                   tags__z__index_html="z")
+    write_output(second, tmp_path)
+    moved = sorted(os.path.relpath(target, tmp_path) for target in renames if "staging" not in target)
+    assert moved == [".site-builder-manifest.json", "stories/a/index.html", "stories/c", "tags/z"]
+    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in second}, "stories/notes.txt": "the curator's"}
+
+
+def output_tree(folder) -> dict[str, str]:
+    return {str(path.relative_to(folder)): path.read_text() for path in sorted(folder.rglob("*"))
+            if path.is_file() and not path.name.startswith(".")}
+
+
 def test_files_the_build_did_not_write_are_never_removed(tmp_path):
     (tmp_path / "CNAME").write_text("example.org")
     write_output(files(index_html="home"), tmp_path)
