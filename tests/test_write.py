@@ -34,7 +34,8 @@ def test_a_folder_the_output_lacks_moves_in_whole_and_others_file_by_file(tmp_pa
 
     renames: list[str] = []
     real_replace = os.replace
-    monkeypatch.setattr(os, "replace", lambda source, target: renames.append(str(target)) or real_replace(source, target))
+    monkeypatch.setattr(os, "replace",
+                        lambda source, target: renames.append(str(target)) or real_replace(source, target))
     (tmp_path / "stories").mkdir()
     (tmp_path / "stories" / "notes.txt").write_text("the curator's")
     first = files(index_html="home", stories__a__index_html="a", stories__b__index_html="b",
@@ -42,15 +43,17 @@ def test_a_folder_the_output_lacks_moves_in_whole_and_others_file_by_file(tmp_pa
     write_output(first, tmp_path)
     moved = sorted(os.path.relpath(target, tmp_path) for target in renames if "staging" not in target)
     assert moved == [".site-builder-manifest.json", "index.html", "stories/a", "stories/b", "tags"]
-    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in first}, "stories/notes.txt": "the curator's"}
+    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in first},
+                                     "stories/notes.txt": "the curator's"}
 
     renames.clear()
-    second = files(index_html="home", stories__a__index_html="a2", stories__c__index_html="c", tags__x__index_html="x",
-                   tags__z__index_html="z")
+    second = files(index_html="home", stories__a__index_html="a2", stories__c__index_html="c",
+                   tags__x__index_html="x", tags__z__index_html="z")
     write_output(second, tmp_path)
     moved = sorted(os.path.relpath(target, tmp_path) for target in renames if "staging" not in target)
     assert moved == [".site-builder-manifest.json", "stories/a/index.html", "stories/c", "tags/z"]
-    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in second}, "stories/notes.txt": "the curator's"}
+    assert output_tree(tmp_path) == {**{f.path: f.content.decode() for f in second},
+                                     "stories/notes.txt": "the curator's"}
 
 
 def output_tree(folder) -> dict[str, str]:
