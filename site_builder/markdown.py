@@ -9,7 +9,10 @@ compares the two).
 Most of the rest goes on inline text: markdown-it-py walks a paragraph character run by character run,
 a token per run. A paragraph of plain text, plain links and simple emphasis (``*word*``, ``**a few
 words**``), almost every paragraph of a news article, is checked with one regular expression and
-rendered at once, six times faster; anything else takes markdown-it-py's own way."""
+rendered at once, six times faster; anything else takes markdown-it-py's own way.
+
+Likewise a document of plain blocks (paragraphs, one-line headings, quoted paragraphs, one bullet list
+between others) is split at its blank lines rather than parsed block rule by block rule."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from markdown_it import MarkdownIt, helpers
 from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+
 
 PLAIN_URL = re.compile(r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~/?#=&+,;:@!$*'()-]*)?")
 """An http(s) address that markdown-it-py's link normalisation gives back unchanged: a lowercase ASCII
@@ -112,6 +116,54 @@ _PARSER = _Parser("commonmark", {"html": True, "typographer": False}).enable(["t
 _PARSER.core.ruler.at("inline", parse_inline)
 
 
+LINE_START = r"""(?:[^\W\d_]|["“‘'«(\ue000-\uf8ff\[]|\*++[^\s*])"""
+"""What a paragraph's line may start with: a letter, a quote or parenthesis, a private-use character (the
+clean stage marks embeds with one), a link, or emphasis; nothing that starts another block (digits could
+start a list, '*' and a space a list item)."""
+LINE_REST = r"[^\n]*+(?<![\s\ufeff])"
+"""The rest of a line, not ending in white space (which could make a hard break or be trimmed)."""
+PARAGRAPH = re.compile(rf"{LINE_START}{LINE_REST}(?:\n{LINE_START}{LINE_REST})*+")
+HEADING = re.compile(r"(#{1,6}) (\S[^\n]*+)(?<![\s\ufeff#])")
+QUOTED_PARAGRAPH = re.compile(rf"> {LINE_START}{LINE_REST}(?:\n> {LINE_START}{LINE_REST})*+")
+BULLETS = re.compile(rf"- {LINE_START}{LINE_REST}(?:\n- {LINE_START}{LINE_REST})*+")
+BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def simple_document_html(text: str) -> str | None:
+    """The HTML markdown-it-py makes of ``text`` when each of its blocks is a plain paragraph, a one-line
+    heading, a quoted paragraph or a tight bullet list (not right after another), else None.
+
+    With no ']:' in the text there is no link reference to resolve, so each block's inline text renders
+    on its own exactly as inside the document."""
+    if "\r" in text or "\0" in text or "]:" in text:
+        return None
+    html = []
+    after_bullets = False
+    for block in BLANK_LINES.split(text.strip("\n")):
+        bullets = False
+        if PARAGRAPH.fullmatch(block):
+            html.append(f"<p>{_inline(block)}</p>\n")
+        elif block.startswith("#") and (heading := HEADING.fullmatch(block)):
+            level = len(heading.group(1))
+            html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>\n")
+        elif block.startswith("> ") and QUOTED_PARAGRAPH.fullmatch(block):
+            html.append(f"<blockquote>\n<p>{_inline(block[2:].replace(chr(10) + '> ', chr(10)))}</p>\n</blockquote>\n")
+        elif block.startswith("- ") and not after_bullets and BULLETS.fullmatch(block):
+            # Two lists of one marker with a blank line between are one loose list: not simple.
+            html.append("<ul>\n" + "".join(f"<li>{_inline(line[2:])}</li>\n" for line in block.split("\n")) + "</ul>\n")
+            bullets = True
+        elif block:
+            return None
+        after_bullets = bullets
+    return "".join(html)
+
+
+def _inline(text: str) -> str:
+    html = simple_inline_html(text)
+    return _PARSER.renderInline(text) if html is None else html
+
+
 def render_markdown(text: str) -> str:
     """HTML for a Markdown text; pure, and safe to call from several processes."""
-    return _PARSER.render(text)
+    html = simple_document_html(text)
+    return _PARSER.render(text) if html is None else html

@@ -8,8 +8,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, helpers
 
-from site_builder.markdown import PLAIN_URL, _PARSER, parse_link_destination, render_markdown, simple_inline_html
+from site_builder.markdown import (PLAIN_URL, _PARSER, parse_link_destination, render_markdown, simple_document_html,
+                                   simple_inline_html)
 from conftest import require_shared
+from site_builder.clean import clean_article
+from site_builder.frontmatter import ArticleDefaults, parse_article
 
 URL_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?#=&+,;:@!$*'()%[] \"<>\\^`{|}é"
 addresses = st.builds(lambda scheme, host, rest: scheme + host + rest,
@@ -90,11 +93,44 @@ def test_paragraphs_of_news_take_the_simple_way_and_tricky_ones_do_not():
         assert simple_inline_html(tricky) is None, tricky
 
 
+LINE_STARTS = ["", "", "", "# ", "## ", "####### ", "> ", ">", "- ", "- ", "* ", "+ ", "1. ", "2) ", "    ", " ", "\t",
+               "[", "*", "**", "***", "_", "=", "---", "|", "<", "```", "\ue000"]
+WORDS = ["news", "news", "news", "Zoë", "2021", "*x*", "**y z**", "[a link](https://a.b/c)", "&", '"q"',
+         "\u201cq\u201d", "(p)", "x_y", "`c`", "<b>", "\\*", "!", "#", "-", "1.", "\xa0", "\ufeff", "\t", "]:", "[r]",
+         "~~s~~", "\ue000embed-0\ue000"]
+block_lines = st.builds(lambda start, words, end, separator: start + " ".join(words) + end + separator,
+                        st.sampled_from(LINE_STARTS), st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                        st.sampled_from(["", "", "", " ", "  ", "#", " #"]),
+                        st.sampled_from(["\n", "\n\n", "\n\n", "\n \n", "\n\n\n", "\n\t\n"]))
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(block_lines, min_size=1, max_size=7).map("".join))
+@example("- one\n\n- two\n")
+@example("Text\n# Heading\n")
+@example("> quoted\nlazy line\n")
+def test_documents_of_simple_blocks_render_as_markdown_it_py_renders_them(text):
+    html = simple_document_html(text)
+    assert html is None or html == plain_markdown.render(text)
+
+
+def test_news_articles_take_the_simple_way_and_other_documents_do_not():
+    assert simple_document_html("## Talks\n\nThe *minister* said [so](https://a.b/c).\nAgain.\n\n"
+                                "> A quote.\n\n- one\n- two\n\n\ue000embed-0\ue000\n") is not None
+    for other in ("1. first\n", "- one\n\n- two\n", "Title\n===\n", "[x]: https://a.b\n\n[x]\n", "    code\n",
+                  "| a |\n|---|\n", "<div>x</div>\n", "line  \nbreak\n"):
+        assert simple_document_html(other) is None, other
+
+
 def test_real_articles_render_as_markdown_it_py_renders_them():
     project = Path(__file__).resolve().parent.parent
     folders = [project / "content", project / "tests" / "cleaning_corpus",
                require_shared(project.parent / "shared" / "data" / "stories-en-public" / "articles")]
     bodies = [path.read_text(encoding="utf-8") for folder in folders for path in sorted(folder.glob("*.md"))]
-    assert len(bodies) > 700
-    for body in bodies:
+    cleaned = [clean_article(article).markdown for article in (
+        parse_article(path.read_text(encoding="utf-8"), str(path), path.stem, ArticleDefaults("en", "UTC"))[0]
+        for path in sorted(folders[1].glob("*.md"))) if article]  # what the build renders of each
+    assert len(bodies) > 700 and len(cleaned) > 40
+    for body in bodies + cleaned:
         assert render_markdown(body) == plain_markdown.render(body)
+    assert sum(simple_document_html(markdown) is not None for markdown in cleaned) > len(cleaned) // 2
