@@ -30,8 +30,8 @@ STAGING = ".site-builder-staging"
 JOURNAL = "journal.json"
 """In the staging folder: the files to move and remove; its existence is the commit point."""
 TREE = "tree/"
-"""In the staging folder: the staged files at their paths, so that a folder the output lacks moves
-into place whole, one rename for all the files of a first build."""
+"""In the staging folder: files of folders the output lacks, at their paths, so that such a folder moves
+into place whole (one rename for all the files of a first build, or of a new article's folder)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ class Transaction:
         """(name in the staging folder, path in the output folder) of every changed file."""
         self.prefix = f"{self.staging}/"
         self.folders: set[str] = set()
-        """Folders made in the staging tree."""
+        """Folders made in the staging folder."""
+        self.present: dict[str, bool] = {}
+        """Whether the output folder has a folder, by path."""
 
     def add(self, output: OutputFile) -> None:
         """Check the file's path and stage it when it differs from what the previous build wrote."""
@@ -118,16 +120,25 @@ class Transaction:
         if output.content is None or (self.previous.get(output.path) == digest and _same_size(
                 os.path.join(self.output_dir, output.path), len(output.content))):
             return
-        name = TREE + output.path
+        flat = f"{os.getpid()}-{len(self.moves)}"
+        name = flat if self._output_has(os.path.dirname(output.path)) else TREE + output.path
         try:
             try:
                 self._stage(name, output.content)
             except (FileExistsError, NotADirectoryError, IsADirectoryError):  # another process's file is in the way
-                name = f"{os.getpid()}-{len(self.moves)}"
+                name = flat
                 self._stage(name, output.content)
         except OSError as err:
             raise output_error(err, self.output_dir) from err
         self.moves.append((name, output.path))
+
+    def _output_has(self, folder: str) -> bool:
+        """Whether the output folder has ``folder`` already: its files are staged side by side and moved
+        one by one (staging them at their paths would make its folders twice)."""
+        has = self.present.get(folder)
+        if has is None:
+            has = self.present[folder] = os.path.isdir(os.path.join(self.output_dir, folder))
+        return has
 
     def _stage(self, name: str, content: bytes) -> None:
         folder = os.path.dirname(name)
