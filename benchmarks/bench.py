@@ -254,9 +254,9 @@ def bench_builds(args: argparse.Namespace) -> None:
     edited, and the daily build (10 articles edited and 10 new on an archive already built), with peak
     memory; next to the bare reference script (read, YAML with libyaml, markdown-it-py, one file per
     article) on 1 and 2 processes, and with --compare next to Hugo, Pelican and Eleventy."""
-    import shutil
     import tempfile
 
+    from aside import set_aside
     from corpus import write_corpus
 
     print("builds (whole process, medians of 3; peak memory of the largest process, forked workers included):")
@@ -279,7 +279,7 @@ def bench_builds(args: argparse.Namespace) -> None:
             if args.compare:
                 compare_tools(folder, size, figures)
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            set_aside(folder)
     print("  targets at 4,000: cold within 1.3x of the bare script on 2 processes, no-change 0.5 s, daily 1 s, "
           "peak memory 250 MB (400 MB at 10,000)")
     for line in verdicts(measured):
@@ -325,21 +325,22 @@ BUILDER = [sys.executable, "-m", "site_builder", "build", "--quiet"]
 def run_bare(folder: Path, workers: int) -> float:
     """The bare script's wall time, from an empty output folder like a cold build's (rewriting files
     that exist costs far more on ext4, which flushes a file replaced by truncation)."""
-    import shutil
+    from aside import set_aside
 
-    shutil.rmtree(folder / "bare-output", ignore_errors=True)
+    set_aside(folder / "bare-output")
     os.sync()
     return run_measured([sys.executable, "bare.py", str(workers)], folder)[0]
 
 
 def time_builds(folder: Path, size: int) -> dict:
-    """Cold (output and cache deleted), no-change, one-edit and daily builds of the corpus in ``folder``."""
-    import shutil
+    """Cold (output and cache set aside, see ``aside``), no-change, one-edit and daily builds of the corpus
+    in ``folder``."""
+    from aside import set_aside
 
     cold, memory = [], []
     for _ in range(3):
-        shutil.rmtree(folder / "output", ignore_errors=True)
-        os.sync()  # the deleted files' writeback is not charged to the build
+        set_aside(folder / "output")
+        os.sync()  # the last build's writeback is not charged to this one
         seconds, megabytes = run_measured(BUILDER, folder)
         cold.append(seconds)
         memory.append(megabytes)
@@ -396,9 +397,9 @@ def bench_scale(args: argparse.Namespace) -> None:
     default), with peak memory: whether a big archive builds at all, and whether its time grows linearly
     (each size's time per article against the smallest's). Not part of a plain `./dev bench`: at
     100,000 articles it takes about ten minutes."""
-    import shutil
     import tempfile
 
+    from aside import set_aside
     from corpus import write_corpus
 
     print("scale (whole process, one run each; peak memory of the largest process, forked workers included):")
@@ -411,7 +412,7 @@ def bench_scale(args: argparse.Namespace) -> None:
             cold, megabytes = run_measured(BUILDER, folder)
             unchanged, unchanged_mb = run_measured(BUILDER, folder)
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            set_aside(folder)
         per_article = cold / size * 1000
         first = first or per_article
         print(f"  {size:>8} {cold:>8.1f}s {per_article:>11.2f} {per_article / first:>10.2f}x {unchanged:>9.2f}s "

@@ -51,6 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from aside import set_aside
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "benchmarks" / ".tools"
 PELICAN_PACKAGES = ("pelican==4.12.0", "markdown==3.11.3", "pelican-yaml-metadata==2.2.0")
@@ -336,7 +338,7 @@ def edit_article(site: Path, round_number: int) -> Path:
 
 def clear_output(tool: Tool, site: Path) -> None:
     for name in (tool.output, *tool.caches):
-        shutil.rmtree(site / name, ignore_errors=True)
+        set_aside(site / name)
 
 
 def time_builds(tool: Tool, installed: Installed, site: Path, runs: int) -> tuple[list, list, list, int]:
@@ -345,6 +347,7 @@ def time_builds(tool: Tool, installed: Installed, site: Path, runs: int) -> tupl
     cold = []
     for _ in range(runs):
         clear_output(tool, site)
+        os.sync()  # the last build's writeback is not charged to this one
         cold.append(run_measured(command, site))
     files = sum(1 for path in (site / tool.output).rglob("*") if path.is_file())
     unchanged = [run_measured(command, site) for _ in range(runs)]
