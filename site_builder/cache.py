@@ -88,6 +88,11 @@ class Store:
             self._shards, self._whole = {}, {}
 
 
+    def forget(self) -> None:
+        """Let go of every entry without writing (another process saves them)."""
+        self._used, self._shards, self._whole = {}, {}, {}
+
+
 def _hashed(key: str) -> str:
     return sha256(key.encode("utf-8", "surrogateescape"))
 

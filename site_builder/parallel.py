@@ -78,3 +78,25 @@ def _collect(pid: int, reader: int) -> list | None:
             share = None
     _, status = os.waitpid(pid, 0)
     return share if status == 0 else None
+
+
+def in_background(function: Callable[[], Any]) -> Callable[[], None]:
+    """Run ``function`` in a forked process beside this one, for its effects only (nothing comes back);
+    returns what waits for it to end. Run here at once where a fork is not safe or not possible."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        function()
+        return lambda: None
+    try:
+        pid = os.fork()
+    except OSError:
+        function()
+        return lambda: None
+    if pid == 0:  # the helper: do it and leave without running the parent's exit handlers
+        status = 0
+        try:
+            function()
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    return lambda: os.waitpid(pid, 0) and None

@@ -27,7 +27,7 @@ from site_builder.load import (ContentFile, bytes_digest, content_digest, find_m
                                rescanned)
 from site_builder.memo import Memo, sha256, tally
 from site_builder.model import Article, Site
-from site_builder.parallel import fork_map, workers_available
+from site_builder.parallel import fork_map, in_background, workers_available
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
@@ -193,7 +193,10 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         if store and store.complete and config.output_dir.is_dir():
             store.save()
         raise
-    if store:  # now, not after the write: they need not stay in memory while pages are made
+    saving = in_background(store.save) if store and memo is None else None  # while the pages are made
+    if saving:
+        store.forget()
+    elif store:  # now, not after the write: they need not stay in memory while pages are made
         store.save()
     # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not views.
     version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
@@ -209,6 +212,9 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     except BaseException:
         transaction.abort()
         raise
+    finally:
+        if saving:  # a build that ends leaves the cache folder whole
+            saving()
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
                          count_cleaning(site.articles, memo), 0.0)

@@ -89,7 +89,8 @@ def test_a_parallel_cold_build_equals_a_serial_one(site, tmp_path, monkeypatch):
         real_fork = os.fork
         patch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
         build_site(site)
-    assert len(forks) == 4, "the per-article stages and the pages should each have been dealt to 2 more processes"
+    assert len(forks) == 5, ("the per-article stages and the pages should each have been dealt to 2 more processes, "
+                             "and the cache folder written by one more")
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
 
 
