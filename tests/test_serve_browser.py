@@ -28,8 +28,13 @@ class Serving:
 
     def __init__(self, site: Path, port: int = 0):
         self.site = site
-        self.process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
-                                        cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # A test run started in the background of a shell ignores Ctrl-C, and serve would inherit that.
+        ignoring = signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            self.process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
+                                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        finally:
+            signal.signal(signal.SIGINT, ignoring)
         self.lines: list[str] = []
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
