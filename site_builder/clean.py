@@ -58,10 +58,15 @@ ANY_TAG = re.compile(r"</?[a-zA-Z][^>]*>?")
 OTHER_SPACE = re.compile(r"[^\S ]")
 """White space other than the space itself (an ASCII line has none of it when it is printable)."""
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|tr|pre|dd|dt|figcaption)>|<br\s*/?>", re.IGNORECASE)
-SIMPLE_HTML = re.compile(r"""(?:[^<>]++|<(?:/?(?:p|h[1-6]|em|strong|s|code|pre|ul|ol|li|blockquote|a)|br\ /|hr\ /
-    |ol\ start="[0-9]{1,9}"|a\ href="https?://(?:[A-Za-z0-9._~:/?\#\[\]@!$'()*+,;=%-]|&amp;)*+")>)*+""", re.X)
+WEB_ADDRESS = r"""https?://(?:(?!xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*(?=[a-z])(?!xn--)[a-z](?:[a-z0-9-]*[a-z0-9])?
+    (?::[1-9][0-9]{0,3})?(?:[/?\#](?:[A-Za-z0-9._~:/?\#\[\]@!$'()*+,;=-]|%[0-9A-Fa-f]{2}|&amp;)*+)?"""
+"""An http(s) address the sanitiser's URL parser reads without fail: a host of plain labels ending in a
+name (not an IP address, not punycode), a small port, a path of plain characters and %-escapes."""
+SIMPLE_HTML = re.compile(rf"""(?:[^<>\r]++|<(?:/?(?:p|h[1-6]|em|strong|s|code|pre|ul|ol|li|blockquote|a)|br\ /|hr\ /
+    |ol\ start="[0-9]{{1,9}}"|a\ href="{WEB_ADDRESS}")>)*+""", re.X)
 """What markdown-it-py makes of Markdown without '<' (no raw HTML in it), when the elements are the
-common ones and every link goes to a web address: a document the sanitiser would only reserialise."""
+common ones, every link goes to a web address and no character is a carriage return (which the
+sanitiser's parser turns into a line feed): a document the sanitiser would only reserialise."""
 SIMPLE_LINK = re.compile(r'<a href="[^"]*"')
 
 

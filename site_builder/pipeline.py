@@ -193,16 +193,16 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         if store and store.complete and config.output_dir.is_dir():
             store.save()
         raise
-    saving = in_background(store.save) if store and memo is None else None  # while the pages are made
-    if saving:
-        store.forget()
-    elif store:  # now, not after the write: they need not stay in memory while pages are made
-        store.save()
     # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not views.
     version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
     reuse = reusable_pages(config.output_dir, manifest)
     transaction = Transaction(config.output_dir, manifest)
+    saving = in_background(store.save) if store and memo is None else None  # while the pages are made
     try:
+        if saving:
+            store.forget()
+        elif store:  # now, not after the write: they need not stay in memory while pages are made
+            store.save()
         if memo is None:
             rendered = render_in_parallel(site, layers, reuse, version, transaction)
         else:

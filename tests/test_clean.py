@@ -136,6 +136,8 @@ def assert_simple_way_agrees(markdown: str) -> bool:
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(MARKDOWN_PIECES), min_size=1, max_size=25).map("".join))
 @example('A "quote" &amp; [a link](https://news.example.org/a?b=1&c=2)\xa0here.\n\n---\n\n1. one\n2. two\n')
+@example("[empty host](http://) [port](http://a:99999) [ip](http://1.2.3.999) [user](http://a:b@)")
+@example("[punycode](http://xn--a) [escape in the host](http://a%zz) [numeric](http://a.1) a&#13;b")
 def test_simple_documents_take_a_shortcut_to_what_the_sanitiser_gives(markdown):
     assert_simple_way_agrees(markdown)
 
@@ -157,3 +159,5 @@ def test_real_articles_clean_the_same_without_the_shortcut(monkeypatch):
     assert [clean_article(article) for article in articles] == without
     assert sum(html is not None for html in taken) >= len(articles) // 2, taken.count(None)
     assert not simple_safe_html("<b>bold</b>", "<p><b>bold</b></p>")  # raw HTML always goes to the sanitiser
+    for odd in ("[a](http://)", "[a](http://a:99999)", "[a](http://xn--a)", "a&#13;b"):  # nh3 reads them its way
+        assert simple_safe_html(odd, render_markdown(odd)) is None, odd
