@@ -189,10 +189,11 @@ class Transaction:
     def commit(self, keep: dict[str, Any] | None = None) -> WriteReport:
         """Put every changed file in place and remove what the previous build wrote but this one did not,
         recording ``keep`` in the manifest; raises BuildFailed (aborting) on path problems."""
+        stale = sorted(set(self.previous) - set(self.hashes))
+        self.problems += in_the_way(self.output_dir, self.moves, set(stale), self.owners)
         if self.problems:
             self.abort()
             raise BuildFailed(self.problems)
-        stale = sorted(set(self.previous) - set(self.hashes))
         record = self.record = {"files": self.hashes, **(keep or {})}
         try:
             if record != self.manifest:
@@ -212,6 +213,45 @@ class Transaction:
     def abort(self) -> None:
         """Drop what was staged: the output folder is left as the previous build wrote it."""
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def in_the_way(output_dir: Path, moves: list[tuple[str, str]], stale: set[str], owners: dict[str, str]
+               ) -> list[Problem]:
+    """What the output holds that no rename could replace: a file where the build needs a folder, a
+    folder where it writes a file. Found before the commit point, it stops the build with the output
+    as it was (found after, every later build would stop there too). Files this build removes as
+    stale are not in the way."""
+    problems, kinds = [], {"": "folder"}
+
+    def kind(path: str) -> str:
+        if path not in kinds:
+            parent = kinds.get(os.path.dirname(path)) or kind(os.path.dirname(path))
+            if parent != "folder" or path in stale:  # nothing below a missing folder, or a file, exists
+                kinds[path] = "missing"
+            else:
+                full = os.path.join(output_dir, path)
+                kinds[path] = "folder" if os.path.isdir(full) else "file" if os.path.lexists(full) else "missing"
+        return kinds[path]
+
+    for _, path in moves:
+        if path == MANIFEST:
+            continue
+        parent = os.path.dirname(path)
+        blocking = next((p for p in _ancestors(parent) if kind(p) == "file"), None)
+        if blocking is not None:
+            problems.append(Problem(owners.get(path, path), 0, 0, f"writes {path}, but the output folder has a "
+                                    f"file {blocking}, which this build did not write, where it needs a folder",
+                                    f"move or delete {display_path(output_dir / blocking, Path.cwd())}"))
+        elif kind(parent) == "folder" and os.path.isdir(os.path.join(output_dir, path)):
+            problems.append(Problem(owners.get(path, path), 0, 0, f"writes {path}, but the output folder has a "
+                                    "folder there", f"move or delete {display_path(output_dir / path, Path.cwd())}"))
+    return problems
+
+
+def _ancestors(folder: str) -> list[str]:
+    """'a/b/c' -> ['a', 'a/b', 'a/b/c']."""
+    parts = folder.split("/") if folder else []
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
 
 
 def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:

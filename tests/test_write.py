@@ -61,6 +61,31 @@ def output_tree(folder) -> dict[str, str]:
             if path.is_file() and not path.name.startswith(".")}
 
 
+def test_a_file_where_a_folder_is_needed_stops_the_build_before_anything_moves(tmp_path):
+    write_output(files(index_html="home"), tmp_path)
+    (tmp_path / "stories").write_text("the curator's")
+    (tmp_path / "about.html").mkdir()
+    with pytest.raises(BuildFailed) as failure:
+        write_output(files(index_html="home2", stories__a__index_html="a", about_html="about"), tmp_path)
+    messages = str(failure.value)
+    assert "writes stories/a/index.html, but the output folder has a file stories, which this build did not write, " \
+           "where it needs a folder" in messages
+    assert "writes about.html, but the output folder has a folder there" in messages
+    assert (tmp_path / "index.html").read_text() == "home" and (tmp_path / "stories").read_text() == "the curator's"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site-builder-manifest.json", "about.html",
+                                                                "index.html", "stories"]
+    (tmp_path / "stories").unlink()
+    (tmp_path / "about.html").rmdir()
+    write_output(files(index_html="home2", stories__a__index_html="a", about_html="about"), tmp_path)
+    assert (tmp_path / "stories" / "a" / "index.html").read_text() == "a"
+
+
+def test_a_file_the_last_build_wrote_makes_way_for_a_folder(tmp_path):
+    write_output(files(news="a file"), tmp_path)
+    write_output(files(news__index_html="now a folder"), tmp_path)
+    assert (tmp_path / "news" / "index.html").read_text() == "now a folder"
+
+
 def test_files_the_build_did_not_write_are_never_removed(tmp_path):
     (tmp_path / "CNAME").write_text("example.org")
     write_output(files(index_html="home"), tmp_path)
