@@ -85,11 +85,10 @@ class Store:
         except OSError:
             pass
         finally:
-            self._shards, self._whole = {}, {}
-
+            self.forget()
 
     def forget(self) -> None:
-        """Let go of every entry without writing (another process saves them)."""
+        """Let go of every entry without writing (``save`` does it when done, or another process saves them)."""
         self._used, self._shards, self._whole = {}, {}, {}
 
 

@@ -25,7 +25,11 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 
-PLAIN_URL = re.compile(r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~/?#=&+,;:@!$*'()-]*)?")
+PLAIN_HOST = r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?"
+PLAIN_PATH_CHARACTERS = r"A-Za-z0-9._~/?#=+,;:@!$'\-"
+"""Characters of a path, query or fragment that need no escaping; '&', '*' and parentheses need none
+either, but mean something in Markdown (see ``SIMPLE_DESTINATION``)."""
+PLAIN_URL = re.compile(rf"{PLAIN_HOST}(?:[/?#][{PLAIN_PATH_CHARACTERS}&*()]*)?")
 """An http(s) address that markdown-it-py's link normalisation gives back unchanged: a lowercase ASCII
 host, and a path, query and fragment of characters that need no escaping (no '%', no non-ASCII)."""
 PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\&<]+")
@@ -56,7 +60,7 @@ TEXT = r"[^\\`~*_\[\]!<&\n]"
 FLANK = r" \n!\"#$%&'()+,\-./:;<=>?@\[\\\]^`{|}~"
 """Space and ASCII punctuation but the emphasis marks: emphasis with one of these (or nothing) outside
 and a letter or digit inside can only open on the left and only close on the right."""
-SIMPLE_DESTINATION = r"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~/?#=+,;:@!$'-]*)?"
+SIMPLE_DESTINATION = rf"{PLAIN_HOST}(?:[/?#][{PLAIN_PATH_CHARACTERS}]*)?"
 """A ``PLAIN_URL`` without '&', '*' or parentheses: it ends at the ')' closing the link."""
 SIMPLE_INLINE = re.compile(rf"""(?:
   {TEXT}++

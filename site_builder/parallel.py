@@ -34,7 +34,7 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
     processes (this one included, with the first item). A worker that fails hands its items back to
     this process, which computes them again, so an error is raised here as it would be in a serial run."""
     workers = min(workers or workers_available(), len(items))
-    if workers < 2 or len(items) < min_items or not hasattr(os, "fork") or threading.active_count() > 1:
+    if workers < 2 or len(items) < min_items or not can_fork():
         return [function(item) for item in items]
     children = [_start(function, items[number::workers]) for number in range(1, workers)]
     results: list = [None] * len(items)
@@ -52,19 +52,35 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
     return results
 
 
-def _start(function: Callable[[Any], Any], share: list) -> tuple[int, int]:
-    reader, writer = os.pipe()
+def can_fork() -> bool:
+    """Whether this process may fork a worker (see the module docstring)."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _fork(work: Callable[[], Any]) -> int:
+    """A forked process that does ``work`` and leaves without running the parent's exit handlers, its
+    status telling whether ``work`` succeeded; returns its pid."""
     pid = os.fork()
-    if pid == 0:  # the worker: compute, send, and leave without running the parent's exit handlers
+    if pid == 0:
         status = 0
         try:
-            os.close(reader)
-            with os.fdopen(writer, "wb") as out:
-                pickle.dump([function(item) for item in share], out, protocol=pickle.HIGHEST_PROTOCOL)
+            work()
         except BaseException:
             status = 1
         finally:
             os._exit(status)
+    return pid
+
+
+def _start(function: Callable[[Any], Any], share: list) -> tuple[int, int]:
+    reader, writer = os.pipe()
+
+    def compute_and_send() -> None:
+        os.close(reader)
+        with os.fdopen(writer, "wb") as out:
+            pickle.dump([function(item) for item in share], out, protocol=pickle.HIGHEST_PROTOCOL)
+
+    pid = _fork(compute_and_send)
     os.close(writer)
     return pid, reader
 
@@ -83,20 +99,11 @@ def _collect(pid: int, reader: int) -> list | None:
 def in_background(function: Callable[[], Any]) -> Callable[[], None]:
     """Run ``function`` in a forked process beside this one, for its effects only (nothing comes back);
     returns what waits for it to end. Run here at once where a fork is not safe or not possible."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        function()
-        return lambda: None
     try:
-        pid = os.fork()
+        pid = _fork(function) if can_fork() else None
     except OSError:
+        pid = None
+    if pid is None:
         function()
         return lambda: None
-    if pid == 0:  # the helper: do it and leave without running the parent's exit handlers
-        status = 0
-        try:
-            function()
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
     return lambda: os.waitpid(pid, 0) and None

@@ -109,8 +109,7 @@ class Transaction:
         self.prefix = f"{self.staging}/"
         self.folders: set[str] = set()
         """Folders made in the staging folder."""
-        self.present: dict[str, bool] = {}
-        """Whether the output folder has a folder, by path."""
+        self.shape = OutputShape(output_dir)
 
     def add(self, output: OutputFile) -> None:
         """Check the file's path and stage it when it differs from what the previous build wrote."""
@@ -121,7 +120,8 @@ class Transaction:
                 os.path.join(self.output_dir, output.path), len(output.content))):
             return
         flat = f"{os.getpid()}-{len(self.moves)}"
-        name = flat if self._output_has(os.path.dirname(output.path)) else TREE + output.path
+        # Files of a folder the output has go side by side, and move one by one; the others go at their paths.
+        name = flat if self.shape.kind(os.path.dirname(output.path)) == "folder" else TREE + output.path
         try:
             try:
                 self._stage(name, output.content)
@@ -131,14 +131,6 @@ class Transaction:
         except OSError as err:
             raise output_error(err, self.output_dir) from err
         self.moves.append((name, output.path))
-
-    def _output_has(self, folder: str) -> bool:
-        """Whether the output folder has ``folder`` already: its files are staged side by side and moved
-        one by one (staging them at their paths would make its folders twice)."""
-        has = self.present.get(folder)
-        if has is None:
-            has = self.present[folder] = os.path.isdir(os.path.join(self.output_dir, folder))
-        return has
 
     def _stage(self, name: str, content: bytes) -> None:
         folder = os.path.dirname(name)
@@ -190,7 +182,7 @@ class Transaction:
         """Put every changed file in place and remove what the previous build wrote but this one did not,
         recording ``keep`` in the manifest; raises BuildFailed (aborting) on path problems."""
         stale = sorted(set(self.previous) - set(self.hashes))
-        self.problems += in_the_way(self.output_dir, self.moves, set(stale), self.owners)
+        self.problems += in_the_way(self.shape, self.moves, set(stale), self.owners)
         if self.problems:
             self.abort()
             raise BuildFailed(self.problems)
@@ -215,36 +207,46 @@ class Transaction:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def in_the_way(output_dir: Path, moves: list[tuple[str, str]], stale: set[str], owners: dict[str, str]
+class OutputShape:
+    """What the output folder holds at each path, 'folder', 'file' or 'missing', each looked up once
+    (a path under a missing folder or a file is missing without a look)."""
+
+    def __init__(self, output_dir: Path):
+        self.output_dir = output_dir
+        self.kinds: dict[str, str] = {}
+
+    def kind(self, path: str) -> str:
+        found = self.kinds.get(path)
+        if found is None:
+            if path and self.kind(os.path.dirname(path)) != "folder":
+                found = "missing"
+            else:
+                full = os.path.join(self.output_dir, path)
+                found = "folder" if os.path.isdir(full) else "file" if os.path.lexists(full) else "missing"
+            self.kinds[path] = found
+        return found
+
+
+def in_the_way(shape: OutputShape, moves: list[tuple[str, str]], stale: set[str], owners: dict[str, str]
                ) -> list[Problem]:
     """What the output holds that no rename could replace: a file where the build needs a folder, a
     folder where it writes a file. Found before the commit point, it stops the build with the output
     as it was (found after, every later build would stop there too). Files this build removes as
     stale are not in the way."""
-    problems, kinds = [], {"": "folder"}
-
-    def kind(path: str) -> str:
-        if path not in kinds:
-            parent = kinds.get(os.path.dirname(path)) or kind(os.path.dirname(path))
-            if parent != "folder" or path in stale:  # nothing below a missing folder, or a file, exists
-                kinds[path] = "missing"
-            else:
-                full = os.path.join(output_dir, path)
-                kinds[path] = "folder" if os.path.isdir(full) else "file" if os.path.lexists(full) else "missing"
-        return kinds[path]
-
+    problems = []
     for _, path in moves:
         if path == MANIFEST:
             continue
-        parent = os.path.dirname(path)
-        blocking = next((p for p in _ancestors(parent) if kind(p) == "file"), None)
+        blocking = next((p for p in _ancestors(os.path.dirname(path)) if shape.kind(p) == "file" and p not in stale),
+                        None)
         if blocking is not None:
             problems.append(Problem(owners.get(path, path), 0, 0, f"writes {path}, but the output folder has a "
                                     f"file {blocking}, which this build did not write, where it needs a folder",
-                                    f"move or delete {display_path(output_dir / blocking, Path.cwd())}"))
-        elif kind(parent) == "folder" and os.path.isdir(os.path.join(output_dir, path)):
+                                    f"move or delete {display_path(shape.output_dir / blocking, Path.cwd())}"))
+        elif shape.kind(path) == "folder":
             problems.append(Problem(owners.get(path, path), 0, 0, f"writes {path}, but the output folder has a "
-                                    "folder there", f"move or delete {display_path(output_dir / path, Path.cwd())}"))
+                                    "folder there",
+                                    f"move or delete {display_path(shape.output_dir / path, Path.cwd())}"))
     return problems
 
 
