@@ -222,7 +222,9 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
             memo: Memo | None, store: Store | None, looked: list[tuple[str, Any]]) -> Prepared | Pending:
     """One file's results, when kept (see the module docstring), else what computing them takes. A file
     whose time vouches for it is not even read: its time, size and inode lead to the hash of its bytes,
-    which leads to its results; a file touched but not changed is read and hashed, not parsed again."""
+    which leads to its results; a file touched but not changed is read and hashed, not parsed again.
+    ``looked`` gets every (key, value) found on the way: `serve` keeps them for the builds that do not look
+    this file up again."""
     file_key = f"file\0{found.relative}\0{found.signature}"
     trusted = settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link
     digest = find(file_key, memo, store) if trusted else None
@@ -233,8 +235,14 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
         digest = hashlib.sha256(data).hexdigest()
         if trusted:
             keep(file_key, digest, memo, store)
+    if trusted:
+        looked.append((file_key, digest))
     key = f"bytes\0{digest}\0{shown}\0{article_id}\0{settings}"
-    return find(key, memo, store) or Pending(key, digest, found, shown, article_id)
+    result = find(key, memo, store)
+    if result is None:
+        return Pending(key, digest, found, shown, article_id)
+    looked.append((key, result))
+    return result
 
 
 def find(key: str, memo: Memo | None, store: Store | None) -> Any:

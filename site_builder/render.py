@@ -113,7 +113,10 @@ class Renderer:
         self.emit = emit
         self.memo = memo
         self.share = share
-        """(n, of): this renderer renders every of-th page from the n-th, another process the others."""
+        """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
+        others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
+        self.dealt: dict[str, int] = defaultdict(int)
+        """Template -> how many of its pages have been planned."""
         self.pages: list[tuple[str, str]] = []
         """(output path, origin) of every page, rendered here or not."""
         self.plan: list[Page] | tuple[Page, ...] = []
@@ -174,7 +177,9 @@ class Renderer:
         if self.memo is not None:
             self.plan.append(page)
         number, of = self.share
-        if len(self.pages) % of == number:
+        dealt = self.dealt[template]
+        self.dealt[template] = dealt + 1
+        if dealt % of == number:
             self.render(page)
 
     def render(self, page: Page) -> None:

@@ -329,3 +329,26 @@ def test_serve_builds_after_random_edits_each_equal_a_build_without_memo(make_si
         assert site_tree(root / "output") == site_tree(other / "output"), f"step {step}"
         assert (report.articles, report.stories, report.cleaning) == \
             (reference.articles, reference.stories, reference.cleaning)
+
+
+def test_serve_keeps_every_file_s_results_after_a_patched_build(make_site, monkeypatch):
+    """A patched build looks up only the edited file; the others' results, found in the cache folder by
+    the session's first build, must stay in the memo for a later build that scans the folder again."""
+    root = make_site({
+        "content/a.md": article("Budget passes", body="The budget passed."),
+        "content/b.md": article("Storm nears coast", date="2025-07-14", body="A storm nears the coast."),
+    })
+    build_site(root)  # the cache folder holds both articles
+    config, memo = served(root)
+    edited = root / "content" / "b.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("coast.", "coast at dawn."), encoding="utf-8")
+    build(config, BuildOptions(), memo=memo, written=frozenset({str(edited.resolve())}))
+    memo.prune()
+    (root / "content" / "c.md").write_text(article("Council votes", date="2025-07-15", body="The council voted."),
+                                           encoding="utf-8")
+    cleaned = []
+    real_clean = prepare.clean_article
+    with monkeypatch.context() as patch:
+        patch.setattr(prepare, "clean_article", lambda a, c: cleaned.append(a.source_path) or real_clean(a, c))
+        build(config, BuildOptions(), memo=memo, written=None)  # a new file: the folder is scanned again
+    assert cleaned == ["content/c.md"]
