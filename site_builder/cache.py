@@ -40,6 +40,17 @@ class Store:
         """Set once every file of the build has been looked up: only then may ``save`` drop the rest."""
         self._whole: dict[str, Any] = {}
         """Name -> a value kept whole, to write on ``save``."""
+        self._empty: bool | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Whether the cache folder holds no entry (a first build): nothing need be looked up in it."""
+        if self._empty is None:
+            try:
+                self._empty = not any(name.endswith(".pickle") for name in os.listdir(self.folder))
+            except OSError:
+                self._empty = True
+        return self._empty
 
     def find(self, key: str) -> Any:
         """The result kept under ``key`` (a string naming all it depends on), None when there is none;
@@ -87,9 +98,12 @@ class Store:
         finally:
             self.forget()
 
-    def forget(self) -> None:
-        """Let go of every entry without writing (``save`` does it when done, or another process saves them)."""
+    def forget(self) -> tuple[dict, ...]:
+        """Let go of every entry without writing (``save`` does it when done, or another process saves them);
+        returns them, for a caller that would rather not free them now."""
+        dropped = self._used, self._shards, self._whole
         self._used, self._shards, self._whole = {}, {}, {}
+        return dropped
 
 
 def _hashed(key: str) -> str:

@@ -47,6 +47,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "render them with a Jinja2 theme.")
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.set_defaults(hold=None)
 
     build_parser = commands.add_parser(
         "build", help="build the site into the output folder",
@@ -142,7 +143,7 @@ def site_overrides(args: argparse.Namespace) -> dict:
 
 def run_build(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
-    report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings))
+    report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings), hold=args.hold)
     print_build(report, config, args.quiet)
     if not args.quiet and report.cleaning:
         print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
@@ -324,6 +325,7 @@ def run() -> NoReturn:
     file it wrote is closed by then, and the terminal's output is flushed here. Commands other than
     `serve` (which runs for hours, and collects after each build) run with the collector off."""
     args = make_parser().parse_args()
+    args.hold = []  # what a build leaves is not freed before the process ends (see ``pipeline.build``)
     if args.command != "serve":
         gc.disable()
     status = run_command(args)

@@ -56,9 +56,10 @@ def serial_map(function: Callable[[Any], Any], items: list) -> list:
 class Pending:
     """A file whose results must be computed."""
 
-    key: str
-    """What its results will be kept under."""
-    digest: str
+    key: str | None
+    """What its results will be kept under; None when the file was not looked up (with nothing kept, as in a
+    first build, it would not be found): its key is made where its stages run, from the bytes they read."""
+    digest: str | None
     """The hash of the file's bytes as they were looked up (in ``key``)."""
     found: ContentFile
     """The file (read again where its stages run: its bytes are not held meanwhile)."""
@@ -66,6 +67,8 @@ class Pending:
     """The file as messages name it."""
     article_id: str
     """The id its path gives the article."""
+    settings: str
+    """``settings_key`` of the configuration, which keys name."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
     entries: list = []
     changed, pending = [], []
     prefix = content_prefix(config)
+    # With nothing kept anywhere, every look-up would miss: the files are read only where their stages run.
+    nothing_kept = (memo is None or memo.empty) and (store is None or store.empty)
     for number, file in enumerate(found):
         if number < len(reused) and reused[number] is file:
             entries.append(last.entries[number])
@@ -156,17 +161,21 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
             continue
         _, shown, article_id = listing
         looked: list[tuple[str, Any]] = []
-        result = look_up(file, shown, article_id, config, settings, memo, store, looked)
+        result = Pending(None, None, file, shown, article_id, settings) if nothing_kept else \
+            look_up(file, shown, article_id, config, settings, memo, store, looked)
         if isinstance(result, Pending):
             pending.append((number, result, looked))
         entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
                        else None)
     tasks = [task for _, task, _ in pending]
-    for (number, task, looked), (result, current) in zip(pending, map_all(partial(prepare_pending, config=config),
-                                                                          tasks)):
-        if current:
-            keep(task.key, result, memo, store)
-            looked.append((task.key, result))
+    for (number, task, looked), (result, key, digest) in zip(pending, map_all(partial(prepare_pending, config=config),
+                                                                              tasks)):
+        if key:
+            if task.key is None and vouched_for(task.found):
+                keep(file_key(task.found), digest, memo, store)
+                looked.append((file_key(task.found), digest))
+            keep(key, result, memo, store)
+            looked.append((key, result))
         entries[number] = FileResult(task.found, task.shown, task.article_id, result, tuple(looked))
     return entries, changed
 
@@ -225,24 +234,38 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
     which leads to its results; a file touched but not changed is read and hashed, not parsed again.
     ``looked`` gets every (key, value) found on the way: `serve` keeps them for the builds that do not look
     this file up again."""
-    file_key = f"file\0{found.relative}\0{found.signature}"
-    trusted = settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link
-    digest = find(file_key, memo, store) if trusted else None
+    trusted = vouched_for(found)
+    digest = find(file_key(found), memo, store) if trusted else None
     if digest is None:
         data, problems = read_content_file(found, config.content_dir, shown)
         if data is None:
             return Prepared(None, None, tuple(problems))
         digest = hashlib.sha256(data).hexdigest()
         if trusted:
-            keep(file_key, digest, memo, store)
+            keep(file_key(found), digest, memo, store)
     if trusted:
-        looked.append((file_key, digest))
-    key = f"bytes\0{digest}\0{shown}\0{article_id}\0{settings}"
+        looked.append((file_key(found), digest))
+    key = results_key(digest, shown, article_id, settings)
     result = find(key, memo, store)
     if result is None:
-        return Pending(key, digest, found, shown, article_id)
+        return Pending(key, digest, found, shown, article_id, settings)
     looked.append((key, result))
     return result
+
+
+def vouched_for(found: ContentFile) -> bool:
+    """Whether the file's time, size and inode name its bytes (see ``load.settled``)."""
+    return settled(found.signature[0]) and found.signature[1] >= 0 and not found.is_link
+
+
+def file_key(found: ContentFile) -> str:
+    """What the hash of a file's bytes is kept under, when its time vouches for them."""
+    return f"file\0{found.relative}\0{found.signature}"
+
+
+def results_key(digest: str, shown: str, article_id: str, settings: str) -> str:
+    """What a file's results are kept under: its bytes, and its path and the settings, which shape them."""
+    return f"bytes\0{digest}\0{shown}\0{article_id}\0{settings}"
 
 
 def find(key: str, memo: Memo | None, store: Store | None) -> Any:
@@ -263,17 +286,20 @@ def keep(key: str, value: Any, memo: Memo | None, store: Store | None) -> None:
         store.put(key, value)
 
 
-def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, bool]:
-    """The file's results, from its bytes read again here (a cold build of 10,000 articles held 86 MB of
-    them until every worker was done), and whether they are those of the bytes ``task.key`` names: a file
-    that changed since it was looked up gives this build its new results, kept for none."""
+def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, str | None, str | None]:
+    """The file's results, from its bytes read (again, when it was looked up) here: a cold build of 10,000
+    articles held 86 MB of them until every worker was done. Also the key they are to be kept under, and
+    the hash of the bytes. A file that changed since it was looked up gives this build its new results,
+    kept under no key (None)."""
     data, problems = read_content_file(task.found, config.content_dir, task.shown)
     if data is None:
-        return Prepared(None, None, tuple(problems)), False
+        return Prepared(None, None, tuple(problems)), None, None
     digest = hashlib.sha256(data).hexdigest()
+    key = task.key or results_key(digest, task.shown, task.article_id, task.settings)
     # What the results are made of: these bytes, and the path and settings the key names.
-    version = hashlib.sha256(f"{digest}\0{task.key}".encode("utf-8", "surrogateescape")).hexdigest()
-    return prepare_data(data, task.shown, task.article_id, config, version), digest == task.digest
+    version = hashlib.sha256(f"{digest}\0{key}".encode("utf-8", "surrogateescape")).hexdigest()
+    current = task.key is None or digest == task.digest
+    return prepare_data(data, task.shown, task.article_id, config, version), key if current else None, digest
 
 
 def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, version: str) -> Prepared:

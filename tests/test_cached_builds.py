@@ -235,6 +235,28 @@ def test_the_garbage_collector_is_paused_only_while_a_build_runs(site, monkeypat
     assert gc.isenabled(), "a failed build gives the collector back too"
 
 
+def test_a_first_build_reads_each_file_once_and_the_next_reads_none(site, monkeypatch):
+    """With nothing kept, a first build does not look its files up (reading and hashing each once more in
+    the process that deals them out); what it keeps lets the next build, the files' times vouching for
+    their bytes, find every article without reading a file."""
+    reads = []
+    real_read = prepare.read_content_file
+    with monkeypatch.context() as patch:
+        one_process(patch)
+        patch.setattr(prepare, "settled", lambda mtime_ns: True)  # the files are seconds old
+        patch.setattr(prepare, "read_content_file", lambda found, *args: reads.append(found.relative) or
+                      real_read(found, *args))
+        build_site(site)
+        first = list(reads)
+        reads.clear()
+        shutil.rmtree(site / "output" / "articles")  # not a build with nothing to do
+        refuse_cleaning(patch)
+        assert build_site(site).write.written > 0
+    files = [path.relative_to(site / "content").as_posix() for path in (site / "content").rglob("*.md")]
+    assert sorted(first) == sorted(files)
+    assert reads == []
+
+
 def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_key(site):
     config, _ = load_config(site / "site.yaml")
     path = sorted((site / "content" / "grouping").glob("*.md"))[0]
@@ -243,11 +265,11 @@ def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_k
                            None, None, [])
     assert isinstance(task, prepare.Pending)
     path.write_text(path.read_text(encoding="utf-8") + "\nA late sentence.\n", encoding="utf-8")
-    result, current = prepare.prepare_pending(task, config)
-    assert "A late sentence." in result.article.cleaned_html and not current
+    result, key, _ = prepare.prepare_pending(task, config)
+    assert "A late sentence." in result.article.cleaned_html and key is None
     unchanged = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config,
                                 prepare.settings_key(config), None, None, [])
-    assert prepare.prepare_pending(unchanged, config)[1]
+    assert prepare.prepare_pending(unchanged, config)[1] == unchanged.key
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
