@@ -80,29 +80,45 @@ class Store:
         return self._shards[name]
 
     def save(self) -> None:
+        """``save_entries`` and ``save_whole``. A failure to write only costs the next build time, so it is
+        not an error."""
+        self.save_entries()
+        self.save_whole()
+
+    def save_entries(self) -> None:
         """Write the shards whose entries changed, remove those no entry of this build falls in, and let
-        go of every entry. A failure to write only costs the next build time, so it is not an error."""
-        used, self._used = self._used, {}
+        go of every entry."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for path in self.folder.glob("*.pickle"):  # first, to make room on a full disk
-                if path.stem not in used:
+                if path.stem not in self._used:
                     path.unlink()
-            for name, entries in used.items():
+            for name, entries in self._used.items():
                 if entries.keys() != self._shard(name).keys():
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
-            for name, value in self._whole.items():
-                _write_shard(self.folder / f"{name}{WHOLE}", (self.version, value))
         except OSError:
             pass
         finally:
             self.forget()
 
-    def forget(self) -> tuple[dict, ...]:
-        """Let go of every entry without writing (``save`` does it when done, or another process saves them);
-        returns them, for a caller that would rather not free them now."""
-        dropped = self._used, self._shards, self._whole
-        self._used, self._shards, self._whole = {}, {}, {}
+    def save_whole(self) -> None:
+        """Write the values kept whole, and let go of them."""
+        try:
+            if self._whole:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            for name, value in self._whole.items():
+                _write_shard(self.folder / f"{name}{WHOLE}", (self.version, value))
+        except OSError:
+            pass
+        finally:
+            self._whole = {}
+
+    def forget(self) -> tuple[dict, dict]:
+        """Let go of every entry without writing (``save_entries`` does it when done, or another process
+        saves them); returns them, for a caller that would rather not free them now. Values kept whole
+        stay."""
+        dropped = self._used, self._shards
+        self._used, self._shards = {}, {}
         return dropped
 
 

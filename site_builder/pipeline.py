@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from site_builder.cache import Store
 from site_builder.config import DeploySettings, SiteConfig, display_path
@@ -79,18 +79,21 @@ class BuildReport:
 
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | None = None,
               memo: Memo | None = None, store: Store | None = None,
-              map_all: Map | None = None, found: list[ContentFile] | None = None
-              ) -> tuple[Site, Grouping, list[Problem]]:
+              map_all: Map | None = None, found: list[ContentFile] | None = None,
+              prepared: Callable[[], None] | None = None) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
     ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
     builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
-    content folder when already scanned."""
+    content folder when already scanned; ``prepared`` is called once every file's results are in and
+    the build goes on (grouping keeps only values of its own in ``store`` after that)."""
     from site_builder.grouping import StoryState, group_stories
     from site_builder.prepare import language_names, prepare_articles, serial_map
 
     articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
+    if prepared:
+        prepared()
     previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
     build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
@@ -190,39 +193,50 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
     cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned;
     ``hold`` as ``build`` says."""
+    saving: list[Callable[[], None]] = []
+
+    def save_results() -> None:
+        """Every file's results in, a forked helper writes them to the cache folder while this process
+        groups the articles (the other core had nothing to do then), and they are let go of here (unless
+        held, see ``build``)."""
+        saving.append(in_background(store.save_entries))
+        dropped = store.forget()
+        if hold is not None:
+            hold.append(dropped)
+
     try:
-        kept = memo.recall("story state") if memo is not None else None
-        previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
-        site, grouping, problems = make_site(config, options, previous, memo, store, fork_map if memo is None else None,
-                                             found)
-    except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
-        if store and store.complete and config.output_dir.is_dir():
-            store.save()
-        raise
-    # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not views.
-    version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
-    reuse = reusable_pages(config.output_dir, manifest)
-    transaction = Transaction(config.output_dir, manifest)
-    saving = in_background(store.save) if store and memo is None else None  # while the pages are made
-    try:
-        if saving:  # the other process has them; here they go, unless held (see ``build``)
-            dropped = store.forget()
-            if hold is not None:
-                hold.append(dropped)
+        try:
+            kept = memo.recall("story state") if memo is not None else None
+            previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
+            site, grouping, problems = make_site(config, options, previous, memo, store,
+                                                 fork_map if memo is None else None, found,
+                                                 save_results if store and memo is None else None)
+        except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
+            if store and store.complete and not saving and config.output_dir.is_dir():
+                store.save()
+            raise
+        if saving:  # the entries are the helper's to write
+            store.save_whole()
         elif store:  # now, not after the write: they need not stay in memory while pages are made
             store.save()
-        if memo is None:
-            rendered = render_in_parallel(site, layers, reuse, version, transaction)
-        else:
-            from site_builder.render import render_site
-            rendered = render_site(site, layers, transaction.add, memo, reuse, version, written=transaction.previous,
-                                   keep=transaction.add_kept)
-    except BaseException:
-        transaction.abort()
-        raise
+        # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
+        # views.
+        version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
+        reuse = reusable_pages(config.output_dir, manifest)
+        transaction = Transaction(config.output_dir, manifest)
+        try:
+            if memo is None:
+                rendered = render_in_parallel(site, layers, reuse, version, transaction)
+            else:
+                from site_builder.render import render_site
+                rendered = render_site(site, layers, transaction.add, memo, reuse, version,
+                                       written=transaction.previous, keep=transaction.add_kept)
+        except BaseException:
+            transaction.abort()
+            raise
     finally:
-        if saving:  # a build that ends leaves the cache folder whole
-            saving()
+        for wait in saving:  # a build that ends leaves the cache folder whole
+            wait()
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
                          count_cleaning(site.articles, memo), 0.0)

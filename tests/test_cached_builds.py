@@ -257,6 +257,19 @@ def test_a_first_build_reads_each_file_once_and_the_next_reads_none(site, monkey
     assert reads == []
 
 
+def test_the_languages_named_by_a_build_are_kept_for_the_next(site, tmp_path, monkeypatch):
+    """Naming a language loads langcodes' data (a tenth of a second); the names are kept whole in the
+    cache folder, beside the articles' results, which a helper may have written already."""
+    build_site(site)
+    assert (site / "output" / CACHE_FOLDER / "language-names.whole").is_file()
+    touch_all(site / "content")
+    shutil.rmtree(site / "output" / "articles")
+    with monkeypatch.context() as patch:
+        patch.setattr(prepare, "language_name", lambda *args: pytest.fail("a language was named again"))
+        assert build_site(site).write.written > 0
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
+
+
 def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_key(site):
     config, _ = load_config(site / "site.yaml")
     path = sorted((site / "content" / "grouping").glob("*.md"))[0]
