@@ -98,7 +98,8 @@ def _collect(pid: int, reader: int) -> list | None:
 
 def in_background(function: Callable[[], Any]) -> Callable[[], None]:
     """Run ``function`` in a forked process beside this one, for its effects only (nothing comes back);
-    returns what waits for it to end. Run here at once where a fork is not safe or not possible."""
+    returns what waits for it to end (at once, after the first time). Run here at once where a fork is not
+    safe or not possible."""
     try:
         pid = _fork(function) if can_fork() else None
     except OSError:
@@ -106,4 +107,9 @@ def in_background(function: Callable[[], Any]) -> Callable[[], None]:
     if pid is None:
         function()
         return lambda: None
-    return lambda: os.waitpid(pid, 0) and None
+    running = [pid]
+
+    def wait() -> None:
+        while running:
+            os.waitpid(running.pop(), 0)
+    return wait

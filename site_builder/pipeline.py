@@ -80,23 +80,26 @@ class BuildReport:
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | None = None,
               memo: Memo | None = None, store: Store | None = None,
               map_all: Map | None = None, found: list[ContentFile] | None = None,
-              prepared: Callable[[], None] | None = None) -> tuple[Site, Grouping, list[Problem]]:
+              keep_results: Callable[[list[Article]], Callable[[], None]] | None = None
+              ) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
     ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
     builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
-    content folder when already scanned; ``prepared`` is called once every file's results are in and
-    the build goes on (grouping keeps only values of its own in ``store`` after that)."""
+    content folder when already scanned. ``keep_results(articles)``, once every file's results are in
+    and the build goes on, starts writing them to the cache folder elsewhere, and naming the articles'
+    languages there, while the articles are grouped here; it returns what waits for that."""
     from site_builder.grouping import StoryState, group_stories
     from site_builder.prepare import language_names, prepare_articles, serial_map
 
     articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
-    if prepared:
-        prepared()
+    keeping = keep_results(articles) if keep_results else None
     previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
     build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
+    if keeping:
+        keeping()  # the languages' names are in the cache folder now
     names = language_names(articles, config.language, memo, store)
     return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
 
@@ -195,14 +198,21 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     ``hold`` as ``build`` says."""
     saving: list[Callable[[], None]] = []
 
-    def save_results() -> None:
-        """Every file's results in, a forked helper writes them to the cache folder while this process
-        groups the articles (the other core had nothing to do then), and they are let go of here (unless
-        held, see ``build``)."""
-        saving.append(in_background(store.save_entries))
+    def keep_results(articles: list[Article]) -> Callable[[], None]:
+        """Every file's results in, a forked helper writes them to the cache folder, and names the
+        languages there, while this process groups the articles (the other core had nothing to do
+        then); the results are let go of here (unless held, see ``build``)."""
+        from site_builder.prepare import language_names
+
+        def write_and_name() -> None:
+            store.save_entries()
+            language_names(articles, config.language, None, store)
+            store.save_whole()
+        saving.append(in_background(write_and_name))
         dropped = store.forget()
         if hold is not None:
             hold.append(dropped)
+        return saving[-1]
 
     try:
         try:
@@ -210,7 +220,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
             previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
             site, grouping, problems = make_site(config, options, previous, memo, store,
                                                  fork_map if memo is None else None, found,
-                                                 save_results if store and memo is None else None)
+                                                 keep_results if store and memo is None else None)
         except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
             if store and store.complete and not saving and config.output_dir.is_dir():
                 store.save()
