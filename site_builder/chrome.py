@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.noise import LINK, Change, Work, bare, drop_lines
+from site_builder.noise import LABEL, LINK, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
     "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
@@ -233,7 +233,7 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if len(text) <= 40 and bare(text) in NAVIGATION_WORDS:
         return True
-    stripped = LINK.sub(r"\1", text.strip()).strip("*_ ")
+    stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
             and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments))
@@ -271,7 +271,7 @@ TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|th
 
 def is_tag_list(text: str) -> bool:
     """'Temas: Turismo rural · Teruel': a label, then short names separated by commas, dots or bars."""
-    stripped = LINK.sub(r"\1", text.strip()).strip("*_ ")
+    stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     if len(stripped) > 200 or not TAG_LIST.match(stripped):
         return False
     items = re.split(r"\s*[,·|•/]\s*|\s{2,}", stripped.split(":", 1)[-1].split("：", 1)[-1])

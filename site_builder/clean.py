@@ -90,7 +90,7 @@ def simple_safe_html(markdown: str, html: str) -> str | None:
     if "<" in markdown or not SIMPLE_HTML.fullmatch(html):
         return None
     html = html.replace("<br />", "<br>").replace("<hr />", "<hr>").replace("&quot;", '"').replace("\xa0", "&nbsp;")
-    return without_unprintable(SIMPLE_LINK.sub(r'\g<0> rel="noopener noreferrer"', html))
+    return without_unprintable(SIMPLE_LINK.sub(lambda link: f'{link[0]} rel="noopener noreferrer"', html))
 
 
 def deepest_nesting(html: str) -> int:

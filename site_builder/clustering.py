@@ -73,7 +73,21 @@ class Item:
 def pack(features: dict[str, int]) -> bytes:
     """Features with counts as an item keeps them. The features are interned, which marshal records, so
     that unpacked they are one string each however many items hold them (at 10,000 articles, 60 MB less)."""
-    return marshal.dumps({sys.intern(feature): count for feature, count in features.items()})
+    return marshal.dumps(interned(features))
+
+
+def interned(features: dict[str, int]) -> dict[str, int]:
+    return {sys.intern(feature): count for feature, count in features.items()}
+
+
+def made_item(id: str, time: float, features: dict[str, int], fixed: str | None = None, lang: str = "",
+              version: str = "") -> Item:
+    """An item of freshly made ``features``, which it holds unpacked too (as unpacking would give them): in
+    a cold build, the process that groups made half the items, and unpacking them took it 40 ms."""
+    unpacked = interned(features)
+    item = Item(id, time, marshal.dumps(unpacked), fixed, lang, version)
+    item.__dict__["features"] = unpacked  # where ``features`` keeps what it unpacked
+    return item
 
 
 @dataclass(frozen=True)

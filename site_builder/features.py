@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
-from typing import Iterable
+from operator import itemgetter
 
 from anyascii import anyascii
 
@@ -37,6 +37,8 @@ NOT_LETTERS = re.compile(r"[^a-z]")
 REPEATS = re.compile(r"(.)\1+")
 SCRIPT_RUN = re.compile(r"[\u30a0-\u30ff]+|[\u3040-\u309f\u3400-\u9fff]+|[^\s\u3040-\u30ff\u3400-\u9fff]+")
 URL = re.compile(r"https?://[^\s\"'<>)]+")
+LINK_SCHEME = re.compile(r"https?://(?:www\.)?")
+AFTER_THE_FIRST = itemgetter(slice(1, None))
 HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com": "facebook.com",
                 "youtu.be": "youtube.com", "m.youtube.com": "youtube.com"}
 THOUSANDS = re.compile(r"(?<=\d)[.,’'\u00a0 ](?=\d{3}\b)")
@@ -82,15 +84,17 @@ def sound_key(folded: str) -> str:
 def article_features(title: str, text: str, links: tuple[str, ...] = ()) -> Counter:
     """Prefixed features with counts: e: names, s: name sounds, n: numbers, h: handles, u: links, w: words.
 
-    Headlines are often in Title Case, so a capitalised title word counts as a name only when the text
-    writes it capitalised too; the title counts twice, as it says what the event is."""
-    features: Counter = Counter()
-    for address in (*URL.findall(f"{title}\n{text}"), *links):
-        features[LINK + normalise_link(address)] += 1
-    sentences = [tokens_of(sentence) for sentence in SENTENCE_BREAK.split(URL.sub(" ", text))]
-    inner_tokens = set(chain.from_iterable(tokens[1:] for tokens in sentences))
-    inner_names = {fold(t) for t in inner_tokens if t[0].isupper()}
-    features.update(chain.from_iterable(_sentence_features(tokens, inner_names) for tokens in sentences if tokens))
+    A capitalised word is a name inside a sentence; at its start only when it is capitalised inside one
+    too, or written like a brand (OpenAI, iPhone). Headlines are often in Title Case, so a capitalised
+    title word counts as a name only when the text writes it capitalised too; the title counts twice, as
+    it says what the event is."""
+    features = Counter([LINK + normalise_link(address) for address in (*URL.findall(f"{title}\n{text}"), *links)])
+    sentences = list(map(tokens_of, SENTENCE_BREAK.split(URL.sub(" ", text))))
+    inner = list(chain.from_iterable(map(AFTER_THE_FIRST, sentences)))
+    inner_names = {fold(t) for t in set(inner) if t[0].isupper()}
+    # The tokens inside sentences, then the first of each (a feature's count is what matters, not its place).
+    features.update(chain.from_iterable(map(inner_token_features, inner)))
+    features.update(chain.from_iterable(_leading_features(tokens[0], inner_names) for tokens in sentences if tokens))
     names = {f[len(NAME):] for f in features if f.startswith(NAME)}
     title_tokens = tokens_of(URL.sub(" ", title))
     title_features = Counter(chain.from_iterable(_leading_features(token, names) for token in title_tokens))
@@ -103,13 +107,16 @@ MAX_WORDS = 40
 
 
 def keep_top_words(features: Counter) -> Counter:
-    """All names, numbers, handles and links, and only the most frequent words: a long article's other
-    words describe less of its event than they cost to compare."""
+    """All names, numbers, handles and links, and only the most frequent words (ties in alphabetical
+    order): a long article's other words describe less of its event than they cost to compare."""
     words = [f for f in features if f.startswith(WORD)]
     if len(words) <= MAX_WORDS:
         return features
-    kept = set(sorted(words, key=lambda f: (-features[f], f))[:MAX_WORDS])
-    return Counter({f: n for f, n in features.items() if not f.startswith(WORD) or f in kept})
+    words.sort()
+    words.sort(key=features.__getitem__, reverse=True)  # stable: equal counts stay in alphabetical order
+    for dropped in words[MAX_WORDS:]:
+        del features[dropped]
+    return features
 
 
 def tokens_of(text: str) -> list[str]:
@@ -120,12 +127,6 @@ def tokens_of(text: str) -> list[str]:
 def separate_scripts(text: str) -> str:
     """Spaces between Latin, katakana and other CJK runs: 'OpenAIの' and 'AIモデル' are two words each."""
     return " ".join(SCRIPT_RUN.findall(text))
-
-
-def _sentence_features(tokens: list[str], known_names: set[str]) -> Iterable[str]:
-    """Features of one sentence's tokens. A capitalised word is a name inside a sentence; at its start
-    only when it is capitalised elsewhere too, or written like a brand (OpenAI, iPhone)."""
-    return chain(_leading_features(tokens[0], known_names), chain.from_iterable(map(inner_token_features, tokens[1:])))
 
 
 def _leading_features(token: str, known_names: set[str]) -> tuple[str, ...]:
@@ -205,7 +206,9 @@ def _number_features(token: str) -> tuple[str, ...]:
 
 def normalise_link(address: str) -> str:
     """'https://twitter.com/sama/status/1?ref=x' -> 'x.com/sama/status/1': one post, one feature."""
-    address = re.sub(r"^https?://(www\.)?", "", address.strip().rstrip(".,;"))
+    address = address.strip().rstrip(".,;")
+    if scheme := LINK_SCHEME.match(address):
+        address = address[scheme.end():]
     host, _, path = address.partition("/")
     host = HOST_ALIASES.get(host.lower(), host.lower())
     return f"{host}/{path.split('?')[0].split('#')[0].rstrip('/')}".rstrip("/")

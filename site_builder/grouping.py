@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from site_builder.cache import Store
-from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster, pack
+from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
 from site_builder.memo import Memo, derived, while_same
@@ -52,8 +52,8 @@ def item_for(article: Article, version: str = "") -> Item:
     """The article as clustering sees it; ``version`` names what it was made from (see ``Item.version``)."""
     links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
-    features = pack(dict(article_features(article.title, article.text, links)))
-    return Item(article.id, article.date.timestamp(), features, fixed, article.lang.split("-")[0].lower(), version)
+    return made_item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
+                     article.lang.split("-")[0].lower(), version)
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import Callable
 
 from site_builder.embeds import Embed
@@ -83,6 +84,9 @@ class Rule:
 
 TAG = re.compile(r"<[^>]+>")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LABEL = itemgetter(1)
+"""What ``LINK.sub`` puts for a link: its label (a function, not the template r"\\1", which the re module
+expands in Python)."""
 MARKUP = re.compile(r"[*_`#>|]+")
 
 
@@ -92,7 +96,7 @@ def bare(text: str) -> str:
     if "<" in text:
         text = TAG.sub(" ", text)
     if "[" in text:
-        text = LINK.sub(r"\1", text)
+        text = LINK.sub(LABEL, text)
     text = MARKUP.sub(" ", text).strip().strip("-–—•·:：.,;!?()[]{}«»\"'“”‘’…→←↗▶►|/\\ \t\u00a0").casefold()
     return " ".join(text.split())
 
