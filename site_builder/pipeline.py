@@ -27,7 +27,7 @@ from site_builder.load import (ContentFile, bytes_digest, content_digest, find_m
                                rescanned)
 from site_builder.memo import Memo, sha256, tally
 from site_builder.model import Article, Site
-from site_builder.parallel import fork_map, in_background, workers_available
+from site_builder.parallel import fork_map, in_background, on_each, workers_available
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
@@ -292,7 +292,7 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
         return share, transaction.handled() if os.getpid() != parent else []
 
     keys, rendered = {}, 0
-    for share, handled in fork_map(render_share, list(range(workers)), workers, min_items=2):
+    for share, handled in on_each(render_share, workers):
         keys |= share.keys
         rendered += share.rendered
         for entry in handled:

@@ -1,0 +1,61 @@
+"""Forked work gives what the same work gives on one process: results in order, errors raised alike."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from site_builder import parallel
+from site_builder.parallel import fork_map, on_each
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
+
+
+def slow_square(item: int) -> tuple[int, int]:
+    time.sleep(0.001)
+    return item * item, os.getpid()
+
+
+@pytest.mark.parametrize("count", [8, 9, 250])
+def test_fork_map_gives_every_result_in_order_from_several_processes(count):
+    results = fork_map(slow_square, list(range(count)), workers=3)
+    assert [value for value, _ in results] == [n * n for n in range(count)]
+    if count > 100:  # a few items may all be taken before another process starts
+        assert len({pid for _, pid in results}) > 1, "the items should have been shared out"
+
+
+def test_fork_map_takes_more_items_than_it_has_tickets(monkeypatch):
+    monkeypatch.setattr(parallel, "MAX_RUNS", 7)
+    assert fork_map(lambda n: n + 1, list(range(100)), workers=2) == list(range(1, 101))
+
+
+def test_an_item_that_fails_raises_its_error_here_wherever_it_was_taken():
+    def fail_on_13(item: int) -> int:
+        if item == 13:
+            raise ValueError("item 13")
+        time.sleep(0.001)
+        return item
+
+    for _ in range(3):  # whichever process takes item 13
+        with pytest.raises(ValueError, match="item 13"):
+            fork_map(fail_on_13, list(range(60)), workers=2)
+
+
+def test_the_items_of_a_worker_that_dies_are_computed_here():
+    parent = os.getpid()
+
+    def die_in_a_worker(item: int) -> int:
+        time.sleep(0.001)
+        if os.getpid() != parent and item >= 20:
+            os._exit(3)
+        return -item
+
+    assert fork_map(die_in_a_worker, list(range(80)), workers=2) == [-n for n in range(80)]
+
+
+def test_on_each_runs_every_share_in_a_process_of_its_own():
+    pids = on_each(lambda number: (number, os.getpid()), 3)
+    assert [number for number, _ in pids] == [0, 1, 2]
+    assert pids[0][1] == os.getpid() and len({pid for _, pid in pids}) == 3
