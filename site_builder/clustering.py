@@ -246,9 +246,21 @@ class Index:
         self.norms[position] = length(list(vector.values()))
         self.anchor_norms[position] = length(list(map(vector.__getitem__, anchors)))
 
-    def complete(self) -> bool:
-        """Whether this index counted and weighed every period (``revised`` needs it)."""
-        return len(self.weights) == len(self.sizes) == len(self.frequency)
+    def _count_and_weigh(self, periods: set[int], items: Sequence[Item]) -> None:
+        """Count, from ``items``, the periods up to two from ``periods`` and weigh those up to one from them,
+        where this index has not: one made from kept scores did only around the articles that had changed
+        (its other vectors came from the scores), and an edit in ``periods`` reads these."""
+        near = {p + d for p in periods for d in (-1, 0, 1)} & self.sizes.keys()
+        missing = {p + d for p in near for d in (-1, 0, 1)} & self.sizes.keys() - self.frequency.keys()
+        members: dict[int, list[Item]] = defaultdict(list)
+        for item, period in zip(items, self.period) if missing else ():
+            if period in missing:
+                members[period].append(item)
+        for period in missing:
+            self.frequency[period] = Counter(chain.from_iterable(item.features for item in members[period]))
+        for period in near - self.weights.keys():
+            self.weights[period] = weights = self.weights_of(period, self.frequency[period])
+            self.anchored = self.anchored | {f for f in weights if f[:2] in ANCHOR_KINDS}
 
     def revised(self, items: Sequence[Item], edited: set[int]) -> tuple[Index, set[int]]:
         """The index of ``items``, the same articles in the same places as this index's with the features
@@ -256,10 +268,11 @@ class Index:
         a feature whose weight moved with the edit). This index is left as it was."""
         new = copy.copy(self)
         new.items, new.frequency, new.weights = list(items), dict(self.frequency), dict(self.weights)
+        new._count_and_weigh({self.period[position] for position in edited}, self.items)
         touched: dict[int, set[str]] = defaultdict(set)
         for position in edited:
             period = self.period[position]
-            if new.frequency[period] is self.frequency[period]:
+            if new.frequency[period] is self.frequency.get(period):
                 new.frequency[period] = self.frequency[period].copy()
             before, after = self.items[position].features.keys(), items[position].features.keys()
             new.frequency[period].subtract(before - after)
@@ -276,7 +289,7 @@ class Index:
                 current = new.weights[around]
                 shifted = {f for f in features if weights.get(f) != current.get(f)}
                 if shifted:
-                    if current is self.weights[around]:
+                    if current is self.weights.get(around):
                         current = new.weights[around] = dict(current)
                     for feature in shifted:
                         if feature in weights:
@@ -459,7 +472,7 @@ def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous
     still hold. Only the features of ``edited`` changed: the vectors of the features whose weights moved are
     computed again; articles came, went or moved (``edited`` None): the periods around them are."""
     window = settings.window_days * 86400
-    if previous is not None and edited is not None and previous.index.complete():
+    if previous is not None and edited is not None:
         index, changed = previous.index.revised(items, edited)
         stale = index.around(changed) | previous.index.around(changed)
         scored = {p: s for p, s in previous.scored.items() if p not in stale}

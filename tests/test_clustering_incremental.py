@@ -13,6 +13,7 @@ import pytest
 
 from test_grouping_corpus import OWN, load_labelled
 
+from site_builder import clustering
 from site_builder.clustering import PERIOD_SECONDS, cluster, pack
 from site_builder.config import GroupingSettings
 from site_builder.grouping import item_for
@@ -160,3 +161,29 @@ def story_mates(clusters, among):
     """Each article of ``among`` -> the others of ``among`` in its story."""
     return {article_id: frozenset(group) & among - {article_id}
             for group in clusters.groups for article_id in group if article_id in among}
+
+
+def test_edits_after_a_clustering_from_kept_scores_revise_its_index(archive_items, monkeypatch):
+    """`serve`'s first build clusters from the scores kept in the cache folder: its index counted and weighed
+    only the periods around what changed. Each later edit revises that index, counting and weighing the
+    periods it reaches, rather than indexing every article again, and gives exactly a fresh clustering."""
+    settings = GroupingSettings()
+    rng = random.Random(5)
+    items = list(archive_items)
+    kept = cluster(items, settings).scoring.kept()
+    items[3] = replace(items[3], version="touched")
+    previous = cluster(items, settings, kept=kept)
+    assert len(previous.scoring.index.weights) < len({int(item.time // PERIOD_SECONDS) for item in items})
+    indexed = []
+    real_init = clustering.Index.__init__
+    monkeypatch.setattr(clustering.Index, "__init__",
+                        lambda self, *args, **kwargs: indexed.append(1) or real_init(self, *args, **kwargs))
+    for step in range(12):
+        target = rng.randrange(len(items))
+        edit = EDITS[step % len(EDITS)]
+        items[target] = replace(items[target], packed=pack(edit(items, target, rng)), version=f"edit-{step}")
+        before = len(indexed)
+        reused = cluster(items, settings, previous)
+        assert len(indexed) == before, f"step {step}: the index was made again rather than revised"
+        assert reused == cluster(items, settings), f"step {step} ({edit.__name__}) differs from a fresh clustering"
+        previous = reused
