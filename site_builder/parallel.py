@@ -34,17 +34,20 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
     taking the next run of items whenever it is free, so that none waits for another at the end (a cold
     build's articles take from 1 to 30 ms each, and a forked worker is slower than this process). A
     worker that fails hands back nothing: this process computes what it took again, so an error is
-    raised here as it would be in a serial run."""
+    raised here as in a serial run (when several items fail, not always the first one's)."""
     workers = min(workers or workers_available(), len(items))
     if workers < 2 or len(items) < min_items or not can_fork():
         return [function(item) for item in items]
-    count = min(len(items), MAX_RUNS)
-    runs = [(len(items) * n // count, len(items) * (n + 1) // count) for n in range(count)]
     reader, writer = os.pipe()
-    # Every ticket is in the pipe before a worker takes one; each read takes one whole (4 bytes of a
-    # pipe that holds only whole tickets), and an empty pipe with no writer left says there are no more.
-    os.write(writer, b"".join(number.to_bytes(4, "little") for number in range(count)))
-    os.close(writer)
+    # Every ticket is in the pipe before a worker takes one, so there may be no more than it holds; each
+    # read takes one whole (4 bytes of a pipe that holds only whole tickets), and an empty pipe with no
+    # writer left says there are no more.
+    count = min(len(items), MAX_RUNS, _capacity(writer) // 4)
+    runs = [(len(items) * n // count, len(items) * (n + 1) // count) for n in range(count)]
+    try:
+        _write_all(writer, b"".join(number.to_bytes(4, "little") for number in range(count)))
+    finally:
+        os.close(writer)
 
     def take_runs(_: object = None) -> list[tuple[int, list]]:
         taken = []
@@ -54,14 +57,11 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
         return taken
 
     try:
-        children = [_start(take_runs, [None]) for _ in range(1, workers)]
+        children = _start_some(take_runs, [[None]] * (workers - 1))
         try:
             taken = take_runs()
         except BaseException:
-            for pid, child in children:
-                os.kill(pid, signal.SIGKILL)
-                os.close(child)
-                os.waitpid(pid, 0)
+            _stop(children)
             raise
     finally:
         os.close(reader)
@@ -80,28 +80,59 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
 
 
 MAX_RUNS = 4096
-"""Runs of items a ``fork_map`` deals out at most: their tickets (16 kB) must fit in a pipe at once."""
+"""Runs of items a ``fork_map`` deals out at most (when its pipe holds their tickets: 16 kB)."""
 
 
 def on_each(function: Callable[[int], Any], workers: int) -> list:
     """``[function(number) for number in range(workers)]``, each call in a process of its own (number 0
-    in this one): for work split in fixed shares, where each process must do its own. A process that
-    fails hands its share back to this one, which computes it again."""
+    in this one): for work split in fixed shares, where each process must do its own. A share whose
+    process fails, or could not be started, is computed in this one."""
     if workers < 2 or not can_fork():
         return [function(number) for number in range(workers)]
-    children = [_start(function, [number]) for number in range(1, workers)]
+    children = _start_some(function, [[number] for number in range(1, workers)])
     try:
         results = [function(0)]
     except BaseException:
-        for pid, reader in children:
-            os.kill(pid, signal.SIGKILL)
-            os.close(reader)
-            os.waitpid(pid, 0)
+        _stop(children)
         raise
-    for number, (pid, reader) in enumerate(children, start=1):
-        share = _collect(pid, reader)
+    for number in range(1, workers):
+        share = _collect(*children[number - 1]) if number <= len(children) else None
         results.append(share[0] if share is not None else function(number))
     return results
+
+
+def _capacity(writer: int) -> int:
+    """How many bytes the pipe holds (Linux tells; elsewhere 4 kB, which every pipe holds)."""
+    try:
+        import fcntl
+        return fcntl.fcntl(writer, fcntl.F_GETPIPE_SZ)
+    except (ImportError, AttributeError, OSError):
+        return 4096
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
+
+
+def _start_some(function: Callable[[Any], Any], shares: list[list]) -> list[tuple[int, int]]:
+    """A process for each share, in order, as many as can be started (out of processes or descriptors,
+    the rest is computed here)."""
+    children = []
+    for share in shares:
+        try:
+            children.append(_start(function, share))
+        except OSError:
+            break
+    return children
+
+
+def _stop(children: list[tuple[int, int]]) -> None:
+    for pid, reader in children:
+        os.kill(pid, signal.SIGKILL)
+        os.close(reader)
+        os.waitpid(pid, 0)
 
 
 def can_fork() -> bool:
@@ -137,8 +168,13 @@ def _start(function: Callable[[Any], Any], share: list) -> tuple[int, int]:
         with os.fdopen(writer, "wb") as out:
             pickle.dump([function(item) for item in share], out, protocol=pickle.HIGHEST_PROTOCOL)
 
-    pid = _fork(compute_and_send)
-    os.close(writer)
+    try:
+        pid = _fork(compute_and_send)
+    except BaseException:
+        os.close(reader)
+        raise
+    finally:
+        os.close(writer)
     return pid, reader
 
 
@@ -168,5 +204,6 @@ def in_background(function: Callable[[], Any]) -> Callable[[], None]:
 
     def wait() -> None:
         while running:
-            os.waitpid(running.pop(), 0)
+            os.waitpid(running[-1], 0)  # forgotten only once reaped: a wait interrupted is waited again
+            running.pop()
     return wait

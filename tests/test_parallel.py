@@ -59,3 +59,32 @@ def test_on_each_runs_every_share_in_a_process_of_its_own():
     pids = on_each(lambda number: (number, os.getpid()), 3)
     assert [number for number, _ in pids] == [0, 1, 2]
     assert pids[0][1] == os.getpid() and len({pid for _, pid in pids}) == 3
+
+
+def test_fork_map_deals_no_more_tickets_than_its_pipe_holds(monkeypatch):
+    """A pipe may hold as little as 8 kB (Linux, for a user with many pipes): the tickets, all written
+    before any worker reads one, must fit, or the write would wait for ever."""
+    monkeypatch.setattr(parallel, "_capacity", lambda writer: 32)  # eight tickets
+    assert [value for value, _ in fork_map(slow_square, list(range(100)), workers=2)] == [n * n for n in range(100)]
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+
+def test_a_worker_that_cannot_be_started_leaves_its_share_here(monkeypatch):
+    real_fork = parallel._fork
+    started = []
+
+    def fork_once(work):
+        if started:
+            raise OSError(11, "Resource temporarily unavailable")
+        started.append(1)
+        return real_fork(work)
+
+    monkeypatch.setattr(parallel, "_fork", fork_once)
+    before = open_descriptors()
+    assert [value for value, _ in fork_map(slow_square, list(range(60)), workers=3)] == [n * n for n in range(60)]
+    started.clear()
+    assert [number for number, _ in on_each(lambda number: (number, os.getpid()), 3)] == [0, 1, 2]
+    assert open_descriptors() == before, "every pipe should have been closed"
