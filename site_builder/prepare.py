@@ -171,9 +171,10 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
     for (number, task, looked), (result, key, digest) in zip(pending, map_all(partial(prepare_pending, config=config),
                                                                               tasks)):
         if key:
-            if task.key is None and vouched_for(task.found):
-                keep(file_key(task.found), digest, memo, store)
-                looked.append((file_key(task.found), digest))
+            if task.key is None and vouched_for(task.found):  # not looked up: its hash is kept here
+                by_time = file_key(task.found)
+                keep(by_time, digest, memo, store)
+                looked.append((by_time, digest))
             keep(key, result, memo, store)
             looked.append((key, result))
         entries[number] = FileResult(task.found, task.shown, task.article_id, result, tuple(looked))
@@ -234,17 +235,17 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
     which leads to its results; a file touched but not changed is read and hashed, not parsed again.
     ``looked`` gets every (key, value) found on the way: `serve` keeps them for the builds that do not look
     this file up again."""
-    trusted = vouched_for(found)
-    digest = find(file_key(found), memo, store) if trusted else None
+    by_time = file_key(found) if vouched_for(found) else None
+    digest = find(by_time, memo, store) if by_time else None
     if digest is None:
         data, problems = read_content_file(found, config.content_dir, shown)
         if data is None:
             return Prepared(None, None, tuple(problems))
         digest = hashlib.sha256(data).hexdigest()
-        if trusted:
-            keep(file_key(found), digest, memo, store)
-    if trusted:
-        looked.append((file_key(found), digest))
+        if by_time:
+            keep(by_time, digest, memo, store)
+    if by_time:
+        looked.append((by_time, digest))
     key = results_key(digest, shown, article_id, settings)
     result = find(key, memo, store)
     if result is None:

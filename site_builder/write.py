@@ -342,12 +342,7 @@ def apply_journal(output_dir: Path, moves: list, stale: list) -> int:
 def _missing_folder(folder: str, parent: str, moved: set[str]) -> str:
     """The topmost folder of ``parent`` (relative to ``folder``) that was moved whole or that the output
     lacks, or "" when the output has them all."""
-    path = ""
-    for part in parent.split("/") if parent else ():
-        path = f"{path}/{part}" if path else part
-        if path in moved or not os.path.isdir(folder + path):
-            return path
-    return ""
+    return next((path for path in _ancestors(parent) if path in moved or not os.path.isdir(folder + path)), "")
 
 
 def _move(source: str, target: str) -> None:

@@ -64,7 +64,7 @@ def test_on_each_runs_every_share_in_a_process_of_its_own():
 def test_fork_map_deals_no_more_tickets_than_its_pipe_holds(monkeypatch):
     """A pipe may hold as little as 8 kB (Linux, for a user with many pipes): the tickets, all written
     before any worker reads one, must fit, or the write would wait for ever."""
-    monkeypatch.setattr(parallel, "_capacity", lambda writer: 32)  # eight tickets
+    monkeypatch.setattr(parallel, "_pipe_size", lambda descriptor, wanted=None: 32)  # eight tickets
     assert [value for value, _ in fork_map(slow_square, list(range(100)), workers=2)] == [n * n for n in range(100)]
 
 
