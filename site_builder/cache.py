@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,10 @@ from site_builder.memo import sha256
 FOLDER = ".site-builder-cache"
 WHOLE = ".whole"
 """The suffix of a file holding a value kept whole."""
+INDEX = "index"
+"""The file (kept whole) listing every entry's key, and the values that are short strings (see ``hint``)."""
+SHORT = 128
+"""The longest string value the index holds."""
 
 
 class Store:
@@ -41,6 +46,7 @@ class Store:
         self._whole: dict[str, Any] = {}
         """Name -> a value kept whole, to write on ``save``."""
         self._empty: bool | None = None
+        self._index: dict[str, Any] | None = None
 
     @property
     def empty(self) -> bool:
@@ -60,6 +66,24 @@ class Store:
         if value is not None:
             self._used.setdefault(hashed[:2], {})[hashed] = value
         return value
+
+    def hint(self, key: str) -> Any:
+        """What the cache folder's index says is kept under ``key``, without reading its shard: the value
+        when a short string (a file's hash), True for another value, None for none. Only a hint, to see
+        early what a build will have to compute: written after the shards, the index may be missing or
+        behind them; ``find`` says what is kept."""
+        return self._read_index().get(_hashed(key))
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the cache folder has an index to give hints (a build of an older site-builder wrote none)."""
+        return bool(self._read_index())
+
+    def _read_index(self) -> dict[str, Any]:
+        if self._index is None:
+            index = _read_whole(self.folder / f"{INDEX}{WHOLE}", self.version)
+            self._index = index if isinstance(index, dict) else {}
+        return self._index
 
     def put(self, key: str, value: Any) -> None:
         """Keep ``value`` under ``key`` for the next build."""
@@ -90,12 +114,19 @@ class Store:
         go of every entry."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            changed = False
             for path in self.folder.glob("*.pickle"):  # first, to make room on a full disk
                 if path.stem not in self._used:
                     path.unlink()
+                    changed = True
             for name, entries in self._used.items():
                 if entries.keys() != self._shard(name).keys():
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
+                    changed = True
+            if changed or not (self.folder / f"{INDEX}{WHOLE}").exists():
+                _write_shard(self.folder / f"{INDEX}{WHOLE}", (self.version, {
+                    hashed: value if isinstance(value, str) and len(value) <= SHORT else True
+                    for entries in self._used.values() for hashed, value in entries.items()}))
         except OSError:
             pass
         finally:
@@ -118,11 +149,13 @@ class Store:
         saves them); returns them, for a caller that would rather not free them now. Values kept whole
         stay."""
         dropped = self._used, self._shards
-        self._used, self._shards = {}, {}
+        self._used, self._shards, self._index = {}, {}, None
         return dropped
 
 
+@lru_cache(maxsize=1 << 16)
 def _hashed(key: str) -> str:
+    """The name of ``key`` in the folder (kept: a build asks for each key twice, a hint then a look-up)."""
     return sha256(key.encode("utf-8", "surrogateescape"))
 
 

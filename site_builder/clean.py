@@ -12,16 +12,15 @@ from __future__ import annotations
 import html as html_lib
 import re
 from dataclasses import replace
-from typing import Callable
 from urllib.parse import urlsplit
 
 import nh3
 
 from site_builder.config import SiteConfig
-from site_builder.embeds import Embed, web_url
+from site_builder.embeds import EMBED_MARK, fill_embeds, web_url
 from site_builder.markdown import render_markdown
 from site_builder.model import Article
-from site_builder.noise import EMBED_MARK, Line
+from site_builder.noise import Line
 from site_builder.rules import run_rules
 from site_builder.yamldoc import without_unprintable
 
@@ -46,9 +45,6 @@ IMAGE = re.compile(r"<img\b[^>]*>")
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 ENCODED_MARK = re.compile(r"&#(?:x0*e000|0*57344);", re.I)
 REL_WITHOUT_HREF = re.compile(r'<a((?:(?!href=)[^>])*?) rel="noopener noreferrer"((?:(?!href=)[^>])*)>')
-PLACEHOLDER = re.compile(rf"(?:<p>{EMBED_MARK}|{EMBED_MARK})embed-(\d+){EMBED_MARK}(?:</p>)?")
-"""An embed's place, with the paragraph around it. Each alternative starts with a literal, which the regex
-engine looks for at once (an optional group first costs six times as long)."""
 MAX_NESTING = 500
 """Deeper nesting of block elements is an attack or a broken clipping: the tags go, the text stays."""
 BLOCK_TAG = re.compile(r"<(/?)(?:address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|"
@@ -173,10 +169,3 @@ def _patterns_for(source: str, config: SiteConfig | None) -> tuple[re.Pattern, .
     return config.clean_patterns.get("*", ()) + config.clean_patterns.get(source.casefold(), ())
 
 
-def fill_embeds(html: str, embeds: tuple[Embed, ...] | list[Embed], render: Callable[[Embed], str]) -> str:
-    """Put each embed's card (as ``render`` makes it) where its placeholder stands."""
-    def card(match: re.Match) -> str:
-        index = int(match.group(1))
-        return render(embeds[index]) if index < len(embeds) else ""
-
-    return PLACEHOLDER.sub(card, html) if EMBED_MARK in html else html

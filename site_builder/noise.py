@@ -18,10 +18,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Callable
 
-from site_builder.embeds import Embed
-
-EMBED_MARK = "\ue000"
-"""Private-use character around an embed placeholder; stripped from article text before cleaning."""
+from site_builder.embeds import EMBED_MARK, Embed
 
 
 @dataclass(frozen=True)

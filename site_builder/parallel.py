@@ -101,6 +101,26 @@ def on_each(function: Callable[[int], Any], workers: int) -> list:
     return results
 
 
+def ahead(function: Callable[[Any], Any], items: list) -> Callable[[bool], list | None]:
+    """Start ``[function(item) for item in items]`` in a forked process, while this one goes on with
+    other work; returns what collects the results: None when that process failed or could not be
+    started (the caller computes them itself), or when asked to stop it instead (``collect(False)``).
+    Collect them, or stop it, once. On one core, nothing is started."""
+    if not items or workers_available() < 2 or not can_fork():
+        return lambda wanted=True: None
+    try:
+        pid, reader = _start(function, items)
+    except OSError:
+        return lambda wanted=True: None
+
+    def collect(wanted: bool = True) -> list | None:
+        if wanted:
+            return _collect(pid, reader)
+        _stop([(pid, reader)])
+        return None
+    return collect
+
+
 def _pipe_size(descriptor: int, wanted: int | None = None) -> int:
     """How many bytes the pipe holds, made ``wanted`` first when given. Only Linux tells or changes it:
     elsewhere, or when refused (a lower limit), 4 kB is said, which every pipe holds."""

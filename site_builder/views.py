@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from site_builder.clean import fill_embeds
-from site_builder.embeds import Embed
+from site_builder.embeds import Embed, fill_embeds
 from site_builder.memo import Memo, derived
 from site_builder.model import Article, Site, Story
 from site_builder.slugs import slugify

@@ -18,7 +18,7 @@ from typing import Sequence
 import pytest
 
 from conftest import build_site, output_files, site_tree
-from site_builder import clustering, load, parallel, pipeline, prepare, render
+from site_builder import clean, clustering, load, parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
@@ -72,7 +72,7 @@ def refuse_cleaning(monkeypatch) -> None:
     """Make any article that is cleaned again fail the test."""
     def cleaned_again(article, config=None):
         raise AssertionError(f"{article.source_path} was cleaned again")
-    monkeypatch.setattr(prepare, "clean_article", cleaned_again)
+    monkeypatch.setattr(clean, "clean_article", cleaned_again)
 
 
 def touch_all(content: Path) -> None:
@@ -137,13 +137,54 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
     cleaned = []
     with monkeypatch.context() as patch:
         one_process(patch)
-        real_clean = prepare.clean_article
-        patch.setattr(prepare, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        real_clean = clean.clean_article
+        patch.setattr(clean, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
         report = build_site(site)
     assert sorted(cleaned) == sorted(["grouping/new-one", first.stem, third.stem])
     assert report.write.unchanged > report.write.written, "most pages should have been kept, not written"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch,
                                                           [tmp_path / "before"])
+
+
+@pytest.mark.parametrize("index", ["kept", "missing", "stale"])
+def test_a_few_changed_files_are_cleaned_ahead_in_another_process(site, tmp_path, monkeypatch, index):
+    """The files the cache folder's index does not list are cleaned in a forked process while the build reads
+    the cache folder; whatever the index says (gone, or listing what the folder no longer holds), each
+    changed file is cleaned once and the output is that of a cold build."""
+    build_site(site)
+    content = site / "content" / "grouping"
+    edited = sorted(content.glob("*.md"))[:3]
+    for path in edited:
+        path.write_text(path.read_text(encoding="utf-8") + "\nA line added later by the curator.\n", encoding="utf-8")
+    (content / "new-one.md").write_text("---\ntitle: A late report\ndate: 2026-01-02\nsource: Latecomer\n---\n"
+                                        "News of the late report.\n", encoding="utf-8")
+    cache = site / "output" / CACHE_FOLDER
+    if index == "missing":
+        (cache / "index.whole").unlink()
+    if index == "stale":  # lists the entries of a folder since emptied
+        for shard in cache.glob("*.pickle"):
+            shard.unlink()
+    log = tmp_path / "cleaned.log"
+    real_clean = clean.clean_article
+
+    def logged(article, config=None):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {article.id}\n")
+        return real_clean(article, config)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(parallel, "workers_available", lambda: 2)
+        patch.setattr(clean, "clean_article", logged)
+        build_site(site)
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    ids = sorted(article_id for _, article_id in lines)
+    if index == "stale":
+        assert len(ids) == len(set(ids)) > 100, "every article should have been cleaned, each once"
+    else:
+        assert len(ids) == len(set(ids)) == 4 and "grouping/new-one" in ids, "the changed files, each once"
+    if index == "kept":
+        assert str(os.getpid()) not in {pid for pid, _ in lines}, "they should have been cleaned ahead, elsewhere"
+    assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
 
 
 def test_a_build_groups_again_only_the_quarters_around_what_changed(site, tmp_path, monkeypatch):
@@ -222,10 +263,10 @@ def test_a_template_edited_in_place_is_compiled_again(site):
 
 def test_the_garbage_collector_is_paused_only_while_a_build_runs(site, monkeypatch):
     during = []
-    real_clean = prepare.clean_article
+    real_clean = clean.clean_article
     with monkeypatch.context() as patch:
         one_process(patch)
-        patch.setattr(prepare, "clean_article", lambda a, c=None: during.append(gc.isenabled()) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, c=None: during.append(gc.isenabled()) or real_clean(a, c))
         build_site(site)
     assert during and not any(during)
     assert gc.isenabled()
@@ -305,8 +346,8 @@ def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monk
     cleaned = []
     with monkeypatch.context() as patch:
         one_process(patch)  # to count in this process every article cleaned
-        real_clean = prepare.clean_article
-        patch.setattr(prepare, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        real_clean = clean.clean_article
+        patch.setattr(clean, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
         build_site(site)
     assert len(cleaned) > 100, "every article should have been cleaned again"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)

@@ -13,7 +13,7 @@ from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileClosedEvent,
 
 from conftest import article, build_site, site_tree
 
-from site_builder import pipeline, prepare
+from site_builder import clean, pipeline, prepare
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
 from site_builder.memo import Memo
@@ -347,8 +347,8 @@ def test_serve_keeps_every_file_s_results_after_a_patched_build(make_site, monke
     (root / "content" / "c.md").write_text(article("Council votes", date="2025-07-15", body="The council voted."),
                                            encoding="utf-8")
     cleaned = []
-    real_clean = prepare.clean_article
+    real_clean = clean.clean_article
     with monkeypatch.context() as patch:
-        patch.setattr(prepare, "clean_article", lambda a, c: cleaned.append(a.source_path) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, c: cleaned.append(a.source_path) or real_clean(a, c))
         build(config, BuildOptions(), memo=memo, written=None)  # a new file: the folder is scanned again
     assert cleaned == ["content/c.md"]

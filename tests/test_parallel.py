@@ -8,7 +8,7 @@ import time
 import pytest
 
 from site_builder import parallel
-from site_builder.parallel import fork_map, on_each
+from site_builder.parallel import ahead, fork_map, on_each
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
 
@@ -88,3 +88,26 @@ def test_a_worker_that_cannot_be_started_leaves_its_share_here(monkeypatch):
     started.clear()
     assert [number for number, _ in on_each(lambda number: (number, os.getpid()), 3)] == [0, 1, 2]
     assert open_descriptors() == before, "every pipe should have been closed"
+
+
+def test_ahead_computes_in_another_process_while_this_one_goes_on():
+    collect = ahead(slow_square, list(range(30)))
+    meanwhile = sum(range(1000))  # this process is free meanwhile
+    results = collect()
+    assert meanwhile == 499500
+    assert [value for value, _ in results] == [n * n for n in range(30)]
+    assert {pid for _, pid in results} != {os.getpid()}, "the items should have been computed elsewhere"
+
+
+def test_ahead_says_none_when_its_process_fails_or_is_stopped():
+    before = open_descriptors()
+
+    def fail(item: int) -> int:
+        raise ValueError(item)
+
+    assert ahead(fail, [1, 2])() is None
+    assert ahead(slow_square, list(range(1000)))(False) is None  # stopped: killed and reaped
+    assert ahead(slow_square, [])() is None
+    assert open_descriptors() == before, "every pipe should have been closed"
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left unreaped
