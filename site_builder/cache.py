@@ -25,7 +25,7 @@ FOLDER = ".site-builder-cache"
 WHOLE = ".whole"
 """The suffix of a file holding a value kept whole."""
 INDEX = "index"
-"""The file (kept whole) listing every entry's key, and the values that are short strings (see ``hint``)."""
+"""The file (kept whole) listing every entry's key, with a little of its value (see ``hint``)."""
 SHORT = 128
 """The longest string value the index holds."""
 
@@ -69,9 +69,10 @@ class Store:
 
     def hint(self, key: str) -> Any:
         """What the cache folder's index says is kept under ``key``, without reading its shard: the value
-        when a short string (a file's hash), True for another value, None for none. Only a hint, to see
-        early what a build will have to compute: written after the shards, the index may be missing or
-        behind them; ``find`` says what is kept."""
+        when a short string (a file's hash), the value's ``index_entry`` when it has one (a prepared file's
+        grouping item), True for another value, None for none. Only a hint, to see early what a build will
+        have to compute: written after the shards, the index may be missing or behind them; ``find`` says
+        what is kept."""
         return self._read_index().get(_hashed(key))
 
     @property
@@ -124,9 +125,8 @@ class Store:
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
                     changed = True
             if changed or not (self.folder / f"{INDEX}{WHOLE}").exists():
-                _write_shard(self.folder / f"{INDEX}{WHOLE}", (self.version, {
-                    hashed: value if isinstance(value, str) and len(value) <= SHORT else True
-                    for entries in self._used.values() for hashed, value in entries.items()}))
+                index = {hashed: _index_entry(value) for entries in self._used.values() for hashed, value in entries.items()}
+                _write_shard(self.folder / f"{INDEX}{WHOLE}", (self.version, index))
         except OSError:
             pass
         finally:
@@ -151,6 +151,15 @@ class Store:
         dropped = self._used, self._shards
         self._used, self._shards, self._index = {}, {}, None
         return dropped
+
+
+def _index_entry(value: Any) -> Any:
+    """What the index keeps of a value: a short string itself, else what the value says of itself as its
+    ``index_entry`` (a prepared file, what grouping it takes), else that there is one."""
+    if isinstance(value, str):
+        return value if len(value) <= SHORT else True
+    entry = getattr(value, "index_entry", None)
+    return True if entry is None else entry
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,14 +12,15 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from site_builder.cache import Store
 from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, derived, while_same
+from site_builder.memo import Memo, derived, sha256, while_same
 from site_builder.model import Article, Story
+from site_builder.parallel import Ahead
 from site_builder.slugs import slugify
 
 LEAD_LENGTH = 280
@@ -58,13 +59,17 @@ def item_for(article: Article, version: str = "") -> Item:
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
                   previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
-                  items: Mapping[str, Item] | None = None, store: Store | None = None) -> Grouping:
+                  items: Mapping[str, Item] | None = None, store: Store | None = None,
+                  ahead: Ahead | None = None) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
     ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
-    the builds of one `serve` session, ``store`` (the cache folder) between builds."""
+    the builds of one `serve` session, ``store`` (the cache folder) between builds; ``ahead``, the process
+    that may have clustered them already (see ``cluster_ahead``)."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
-    clusters = clusters_of(items, settings, memo, store)
+    done = ahead.take() if ahead else None
+    clusters = done[1] if done and done[0] is not None and done[0] == items_signature(items) else \
+        clusters_of(items, settings, memo, store)
     evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
     stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
@@ -89,6 +94,23 @@ def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None
     if store is not None and clusters.scoring is not None:
         store.keep_whole("grouping", clusters.scoring.kept())
     return clusters
+
+
+def cluster_ahead(items: list[Item], settings: GroupingSettings, store: Store
+                  ) -> Iterator[tuple[str | None, Clusters]]:
+    """``clusters_of`` in a process working ahead of a build (see ``prepare.work_ahead``): gives the
+    signature of the items and their clusters, without the scores, which nothing after needs; then keeps
+    those in the cache folder itself. The build takes the clusters when its items have that signature."""
+    clusters = clusters_of(items, settings, None, store)
+    yield items_signature(items), replace(clusters, scoring=None)
+    store.save_whole()
+
+
+def items_signature(items: list[Item]) -> str | None:
+    """What names the items, in order, and so their clustering (None when one has no version to tell)."""
+    if not all(item.version for item in items):
+        return None
+    return sha256("\0".join(f"{item.id}\0{item.version}" for item in items).encode("utf-8", "surrogateescape"))
 
 
 def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:

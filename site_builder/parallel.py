@@ -12,7 +12,7 @@ import os
 import pickle
 import signal
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 MIN_ITEMS = 8
 """Fewer items than this are not worth a fork: cleaning an article takes a few milliseconds, a fork of a
@@ -101,24 +101,70 @@ def on_each(function: Callable[[int], Any], workers: int) -> list:
     return results
 
 
-def ahead(function: Callable[[Any], Any], items: list) -> Callable[[bool], list | None]:
-    """Start ``[function(item) for item in items]`` in a forked process, while this one goes on with
-    other work; returns what collects the results: None when that process failed or could not be
-    started (the caller computes them itself), or when asked to stop it instead (``collect(False)``).
-    Collect them, or stop it, once. On one core, nothing is started."""
-    if not items or workers_available() < 2 or not can_fork():
-        return lambda wanted=True: None
-    try:
-        pid, reader = _start(function, items)
-    except OSError:
-        return lambda wanted=True: None
+class Ahead:
+    """What a forked process computes beside this one (see ``ahead``): its values, read one at a time when
+    this process needs them."""
 
-    def collect(wanted: bool = True) -> list | None:
-        if wanted:
-            return _collect(pid, reader)
-        _stop([(pid, reader)])
-        return None
-    return collect
+    def __init__(self, pid: int | None = None, reader: int | None = None):
+        self.pid = pid
+        self.incoming = os.fdopen(reader, "rb") if reader is not None else None
+
+    def take(self) -> Any:
+        """The next value; None when there is none: that process failed, or gave every value it had."""
+        if self.incoming is None:
+            return None
+        try:
+            return pickle.load(self.incoming)
+        except Exception:  # ended, or failed midway: what is missing is computed here
+            self.close()
+            return None
+
+    def finish(self) -> None:
+        """Let that process end once it has done its work (it gives nothing more), and reap it."""
+        if self.incoming is not None:
+            self.incoming.close()
+            self.incoming = None
+            os.waitpid(self.pid, 0)
+
+    def close(self) -> None:
+        """Stop that process if it is still at work, and reap it. It is stopped as by an error, not killed:
+        a file it was writing is removed, not left half written (see ``ahead``)."""
+        if self.incoming is not None:
+            self.incoming.close()
+            self.incoming = None
+            os.kill(self.pid, signal.SIGTERM)  # nothing if it has ended, and it stays to be reaped until then
+            os.waitpid(self.pid, 0)
+
+
+def ahead(produce: Callable[[], Iterable[Any]]) -> Ahead:
+    """Start ``produce()`` in a forked process, while this one goes on with other work; its values come
+    back one by one (``Ahead.take``), as it yields them. Close what it returns, once done with it. On one
+    core, or where forking is not safe, nothing is started, and nothing comes back."""
+    if workers_available() < 2 or not can_fork():
+        return Ahead()
+    reader, writer = os.pipe()
+    _pipe_size(writer, 1 << 20)
+
+    def send() -> None:
+        os.close(reader)
+        signal.signal(signal.SIGTERM, _stopped)
+        with os.fdopen(writer, "wb") as out:
+            for value in produce():
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.flush()
+
+    try:
+        pid = _fork(send)
+    except OSError:
+        os.close(reader)
+        return Ahead()
+    finally:
+        os.close(writer)
+    return Ahead(pid, reader)
+
+
+def _stopped(signal_number: int, frame: Any) -> None:
+    raise SystemExit(1)
 
 
 def _pipe_size(descriptor: int, wanted: int | None = None) -> int:

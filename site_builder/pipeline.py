@@ -27,7 +27,7 @@ from site_builder.load import (ContentFile, bytes_digest, content_digest, find_m
                                rescanned)
 from site_builder.memo import Memo, sha256, tally
 from site_builder.model import Article, Site
-from site_builder.parallel import fork_map, in_background, on_each, workers_available
+from site_builder.parallel import Ahead, fork_map, in_background, on_each, workers_available
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
@@ -80,23 +80,25 @@ class BuildReport:
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | None = None,
               memo: Memo | None = None, store: Store | None = None,
               map_all: Map | None = None, found: list[ContentFile] | None = None,
-              keep_results: Callable[[list[Article]], Callable[[], None]] | None = None
+              keep_results: Callable[[list[Article]], Callable[[], None]] | None = None, ahead: Ahead | None = None
               ) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
     ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
     builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
     content folder when already scanned. ``keep_results(articles)``, once every file's results are in
     and the build goes on, starts writing them to the cache folder elsewhere, and naming the articles'
-    languages there, while the articles are grouped here; it returns what waits for that."""
+    languages there, while the articles are grouped here; it returns what waits for that. ``ahead``: a
+    process cleaning and grouping meanwhile (see ``prepare.work_ahead``)."""
     from site_builder.grouping import StoryState, group_stories
     from site_builder.prepare import language_names, prepare_articles, serial_map
 
-    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found)
+    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found,
+                                                 ahead)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
     keeping = keep_results(articles) if keep_results else None
     previous = StoryState({}, {}) if previous is None else previous
-    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store)
+    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store, ahead)
     build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
     if keeping:
         keeping()  # the languages' names are in the cache folder now
@@ -196,7 +198,14 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
     cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned;
     ``hold`` as ``build`` says."""
+    from site_builder.prepare import work_ahead
+
     saving: list[Callable[[], None]] = []
+    # With results kept, the files that changed are cleaned, and the articles clustered, in another process
+    # while this one reads the cache folder.
+    ahead = work_ahead(config, options.drafts, store, found) \
+        if memo is None and store and found is not None and not store.empty else None
+    done = False
 
     def keep_results(articles: list[Article]) -> Callable[[], None]:
         """Every file's results in, a forked helper writes them to the cache folder, and names the
@@ -220,7 +229,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
             previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
             site, grouping, problems = make_site(config, options, previous, memo, store,
                                                  fork_map if memo is None else None, found,
-                                                 keep_results if store and memo is None else None)
+                                                 keep_results if store and memo is None else None, ahead)
         except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
             if store and store.complete and not saving and config.output_dir.is_dir():
                 store.save()
@@ -244,9 +253,12 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         except BaseException:
             transaction.abort()
             raise
+        done = True
     finally:
         for wait in saving:  # a build that ends leaves the cache folder whole
             wait()
+        if ahead:  # what it has left to do is writing the grouping's scores: stopped only when the build fails
+            ahead.finish() if done else ahead.close()
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
                          count_cleaning(site.articles, memo), 0.0)

@@ -14,19 +14,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from site_builder.cache import Store
 from site_builder.clustering import Item
 from site_builder.config import SiteConfig
 from site_builder.errors import Problem
-from site_builder.grouping import item_for, lead_text
+from site_builder.grouping import cluster_ahead, item_for, lead_text
 from site_builder.load import (ContentFile, content_file, content_folder, content_prefix, defaults_of,
                                distinct_derived_slugs, find_clashes, parse_file, read_content_file, renamed_article,
                                settled)
 from site_builder.memo import Memo, tally
 from site_builder.model import Article
-from site_builder.parallel import ahead
+from site_builder.parallel import Ahead, ahead
 from site_builder.views import language_name
 
 
@@ -41,6 +41,12 @@ class Prepared:
     """Its grouping features."""
     problems: tuple[Problem, ...]
     """What is wrong with the file."""
+
+    @property
+    def index_entry(self) -> tuple[Item | None, bool]:
+        """What the cache folder's index keeps of these results (see ``Store.hint``): enough to group the
+        article without reading them, its item and whether it is a draft."""
+        return self.item, bool(self.article and self.article.draft)
 
 
 Map = Callable[[Callable[[Any], Any], list], list]
@@ -112,11 +118,12 @@ PATCHED_FILES = 64
 
 
 def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Memo | None = None,
-                     store: Store | None = None, map_all: Map = serial_map, found: list[ContentFile] | None = None
-                     ) -> tuple[list[Article], dict[str, Item], list[Problem]]:
+                     store: Store | None = None, map_all: Map = serial_map, found: list[ContentFile] | None = None,
+                     ahead: Ahead | None = None) -> tuple[list[Article], dict[str, Item], list[Problem]]:
     """The cleaned articles of the site, newest first (drafts only when asked), their grouping features
     by id, and every problem found. Files are looked up first, then the rest computed together by
-    ``map_all``. ``found``: the content folder as the build already scanned it."""
+    ``map_all``. ``found``: the content folder as the build already scanned it; ``ahead``: the process
+    that cleans the files the cache folder lacks meanwhile (see ``work_ahead``)."""
     found, missing = content_folder(config, found)
     if missing:
         return [], {}, missing
@@ -124,7 +131,7 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     last = memo.recall("collection") if memo is not None else None
     if last is not None and last.settings != (settings, include_drafts, content_prefix(config)):
         last = None
-    entries, changed = file_results(found, last, config, settings, memo, store, map_all)
+    entries, changed = file_results(found, last, config, settings, memo, store, map_all, ahead)
     if store:
         store.complete = True
     if last is not None and len(found) == len(last.found) and len(changed) <= PATCHED_FILES and \
@@ -141,7 +148,8 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
 
 
 def file_results(found: list[ContentFile], last: Collection | None, config: SiteConfig, settings: str,
-                 memo: Memo | None, store: Store | None, map_all: Map) -> tuple[list[FileResult | Problem], list[int]]:
+                 memo: Memo | None, store: Store | None, map_all: Map, ahead: Ahead | None = None
+                 ) -> tuple[list[FileResult | Problem], list[int]]:
     """Each file's results, or the problem of its name, and the places of the files that are not the
     very objects of the last build's scan."""
     reused = last.found if last is not None else []
@@ -150,30 +158,24 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
     prefix = content_prefix(config)
     # With nothing kept anywhere, every look-up would miss: the files are read only where their stages run.
     nothing_kept = (memo is None or memo.empty) and (store is None or store.empty)
-    collect = clean_ahead(found, config, settings, store) if store and memo is None and not nothing_kept else None
-    try:
-        for number, file in enumerate(found):
-            if number < len(reused) and reused[number] is file:
-                entries.append(last.entries[number])
-                continue
-            changed.append(number)
-            listing = content_file(file, prefix)
-            if isinstance(listing, Problem):
-                entries.append(listing)
-                continue
-            _, shown, article_id = listing
-            looked: list[tuple[str, Any]] = []
-            result = Pending(None, None, file, shown, article_id, settings) if nothing_kept else \
-                look_up(file, shown, article_id, config, settings, memo, store, looked)
-            if isinstance(result, Pending):
-                pending.append((number, result, looked))
-            entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
-                           else None)
-    except BaseException:
-        if collect:
-            collect(False)
-        raise
-    done = {key: (result, key, digest) for result, key, digest in (collect() or [[]])[0] if key} if collect else {}
+    for number, file in enumerate(found):
+        if number < len(reused) and reused[number] is file:
+            entries.append(last.entries[number])
+            continue
+        changed.append(number)
+        listing = content_file(file, prefix)
+        if isinstance(listing, Problem):
+            entries.append(listing)
+            continue
+        _, shown, article_id = listing
+        looked: list[tuple[str, Any]] = []
+        result = Pending(None, None, file, shown, article_id, settings) if nothing_kept else \
+            look_up(file, shown, article_id, config, settings, memo, store, looked)
+        if isinstance(result, Pending):
+            pending.append((number, result, looked))
+        entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
+                       else None)
+    done = {key: (result, key, digest) for result, key, digest in (ahead.take() if ahead else None) or [] if key}
     tasks = [task for _, task, _ in pending if task.key not in done]
     computed = iter(map_all(partial(prepare_pending, config=config), tasks))
     for number, task, looked in pending:
@@ -190,20 +192,24 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
 
 
 AHEAD = 32
-"""The most files a build cleans ahead (see ``clean_ahead``): about as many as the other core cleans while
-this one reads the cache folder of 4,000 articles. The rest are cleaned after, on every core."""
+"""The most files a build cleans ahead (see ``work_ahead``): about as many as the other core cleans while
+this one reads the cache folder of 4,000 articles. With more to clean, the rest are cleaned after, on
+every core, and the articles are grouped after too."""
 
 
-def clean_ahead(found: list[ContentFile], config: SiteConfig, settings: str, store: Store
-                ) -> Callable[[bool], list | None]:
-    """Start computing, in a forked process, the results of the files the cache folder's index does not list
-    (see ``Store.hint``), while this one reads those it holds: a daily build's new and edited articles are
-    cleaned meanwhile, and this process does without even the cleaning's imports. Returns what collects
-    them, as ``prepare_pending`` gives each (see ``parallel.ahead``)."""
-    prefix = content_prefix(config)
+def work_ahead(config: SiteConfig, include_drafts: bool, store: Store, found: list[ContentFile]) -> Ahead:
+    """Start, in a forked process, what a build can do before it has read the results the cache folder
+    holds, from the folder's index (see ``Store.hint``), while this process reads them:
+    - the results of the files the index does not list, which it gives first, as ``prepare_pending``
+      gives each (a daily build's new and edited articles; this process then does without even the
+      cleaning's imports);
+    - then, with those and the grouping items the index lists for the others, the clustering of the
+      articles (see ``grouping.cluster_ahead``), which grouping takes when its articles are these.
+    Each part is only a head start: what it lacks or gets wrong is computed here, as without it."""
+    prefix, settings = content_prefix(config), settings_key(config)
 
-    def clean_unlisted(_: None) -> list[tuple[Prepared, str | None, str | None]]:
-        computed = []
+    def produce() -> Iterator[Any]:
+        computed, entries = [], []
         for file in found if store.indexed else ():
             listing = content_file(file, prefix)
             if isinstance(listing, Problem):
@@ -216,12 +222,19 @@ def clean_ahead(found: list[ContentFile], config: SiteConfig, settings: str, sto
                     continue
                 digest = hashlib.sha256(data).hexdigest()
             key = results_key(digest, shown, article_id, settings)
-            if store.hint(key) is None:
-                computed.append(prepare_pending(Pending(key, digest, file, shown, article_id, settings), config))
+            entry = store.hint(key)
+            if entry is None:
                 if len(computed) == AHEAD:
+                    entries = None
                     break
-        return computed
-    return ahead(clean_unlisted, [None])
+                computed.append(prepare_pending(Pending(key, digest, file, shown, article_id, settings), config))
+                entry = computed[-1][0].index_entry
+            entries.append(entry)
+        yield computed
+        if entries and all(isinstance(entry, tuple) for entry in entries):
+            items = [item for item, draft in entries if item is not None and (include_drafts or not draft)]
+            yield from cluster_ahead(sorted(items, key=lambda item: (-item.time, item.id)), config.grouping, store)
+    return ahead(produce)
 
 
 def shape(entry: FileResult | Problem) -> tuple | None:

@@ -8,6 +8,7 @@ content, made in a fresh folder with the cache folder and forking both out of th
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import pickle
@@ -18,7 +19,7 @@ from typing import Sequence
 import pytest
 
 from conftest import build_site, output_files, site_tree
-from site_builder import clean, clustering, load, parallel, pipeline, prepare, render
+from site_builder import clean, clustering, grouping, load, parallel, pipeline, prepare, render
 from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
@@ -146,11 +147,12 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
                                                           [tmp_path / "before"])
 
 
-@pytest.mark.parametrize("index", ["kept", "missing", "stale"])
-def test_a_few_changed_files_are_cleaned_ahead_in_another_process(site, tmp_path, monkeypatch, index):
-    """The files the cache folder's index does not list are cleaned in a forked process while the build reads
-    the cache folder; whatever the index says (gone, or listing what the folder no longer holds), each
-    changed file is cleaned once and the output is that of a cold build."""
+@pytest.mark.parametrize("index", ["kept", "missing", "stale", "lying"])
+def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(site, tmp_path, monkeypatch, index):
+    """The files the cache folder's index does not list are cleaned, and the articles clustered, in a forked
+    process while the build reads the cache folder. Whatever the index says (gone, listing what the folder
+    no longer holds, or other grouping items than the articles have), each changed file is cleaned once,
+    the articles are clustered here only when that process could not, and the output is a cold build's."""
     build_site(site)
     content = site / "content" / "grouping"
     edited = sorted(content.glob("*.md"))[:3]
@@ -164,26 +166,37 @@ def test_a_few_changed_files_are_cleaned_ahead_in_another_process(site, tmp_path
     if index == "stale":  # lists the entries of a folder since emptied
         for shard in cache.glob("*.pickle"):
             shard.unlink()
-    log = tmp_path / "cleaned.log"
-    real_clean = clean.clean_article
+    if index == "lying":  # every article's item under another version
+        version, entries = pickle.loads((cache / "index.whole").read_bytes())
+        entries = {key: (dataclasses.replace(entry[0], version="other"), entry[1])
+                   if isinstance(entry, tuple) and entry[0] else entry for key, entry in entries.items()}
+        (cache / "index.whole").write_bytes(pickle.dumps((version, entries)))
+    log = tmp_path / "work.log"
+    real_clean, real_clusters_of = clean.clean_article, grouping.clusters_of
 
-    def logged(article, config=None):
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()} {article.id}\n")
-        return real_clean(article, config)
+    def logged(name, work):
+        def run(*args):
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()} {name} {getattr(args[0], 'id', '')}\n")
+            return work(*args)
+        return run
 
     with monkeypatch.context() as patch:
         patch.setattr(parallel, "workers_available", lambda: 2)
-        patch.setattr(clean, "clean_article", logged)
+        patch.setattr(clean, "clean_article", logged("cleaned", real_clean))
+        patch.setattr(grouping, "clusters_of", logged("clustered", real_clusters_of))
         build_site(site)
     lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
-    ids = sorted(article_id for _, article_id in lines)
+    cleaned = sorted(words[2] for words in lines if words[1] == "cleaned")
+    here = {words[1] for words in lines if words[0] == str(os.getpid())}
     if index == "stale":
-        assert len(ids) == len(set(ids)) > 100, "every article should have been cleaned, each once"
+        assert len(cleaned) == len(set(cleaned)) > 100, "every article should have been cleaned, each once"
     else:
-        assert len(ids) == len(set(ids)) == 4 and "grouping/new-one" in ids, "the changed files, each once"
+        assert len(cleaned) == len(set(cleaned)) == 4 and "grouping/new-one" in cleaned, "the changed files, each once"
     if index == "kept":
-        assert str(os.getpid()) not in {pid for pid, _ in lines}, "they should have been cleaned ahead, elsewhere"
+        assert here == set(), "the files should have been cleaned, and the articles clustered, ahead"
+    if index in ("missing", "lying"):
+        assert "clustered" in here, "the articles should have been clustered here"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
 
 

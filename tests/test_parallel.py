@@ -91,23 +91,62 @@ def test_a_worker_that_cannot_be_started_leaves_its_share_here(monkeypatch):
 
 
 def test_ahead_computes_in_another_process_while_this_one_goes_on():
-    collect = ahead(slow_square, list(range(30)))
+    def produce():
+        yield [slow_square(n) for n in range(30)]
+        yield os.getpid()
+
+    work = ahead(produce)
     meanwhile = sum(range(1000))  # this process is free meanwhile
-    results = collect()
+    squares, pid = work.take(), work.take()
+    assert work.take() is None, "it gave every value it had"
+    work.close()
     assert meanwhile == 499500
-    assert [value for value, _ in results] == [n * n for n in range(30)]
-    assert {pid for _, pid in results} != {os.getpid()}, "the items should have been computed elsewhere"
+    assert [value for value, _ in squares] == [n * n for n in range(30)]
+    assert pid != os.getpid() and {p for _, p in squares} == {pid}, "the values should have been computed elsewhere"
 
 
-def test_ahead_says_none_when_its_process_fails_or_is_stopped():
+def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped():
     before = open_descriptors()
 
-    def fail(item: int) -> int:
-        raise ValueError(item)
+    def fail_after_one():
+        yield "first"
+        raise ValueError("second")
 
-    assert ahead(fail, [1, 2])() is None
-    assert ahead(slow_square, list(range(1000)))(False) is None  # stopped: killed and reaped
-    assert ahead(slow_square, [])() is None
+    work = ahead(fail_after_one)
+    assert (work.take(), work.take(), work.take()) == ("first", None, None)
+    work.close()
+
+    def slowly():
+        while True:
+            time.sleep(0.01)
+            yield 1
+
+    work = ahead(slowly)
+    assert work.take() == 1
+    work.close()  # stopped: killed and reaped
+    assert work.take() is None
     assert open_descriptors() == before, "every pipe should have been closed"
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left unreaped
+        os.waitpid(-1, os.WNOHANG)  # no process left unreaped
+
+
+def test_ahead_starts_nothing_on_one_core(monkeypatch):
+    monkeypatch.setattr(parallel, "workers_available", lambda: 1)
+    work = ahead(lambda: iter([1]))
+    assert work.take() is None
+    work.close()
+
+
+def test_a_process_stopped_ahead_leaves_no_file_half_written(tmp_path):
+    from site_builder.cache import _write_shard
+
+    def write_for_ever():
+        yield "started"
+        while True:
+            _write_shard(tmp_path / "kept.whole", list(range(200_000)))
+
+    work = ahead(write_for_ever)
+    assert work.take() == "started"
+    time.sleep(0.2)
+    work.close()
+    assert [path.name for path in tmp_path.iterdir()] == ["kept.whole"], "a temporary file was left behind"
