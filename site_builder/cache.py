@@ -125,7 +125,8 @@ class Store:
                     _write_shard(self.folder / f"{name}.pickle", (self.version, entries))
                     changed = True
             if changed or not (self.folder / f"{INDEX}{WHOLE}").exists():
-                index = {hashed: _index_entry(value) for entries in self._used.values() for hashed, value in entries.items()}
+                index = {hashed: _index_entry(value)
+                         for entries in self._used.values() for hashed, value in entries.items()}
                 _write_shard(self.folder / f"{INDEX}{WHOLE}", (self.version, index))
         except OSError:
             pass

@@ -22,7 +22,7 @@ import math
 import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
 from operator import mul
@@ -132,6 +132,10 @@ class Scoring:
     """Position of each free item -> similarity to each of its candidates, by position."""
     shared: dict[tuple[int, int], tuple[str, ...]]
     """(partner, position) of each link -> the features it was made on."""
+    group_of: dict[int, int] = field(default_factory=dict)
+    """Position -> the index of its group."""
+    partners: dict[int, int] = field(default_factory=dict)
+    """Position of each article that joined a group -> the partner it joined, in the order of the links."""
 
     def kept(self) -> KeptScores:
         """What of this scoring a later clustering of a changed set of articles can reuse, by article id."""
@@ -197,7 +201,8 @@ class Index:
         # Whether a feature is an anchor is decided once per feature here, not once per occurrence; only
         # weighted features are ever in a vector.
         self.anchored = {f for weights in self.weights.values() for f in weights if f[:2] in ANCHOR_KINDS}
-        order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
+        self.order = order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
+        """Positions in time order (ties by id): the order articles are placed in."""
         self.rank = [0] * len(items)
         for place, position in enumerate(order):
             self.rank[position] = place
@@ -423,7 +428,14 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
     edited = edited_positions(items, settings, scoring)
     if edited == set():
         return previous
-    order = sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
+    index, scored, shared = None, {}, {}
+    if settings.auto:
+        index, scored, shared = _reusable_scores(items, settings, scoring, edited, kept)
+    if edited is not None and scoring is not None and scoring.group_of:
+        same = _same_groups(items, settings, previous, index, scored, shared)
+        if same is not None:
+            return same
+    order = index.order if index is not None else sorted(range(len(items)), key=lambda i: (items[i].time, items[i].id))
     group_of: dict[int, int] = {}
     groups: list[list[int]] = []
     keys: list[str | None] = []
@@ -435,10 +447,7 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
         keys.append(key)
         groups.append(explicit[key])
         group_of.update({i: len(groups) - 1 for i in groups[-1]})
-    index, scored, shared = None, {}, {}
-    if settings.auto:
-        index, scored, shared = _reusable_scores(items, settings, scoring, edited, kept)
-    links, used = [], {}
+    links, used, partners = [], {}, {}
     for position in order:
         if position in group_of:
             continue
@@ -455,6 +464,7 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
             group, partner, score = choice
             groups[group].append(position)
             group_of[position] = group
+            partners[position] = partner
             pair = (partner, position)
             used[pair] = shared[pair] if pair in shared else index.shared(partner, position)
             links.append(Pair(items[partner].id, items[position].id, score, used[pair]))
@@ -463,7 +473,39 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
         groups=tuple(tuple(items[i].id for i in sorted(g, key=lambda i: (items[i].time, items[i].id)))
                      for g in groups),
         keys=tuple(keys), links=tuple(links), near_misses=near,
-        scoring=Scoring(settings, index, scored, used) if index else None)
+        scoring=Scoring(settings, index, scored, used, group_of, partners) if index else None)
+
+
+def _same_groups(items: Sequence[Item], settings: GroupingSettings, previous: Clusters, index: Index,
+                 scored: dict[int, dict[int, float]], shared: dict) -> Clusters | None:
+    """``previous`` with its links' scores brought up to date, when the edit that made ``scored`` (the
+    similarities that still hold) leaves every choice as it was; None when one changes. Articles are
+    placed in time order, each joining the group of its best partner among those placed before it, so
+    the choices of the articles whose similarities still hold stand as long as those of the others do:
+    only these are made again (a save under `serve` moves the scores of a few dozen articles, not the
+    groups of 4,000)."""
+    last = previous.scoring
+    group_of, partners, rank, keys = last.group_of, last.partners, index.rank, previous.keys
+    again = sorted(last.scored.keys() - scored.keys(), key=rank.__getitem__)
+    for position in again:
+        similar = scored[position] = index.neighbours(position, settings)
+        placed = {other: score for other, score in similar.items()
+                  if rank[other] < rank[position] or items[other].fixed}
+        choice = _best_group(placed, group_of, keys, settings)
+        if (choice and choice[1]) != partners.get(position):
+            return None
+    again_set = set(again)
+    links, used = [], {}
+    for (position, partner), link in zip(partners.items(), previous.links):
+        pair = (partner, position)
+        if position in again_set:
+            used[pair] = shared[pair] if pair in shared else index.shared(partner, position)
+            link = Pair(link.first, link.second, scored[position][partner], used[pair])
+        else:
+            used[pair] = link.shared
+        links.append(link)
+    return replace(previous, links=tuple(links), near_misses=_near_misses(items, scored, group_of, index, settings),
+                   scoring=Scoring(settings, index, scored, used, group_of, partners))
 
 
 def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None,
@@ -547,12 +589,16 @@ def near_miss_floor(settings: GroupingSettings) -> float:
 
 
 def _near_misses(items, scored, group_of, index, settings, limit: int = 50) -> tuple[Pair, ...]:
+    """Pairs just under the threshold in different groups, best first. Two articles of the same time score
+    each other, and the two scores may differ in their last bits (each sums in its own order): the later
+    article's counts, as in a clustering from scratch, whatever order ``scored`` is in."""
     floor = near_miss_floor(settings)
     pairs = {}
     for position, similar in scored.items():
         for other, score in similar.items():
             if floor <= score < settings.threshold and group_of.get(other) != group_of[position]:
                 first, second = sorted((position, other), key=lambda i: (items[i].time, items[i].id))
-                pairs[(first, second)] = score
+                if position == second or (first, second) not in pairs:
+                    pairs[(first, second)] = score
     ranked = sorted(pairs.items(), key=lambda item: (-item[1], items[item[0][0]].id, items[item[0][1]].id))
     return tuple(Pair(items[a].id, items[b].id, score, index.shared(a, b)) for (a, b), score in ranked[:limit])
