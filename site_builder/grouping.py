@@ -18,7 +18,7 @@ from site_builder.cache import Store
 from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
 from site_builder.config import GroupingSettings
 from site_builder.features import SOUND, article_features
-from site_builder.memo import Memo, derived, sha256, while_same
+from site_builder.memo import Memo, sha256, while_same
 from site_builder.model import Article, Story
 from site_builder.parallel import Ahead
 from site_builder.slugs import slugify
@@ -70,7 +70,7 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     done = ahead.take() if ahead else None
     clusters = done[1] if done and done[0] is not None and done[0] == items_signature(items) else \
         clusters_of(items, settings, memo, store)
-    evidence = derived(memo, "evidence", clusters, lambda: _evidence(clusters))
+    evidence = evidence_of(clusters, memo)
     stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
                                   lambda: (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories),
@@ -113,11 +113,29 @@ def items_signature(items: list[Item]) -> str | None:
     return sha256("\0".join(f"{item.id}\0{item.version}" for item in items).encode("utf-8", "surrogateescape"))
 
 
-def _evidence(clusters: Clusters) -> dict[str, tuple[str, ...]]:
-    """First article id of each automatic group -> the features its links shared most often."""
-    first_of = {i: ids[0] for ids in clusters.groups for i in ids}
+def evidence_of(clusters: Clusters, memo: Memo | None) -> dict[str, tuple[str, ...]]:
+    """``_evidence`` of the clusters; under `serve`, after a clustering that kept every group as it was
+    (see ``clustering.cluster``), that of the groups whose links all stayed the very same is kept."""
+    last = memo.recall("evidence") if memo is not None else None
+    if last is not None and last[0] is clusters:
+        return last[2]
+    if last is not None and last[0].groups is clusters.groups and len(last[0].links) == len(clusters.links):
+        first_of, evidence = last[1], dict(last[2])
+        again = {first_of[new.second] for new, old in zip(clusters.links, last[0].links) if new is not old}
+        evidence.update(_evidence([pair for pair in clusters.links if first_of[pair.second] in again], first_of))
+    else:
+        first_of = {i: ids[0] for ids in clusters.groups for i in ids}
+        evidence = _evidence(clusters.links, first_of)
+    if memo is not None:
+        memo.keep("evidence", (clusters, first_of, evidence))
+    return evidence
+
+
+def _evidence(links: Iterable[Pair], first_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """First article id of each automatic group -> the features its links shared most often. ``first_of``:
+    article id -> the first article id of its group."""
     shared: dict[str, Counter] = {}
-    for pair in clusters.links:
+    for pair in links:
         shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
     return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith(SOUND))[:6]
             for first, counts in shared.items()}

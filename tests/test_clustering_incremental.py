@@ -16,7 +16,8 @@ from test_grouping_corpus import OWN, load_labelled
 from site_builder import clustering
 from site_builder.clustering import PERIOD_SECONDS, cluster, pack
 from site_builder.config import GroupingSettings
-from site_builder.grouping import item_for
+from site_builder.grouping import evidence_of, item_for
+from site_builder.memo import Memo
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,8 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
 
     real_same_groups = clustering._same_groups
     monkeypatch.setattr(clustering, "_same_groups", same_groups)
+    memo = Memo()  # as `serve` keeps the evidence of the last clustering
+    evidence_of(previous, memo)
     for step in range(60):
         edit = EDITS[step % len(EDITS)]
         for target in rng.sample(range(len(items)), rng.choice([1, 1, 1, 3])):
@@ -74,6 +77,8 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(corpus_items, set
         reused = cluster(items, settings, previous)
         fresh = cluster(items, settings)
         assert reused == fresh, f"step {step} ({edit.__name__}) differs from a fresh clustering"
+        assert evidence_of(reused, memo) == evidence_of(fresh, None), f"step {step}: the evidence differs"
+        memo.prune()
         changed_groups += reused.groups != previous.groups
         previous = reused
     assert changed_groups >= 10, "the edits should move articles between stories to test anything"
