@@ -6,8 +6,9 @@ by everything its result depends on (the file, the settings that shape it) under
 site-builder's code, so a hit is the result the stages would compute. Entries are spread over 256
 shard files by key, each replaced whole by a rename, so a build killed while saving leaves every
 shard old or new, and a damaged or foreign shard reads as empty. What a stage keeps whole (the grouping's
-similarities) has a file of its own, written and read the same way. Nothing here is published: deploys
-take only the files the write stage lists in its manifest.
+similarities) has a file of its own, written and read the same way. So has an index of every entry,
+with a little of each (see ``Store.hint``), from which a build sees at once what it will have to
+compute. Nothing here is published: deploys take only the files the write stage lists in its manifest.
 """
 
 from __future__ import annotations
