@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,8 +111,8 @@ class Store:
         self.save_whole()
 
     def save_entries(self) -> None:
-        """Write the shards whose entries changed, remove those no entry of this build falls in, and let
-        go of every entry."""
+        """Write the shards whose entries changed, remove those no entry of this build falls in, then the
+        index when anything changed (or there is none), and let go of every entry."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             changed = False
@@ -164,9 +163,7 @@ def _index_entry(value: Any) -> Any:
     return True if entry is None else entry
 
 
-@lru_cache(maxsize=1 << 16)
 def _hashed(key: str) -> str:
-    """The name of ``key`` in the folder (kept: a build asks for each key twice, a hint then a look-up)."""
     return sha256(key.encode("utf-8", "surrogateescape"))
 
 
@@ -191,6 +188,7 @@ def _write_shard(path: Path, content: Any) -> None:
         with os.fdopen(handle, "wb") as out:
             pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
+    except BaseException:  # an error, or a process stopped (see ``parallel.Ahead.close``): nothing half written
+        if os.path.exists(temporary):  # not when it was stopped just after the file went in place
+            os.unlink(temporary)
         raise

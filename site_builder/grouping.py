@@ -67,9 +67,13 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     that may have clustered them already (see ``cluster_ahead``)."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
-    done = ahead.take() if ahead else None
-    clusters = done[1] if done and done[0] is not None and done[0] == items_signature(items) else \
-        clusters_of(items, settings, memo, store)
+    done = ahead.take("clusters") if ahead else None
+    if done and done[0] is not None and done[0] == items_signature(items):
+        clusters = done[1]
+    else:
+        if ahead:  # its scores are not of these items: stopped before it writes them where this build will
+            ahead.close()
+        clusters = clusters_of(items, settings, memo, store)
     evidence = evidence_of(clusters, memo)
     stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
@@ -87,8 +91,8 @@ def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None
     """``cluster``, from the last clustering at hand: under `serve`, the last build's; else the scores the last
     build kept in the cache folder (see ``cluster``)."""
     previous = memo.recall("clusters") if memo is not None else None
-    kept = store.find_whole("grouping") if store is not None and previous is None else None
-    clusters = cluster(items, settings, previous, kept if isinstance(kept, KeptScores) else None)
+    kept = kept_scores(store) if store is not None and previous is None else None
+    clusters = cluster(items, settings, previous, kept)
     if memo is not None:
         memo.keep("clusters", clusters)
     if store is not None and clusters.scoring is not None:
@@ -96,14 +100,23 @@ def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None
     return clusters
 
 
+def kept_scores(store: Store) -> KeptScores | None:
+    """The grouping's scores the last build kept in the cache folder, if any."""
+    kept = store.find_whole("grouping")
+    return kept if isinstance(kept, KeptScores) else None
+
+
 def cluster_ahead(items: list[Item], settings: GroupingSettings, store: Store
                   ) -> Iterator[tuple[str | None, Clusters]]:
     """``clusters_of`` in a process working ahead of a build (see ``prepare.work_ahead``): gives the
-    signature of the items and their clusters, without the scores, which nothing after needs; then keeps
-    those in the cache folder itself. The build takes the clusters when its items have that signature."""
-    clusters = clusters_of(items, settings, None, store)
+    signature of the items and their clusters, without the scores, which nothing after needs; then
+    keeps those in the cache folder itself (unless the build, taking other clusters, stops it first:
+    see ``group_stories``). The build takes the clusters when its items have that signature."""
+    clusters = cluster(items, settings, None, kept_scores(store))
     yield items_signature(items), replace(clusters, scoring=None)
-    store.save_whole()
+    if clusters.scoring is not None:
+        store.keep_whole("grouping", clusters.scoring.kept())
+        store.save_whole()
 
 
 def items_signature(items: list[Item]) -> str | None:

@@ -109,15 +109,18 @@ class Ahead:
         self.pid = pid
         self.incoming = os.fdopen(reader, "rb") if reader is not None else None
 
-    def take(self) -> Any:
-        """The next value; None when there is none: that process failed, or gave every value it had."""
-        if self.incoming is None:
-            return None
-        try:
-            return pickle.load(self.incoming)
-        except Exception:  # ended, or failed midway: what is missing is computed here
-            self.close()
-            return None
+    def take(self, kind: str) -> Any:
+        """The next value of ``kind`` (those of other kinds before it are passed over); None when there is
+        none: that process failed, or gave every value it had."""
+        while self.incoming is not None:
+            try:
+                found, value = pickle.load(self.incoming)
+            except Exception:  # ended, or failed midway: what is missing is computed here
+                self.close()
+                return None
+            if found == kind:
+                return value
+        return None
 
     def finish(self) -> None:
         """Let that process end once it has done its work (it gives nothing more), and reap it."""
@@ -127,8 +130,8 @@ class Ahead:
             os.waitpid(self.pid, 0)
 
     def close(self) -> None:
-        """Stop that process if it is still at work, and reap it. It is stopped as by an error, not killed:
-        a file it was writing is removed, not left half written (see ``ahead``)."""
+        """Stop that process if it is still at work, and reap it. It is stopped as by an error, not killed,
+        so that a file it was writing is never left half written in place."""
         if self.incoming is not None:
             self.incoming.close()
             self.incoming = None
@@ -136,10 +139,11 @@ class Ahead:
             os.waitpid(self.pid, 0)
 
 
-def ahead(produce: Callable[[], Iterable[Any]]) -> Ahead:
-    """Start ``produce()`` in a forked process, while this one goes on with other work; its values come
-    back one by one (``Ahead.take``), as it yields them. Close what it returns, once done with it. On one
-    core, or where forking is not safe, nothing is started, and nothing comes back."""
+def ahead(produce: Callable[[], Iterable[tuple[str, Any]]]) -> Ahead:
+    """Start ``produce()`` in a forked process, while this one goes on with other work; the values it
+    yields, each as (kind, value), come back one by one (``Ahead.take``). Finish or close what it returns
+    once done with it. On one core, or where forking is not safe, nothing is started, and nothing comes
+    back."""
     if workers_available() < 2 or not can_fork():
         return Ahead()
     reader, writer = os.pipe()
@@ -149,8 +153,8 @@ def ahead(produce: Callable[[], Iterable[Any]]) -> Ahead:
         os.close(reader)
         signal.signal(signal.SIGTERM, _stopped)
         with os.fdopen(writer, "wb") as out:
-            for value in produce():
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            for kind, value in produce():
+                pickle.dump((kind, value), out, protocol=pickle.HIGHEST_PROTOCOL)
                 out.flush()
 
     try:

@@ -175,7 +175,8 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
             pending.append((number, result, looked))
         entries.append(FileResult(file, shown, article_id, result, tuple(looked)) if isinstance(result, Prepared)
                        else None)
-    done = {key: (result, key, digest) for result, key, digest in (ahead.take() if ahead else None) or [] if key}
+    taken = ahead.take("results") if ahead and pending else None
+    done = {key: (result, key, digest) for result, key, digest in taken or [] if key}
     tasks = [task for _, task, _ in pending if task.key not in done]
     computed = iter(map_all(partial(prepare_pending, config=config), tasks))
     for number, task, looked in pending:
@@ -208,7 +209,7 @@ def work_ahead(config: SiteConfig, include_drafts: bool, store: Store, found: li
     Each part is only a head start: what it lacks or gets wrong is computed here, as without it."""
     prefix, settings = content_prefix(config), settings_key(config)
 
-    def produce() -> Iterator[Any]:
+    def produce() -> Iterator[tuple[str, Any]]:
         computed, entries = [], []
         for file in found if store.indexed else ():
             listing = content_file(file, prefix)
@@ -230,10 +231,12 @@ def work_ahead(config: SiteConfig, include_drafts: bool, store: Store, found: li
                 computed.append(prepare_pending(Pending(key, digest, file, shown, article_id, settings), config))
                 entry = computed[-1][0].index_entry
             entries.append(entry)
-        yield computed
+        yield "results", computed
         if entries and all(isinstance(entry, tuple) for entry in entries):
             items = [item for item, draft in entries if item is not None and (include_drafts or not draft)]
-            yield from cluster_ahead(sorted(items, key=lambda item: (-item.time, item.id)), config.grouping, store)
+            for clustered in cluster_ahead(sorted(items, key=lambda item: (-item.time, item.id)), config.grouping,
+                                           store):
+                yield "clusters", clustered
     return ahead(produce)
 
 

@@ -197,6 +197,9 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
         assert here == set(), "the files should have been cleaned, and the articles clustered, ahead"
     if index in ("missing", "lying"):
         assert "clustered" in here, "the articles should have been clustered here"
+    _, kept = pickle.loads((cache / "grouping.whole").read_bytes())
+    assert "other" not in {version for version, _ in kept.versions.values()}, \
+        "the scores kept should be this build's, not those of the items the index gave"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
 
 

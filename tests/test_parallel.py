@@ -92,14 +92,15 @@ def test_a_worker_that_cannot_be_started_leaves_its_share_here(monkeypatch):
 
 def test_ahead_computes_in_another_process_while_this_one_goes_on():
     def produce():
-        yield [slow_square(n) for n in range(30)]
-        yield os.getpid()
+        yield "squares", [slow_square(n) for n in range(30)]
+        yield "skipped", None
+        yield "pid", os.getpid()
 
     work = ahead(produce)
     meanwhile = sum(range(1000))  # this process is free meanwhile
-    squares, pid = work.take(), work.take()
-    assert work.take() is None, "it gave every value it had"
-    work.close()
+    squares, pid = work.take("squares"), work.take("pid")
+    assert work.take("pid") is None, "it gave every value it had"
+    work.finish()
     assert meanwhile == 499500
     assert [value for value, _ in squares] == [n * n for n in range(30)]
     assert pid != os.getpid() and {p for _, p in squares} == {pid}, "the values should have been computed elsewhere"
@@ -109,22 +110,22 @@ def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped(
     before = open_descriptors()
 
     def fail_after_one():
-        yield "first"
+        yield "value", "first"
         raise ValueError("second")
 
     work = ahead(fail_after_one)
-    assert (work.take(), work.take(), work.take()) == ("first", None, None)
+    assert (work.take("value"), work.take("value"), work.take("value")) == ("first", None, None)
     work.close()
 
     def slowly():
         while True:
             time.sleep(0.01)
-            yield 1
+            yield "one", 1
 
     work = ahead(slowly)
-    assert work.take() == 1
-    work.close()  # stopped: killed and reaped
-    assert work.take() is None
+    assert work.take("one") == 1
+    work.close()  # stopped and reaped
+    assert work.take("one") is None
     assert open_descriptors() == before, "every pipe should have been closed"
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no process left unreaped
@@ -132,8 +133,8 @@ def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped(
 
 def test_ahead_starts_nothing_on_one_core(monkeypatch):
     monkeypatch.setattr(parallel, "workers_available", lambda: 1)
-    work = ahead(lambda: iter([1]))
-    assert work.take() is None
+    work = ahead(lambda: iter([("one", 1)]))
+    assert work.take("one") is None
     work.close()
 
 
@@ -141,12 +142,12 @@ def test_a_process_stopped_ahead_leaves_no_file_half_written(tmp_path):
     from site_builder.cache import _write_shard
 
     def write_for_ever():
-        yield "started"
+        yield "started", True
         while True:
             _write_shard(tmp_path / "kept.whole", list(range(200_000)))
 
     work = ahead(write_for_ever)
-    assert work.take() == "started"
+    assert work.take("started")
     time.sleep(0.2)
     work.close()
     assert [path.name for path in tmp_path.iterdir()] == ["kept.whole"], "a temporary file was left behind"
