@@ -6,7 +6,9 @@ by its path, modification time, size and inode when its time can vouch for its b
 ``load.settled``), else by its bytes; both keys also name the settings that shape the results. What
 needs the whole collection (clashing ids, equal derived slugs, drafts, the order by date) is decided
 afterwards from the results; under `serve`, when the changed files leave those decisions standing,
-the last build's are kept and the changed articles patched in (see ``Collection``).
+the last build's are kept and the changed articles patched in (see ``Collection``). A build computes
+the results the cache folder lacks, and even groups the articles, in another process while it looks
+up the others (see ``work_ahead``).
 """
 
 from __future__ import annotations
