@@ -259,8 +259,10 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
             for wait in saving:  # a build that ends leaves the cache folder whole
                 wait()
         finally:
-            if ahead:  # what it has left to do is writing the grouping's scores: stopped only when the build fails
-                ahead.finish() if done else ahead.close()
+            if ahead and done:  # what it has left to do is writing the grouping's scores
+                ahead.finish()
+            elif ahead:
+                ahead.close()
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
                          count_cleaning(site.articles, memo), 0.0)
