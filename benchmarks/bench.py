@@ -150,7 +150,7 @@ def serve_latency(edits: int, size: int) -> None:
         url = found.group(1) if found else (None if line else sys.exit("serve did not start"))
     article = folder / "content" / "a00001.md"
     slug = _slug_of(folder, article)
-    page_url, page_file = url + "articles/" + slug + "/", folder / "output" / "articles" / slug / "index.html"
+    page_url, page_file = url + "articles/" + slug + "/", folder / ".site-builder" / "preview" / "articles" / slug / "index.html"
     written, shown = [], []
     try:
         with sync_playwright() as playwright:

@@ -1,3 +1,3 @@
 """site-builder: a static site generator for curated, multilingual news digests."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

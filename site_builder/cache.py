@@ -1,5 +1,6 @@
 """The cache folder: results of the pure per-article stages, kept between builds in
-`<output>/.site-builder-cache/`, so a build parses and cleans only the files that changed.
+`.site-builder/cache/` beside site.yaml (never in the output folder, which gets published), so a build
+parses and cleans only the files that changed.
 
 It is safe to delete, and it never decides what a build publishes on its own: an entry is looked up
 by everything its result depends on (the file, the settings that shape it) under a version naming
@@ -8,20 +9,35 @@ shard files by key, each replaced whole by a rename, so a build killed while sav
 shard old or new, and a damaged or foreign shard reads as empty. What a stage keeps whole (the grouping's
 similarities) has a file of its own, written and read the same way. So has an index of every entry,
 with a little of each (see ``Store.hint``), from which a build sees at once what it will have to
-compute. Nothing here is published: deploys take only the files the write stage lists in its manifest.
+compute.
+
+Every file is sealed (``seal``): an HMAC of its bytes under a key kept in the user's own configuration
+folder, outside the site, so a cache file that was tampered with, or copied from another machine, is
+never unpickled: it reads as empty, with a one-line warning.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from site_builder.memo import sha256
 
-FOLDER = ".site-builder-cache"
+FOLDER = "cache"
+"""The cache folder's name in the site's work folder (``config.WORK_FOLDER``)."""
+LEGACY_FOLDER = ".site-builder-cache"
+"""Where versions before 0.2 kept the cache: inside the output folder, published with it."""
+SEAL = b"site-builder sealed 1\n"
+"""The first bytes of a sealed file; the HMAC-SHA256 of the rest follows."""
+KEY_NAME = "cache.key"
 WHOLE = ".whole"
 """The suffix of a file holding a value kept whole."""
 INDEX = "index"
@@ -34,8 +50,8 @@ class Store:
     """Stage results by key, read from the cache folder shard by shard as keys ask for them; ``save``
     keeps what this build asked for and drops the rest (deleted and edited files)."""
 
-    def __init__(self, output_dir: Path, version: str):
-        self.folder = output_dir / FOLDER
+    def __init__(self, folder: Path, version: str):
+        self.folder = folder
         self.version = version
         self._shards: dict[str, dict[str, Any]] = {}
         """Shard name -> its entries as read."""
@@ -154,6 +170,20 @@ class Store:
         return dropped
 
 
+def mark_private(work_dir: Path) -> None:
+    """Make the site's work folder, with a .gitignore of its own that ignores all of it (as pytest does
+    for its cache): a site kept in git never shows it as a change, whatever the site's own .gitignore."""
+    ignore = work_dir / ".gitignore"
+    if ignore.exists():
+        return
+    try:
+        work_dir.mkdir(parents=True, exist_ok=True)
+        ignore.write_text("# site-builder's private folder (cache, preview): never commit or publish it.\n*\n",
+                          encoding="utf-8")
+    except OSError:
+        pass
+
+
 def _index_entry(value: Any) -> Any:
     """What the index keeps of a value: a short string itself, else what the value says of itself as its
     ``index_entry`` (a prepared file, what grouping it takes), else that there is one."""
@@ -173,22 +203,112 @@ def _read_shard(path: Path, version: str) -> dict[str, Any]:
 
 
 def _read_whole(path: Path, version: str) -> Any:
-    """What a file of the cache folder holds; None when it is missing, damaged or from another site-builder."""
+    """What a file of the cache folder holds; None when it is missing, damaged, not sealed by this user's
+    key, or from another site-builder."""
+    payload = read_sealed(path)
+    if payload is None:
+        return None
     try:
-        with open(path, "rb") as handle:
-            found_version, value = pickle.load(handle)
-    except Exception:  # missing, damaged or from another site-builder: only a miss
+        found_version, value = pickle.loads(payload)
+    except Exception:  # sealed by us, so written by an older site-builder whose classes have changed
         return None
     return value if found_version == version else None
 
 
 def _write_shard(path: Path, content: Any) -> None:
+    write_sealed(path, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The payload of a file ``write_sealed`` wrote; None when missing or not sealed by this user's key."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return unseal(data, path)
+
+
+def write_sealed(path: Path, payload: bytes) -> None:
+    """Write ``payload`` sealed at ``path``, whole (a rename), so a reader never sees half a file."""
+    sealed = seal(payload)
+    if sealed is None:
+        return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".shard-")
     try:
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(sealed)
         os.replace(temporary, path)
     except BaseException:  # an error, or a process stopped (see ``parallel.Ahead.close``): nothing half written
         if os.path.exists(temporary):  # not when it was stopped just after the file went in place
             os.unlink(temporary)
         raise
+
+
+def seal(payload: bytes) -> bytes | None:
+    """``payload`` with the mark and the HMAC that ``unseal`` checks; None when there is no key (nothing
+    is kept then)."""
+    key = cache_key()
+    if key is None:
+        return None
+    return SEAL + hmac.new(key, payload, hashlib.sha256).digest() + payload
+
+
+def unseal(data: bytes, path: Path | str) -> bytes | None:
+    """The payload ``seal`` wrapped, when its HMAC is this user's; else None, with a one-line warning (a
+    cache file that was damaged, tampered with or copied from elsewhere: only a miss, never unpickled)."""
+    key = cache_key()
+    start = len(SEAL) + hashlib.sha256().digest_size
+    if key is None:
+        return None
+    if data.startswith(SEAL) and hmac.compare_digest(hmac.new(key, data[start:], hashlib.sha256).digest(),
+                                                     data[len(SEAL):start]):
+        return data[start:]
+    warn_once(f"warning: {path}: a cache file damaged or not written by this user's site-builder; ignored "
+              "(it is rebuilt; delete .site-builder/ to start afresh)")
+    return None
+
+
+_warned: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """One line on stderr, once per process, for the first bad cache file (one is enough to act on)."""
+    if not _warned:
+        _warned.add(message)
+        print(message, file=sys.stderr)
+
+
+def key_path() -> Path:
+    """Where the key that seals cache files lives: the user's configuration folder, outside every site."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "site-builder" / KEY_NAME
+
+
+@lru_cache(maxsize=None)
+def cache_key() -> bytes | None:
+    """This user's key (made, readable by the user only, on first use); None when it can be neither read
+    nor made: builds then keep no cache, which costs only time."""
+    path = key_path()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-")
+        with os.fdopen(handle, "wb") as out:  # mkstemp makes it readable by the user only
+            out.write(secrets.token_bytes(32))
+        try:
+            os.link(temporary, path)  # never replaces a key another process made meanwhile
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without links
+            os.replace(temporary, path)
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        key = path.read_bytes()
+        return key if len(key) >= 32 else None
+    except OSError:
+        return None

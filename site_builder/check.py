@@ -9,8 +9,9 @@ of the build (a folder URL names its index.html). References are read with real 
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.parsers import expat
 
 from site_builder.config import display_path
-from site_builder.errors import Problem, SiteBuilderError
+from site_builder.errors import WARNING, Problem, SiteBuilderError
 from site_builder.write import MANIFEST, read_manifest
 
 URL_ATTRIBUTES = {"href": {"a", "area", "link"}, "src": {"img", "script", "iframe", "audio", "video", "source",
@@ -54,6 +55,9 @@ class CheckReport:
     """Internal links and asset references checked."""
     broken: tuple[Problem, ...]
     """One problem per broken reference, located in the file that holds it."""
+    unlisted: tuple[Problem, ...] = ()
+    """One problem per file in the output folder that the build did not write: a tool that publishes the
+    whole folder (a Pages upload, rsync) would publish it too."""
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -253,4 +257,20 @@ def check_output(output_dir: Path, base_url: str) -> CheckReport:
     except OSError as err:
         raise SiteBuilderError(f"{err.filename}: cannot read a file of the build ({err.strerror}); build "
                                "again with `site-builder build`") from err
-    return check_files(files, base_url, shown + "/")
+    report = check_files(files, base_url, shown + "/")
+    return replace(report, unlisted=unlisted_files(output_dir, set(paths), shown + "/"))
+
+
+def unlisted_files(output_dir: Path, listed: set[str], shown_as: str) -> tuple[Problem, ...]:
+    """The files of ``output_dir`` that are not the build's (``listed``) nor its manifest."""
+    found = []
+    for folder, folders, names in os.walk(output_dir):
+        folders.sort()
+        relative = Path(folder).relative_to(output_dir).as_posix()
+        for name in sorted(names):
+            path = name if relative == "." else f"{relative}/{name}"
+            if path not in listed and path != MANIFEST:
+                found.append(Problem(shown_as + path, 0, 0, "this file was not written by the build, yet a tool "
+                                     "that publishes the whole folder would publish it",
+                                     "delete it, or keep it in the site's static/ folder", WARNING))
+    return tuple(found)

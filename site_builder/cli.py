@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from site_builder import __version__
-from site_builder.config import SiteConfig, display_path, load_config
+from site_builder.config import SiteConfig, display_path, load_config, load_preview_config
 from site_builder.errors import BrokenLinks, SiteBuilderError
 from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files, plan_stories
 
@@ -54,10 +54,12 @@ def make_parser() -> argparse.ArgumentParser:
         description="Load, clean and group the articles and write the site into the output folder. Nothing "
                     "is written unless the whole build succeeds; files the previous build wrote and this one "
                     "does not are removed. Only new and edited articles are parsed and cleaned again (the "
-                    "rest come from the cache folder, output/.site-builder-cache/, safe to delete), and only "
+                    "rest come from the cache folder, .site-builder/cache/ beside site.yaml, safe to delete), and only "
                     "pages whose content changed are rendered again; a first build uses every core.")
     add_site_flags(build_parser)
-    build_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
+    build_parser.add_argument("--drafts", action="store_true",
+                              help="include articles marked `draft: true`, building into the preview folder "
+                                   ".site-builder/preview/ (or --output), never the output folder of site.yaml")
     add_strict_and_quiet(build_parser)
 
     clean_parser = commands.add_parser(
@@ -86,10 +88,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     serve_parser = commands.add_parser(
         "serve", help="build, serve the site locally, rebuild on save and reload open pages",
-        description="Build the site into the output folder, serve it under its base path, and rebuild "
-                    "through the same pipeline whenever content, templates, static files or site.yaml change. "
-                    "Open pages reload by themselves (stylesheet changes are swapped in place) and show build "
-                    "errors over the last good page. The files on disk are exactly what `build` writes.")
+        description="Build the site into the preview folder .site-builder/preview/ beside site.yaml (or "
+                    "--output; never the output folder, which is what gets published), serve it under its base "
+                    "path, and rebuild through the same pipeline whenever content, templates, static files or "
+                    "site.yaml change. Open pages reload by themselves (stylesheet changes are swapped in place) "
+                    "and show build errors over the last good page. The files on disk are exactly what `build` "
+                    "writes.")
     add_site_flags(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1",
                               help="address to listen on (default 127.0.0.1; anything else is reachable from "
@@ -142,7 +146,10 @@ def site_overrides(args: argparse.Namespace) -> dict:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    config, warnings = load_config(args.config, site_overrides(args))
+    if args.drafts:
+        config, warnings = load_preview_config(args.config, site_overrides(args), drafts=True)
+    else:
+        config, warnings = load_config(args.config, site_overrides(args))
     report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings), hold=args.hold)
     print_build(report, config, args.quiet)
     if not args.quiet and report.cleaning:
@@ -259,8 +266,10 @@ def run_check(args: argparse.Namespace) -> int:
 
     report, check = build_and_check(config, args.strict, tuple(warnings))
     print_build(report, config, args.quiet)
-    if check.broken:
-        raise BrokenLinks(check.broken)
+    for problem in check.unlisted:
+        print(problem, file=sys.stderr)
+    if check.broken or (args.strict and check.unlisted):
+        raise BrokenLinks(check.broken + check.unlisted)
     if not args.quiet:
         print(describe_check(check))
     return 0

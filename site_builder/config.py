@@ -106,11 +106,28 @@ class SiteConfig:
     a value stands does not make two configurations differ)."""
 
     @property
+    def work_dir(self) -> Path:
+        """The site's private folder (``WORK_FOLDER``): the cache and the preview, never published."""
+        return self.root / WORK_FOLDER
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where results are kept between builds (see ``cache``)."""
+        return self.work_dir / "cache"
+
+    @property
+    def preview_dir(self) -> Path:
+        """Where `serve` and `build --drafts` write: never the output folder, which gets published."""
+        return self.work_dir / "preview"
+
+    @property
     def base_path(self) -> str:
         """The path part of base_url ('/' or '/digest/'): every internal link starts with it."""
         return urlsplit(self.base_url).path or "/"
 
 
+WORK_FOLDER = ".site-builder"
+"""The site's private folder beside site.yaml (`site-builder new` lists it in .gitignore)."""
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
               "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping", "deploy"}
 
@@ -338,6 +355,20 @@ def load_config(config_path: Path | None = None,
     if errors_in(problems) or config is None:
         raise SiteBuilderError(problems)
     return replace(apply_overrides(config, overrides or {}), config_path=path), problems
+
+
+def load_preview_config(config_path: Path | None, overrides: dict[str, Any],
+                        drafts: bool) -> tuple[SiteConfig, list[Problem]]:
+    """``load_config`` for `serve` and `build --drafts`: they write into the preview folder, or where
+    --output says, but never drafts into the output folder of site.yaml, which is what gets published."""
+    config, problems = load_config(config_path, {**overrides, "output_dir": None})
+    target = Path(overrides["output_dir"]).resolve() if overrides.get("output_dir") else config.preview_dir
+    if drafts and target == config.output_dir.resolve():
+        shown = display_path(target, Path.cwd())
+        raise SiteBuilderError(f"--output {shown}: drafts are never written to the output folder, which is what "
+                               f"gets published; drop --output to build them into "
+                               f"{display_path(config.preview_dir, Path.cwd())}/")
+    return replace(config, output_dir=target), problems
 
 
 def _locate_config(config_path: Path | None) -> tuple[Path | None, Path]:

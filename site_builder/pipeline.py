@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from site_builder.cache import Store
+from site_builder.cache import Store, mark_private
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
@@ -166,12 +166,14 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
               memo: Memo | None, written: frozenset[str] | None = None, hold: list | None = None) -> BuildReport:
     """``build``'s work, done with the collector paused."""
     started = time.perf_counter()
-    check_output_folder(config.output_dir, [config.root / "site.yaml", config.content_dir, config.root])
+    check_output_folder(config.output_dir,
+                        [config.root / "site.yaml", config.content_dir, config.root, config.cache_dir])
     if errors_in(config_warnings, options.strict):
         raise BuildFailed(config_warnings)
     interrupted = finish_interrupted_write(config.output_dir)
+    mark_private(config.work_dir)
     # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
-    store = Store(config.output_dir, code_digest()) if memo is None or memo.empty else None
+    store = Store(config.cache_dir, code_digest()) if memo is None or memo.empty else None
     # `serve` keeps the manifest it wrote (a megabyte at 4,000 articles) instead of reading it again.
     manifest = (None if interrupted or memo is None else memo.recall("manifest")) or read_manifest(config.output_dir)
     if memo is not None:
@@ -186,7 +188,7 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     try:
         report = build_all(config, options, config_warnings, memo, store, manifest, layers, inputs, found, hold)
     except BaseException:
-        if fresh:  # all it holds is this build's: the cache folder and staged files
+        if fresh:  # all it holds is this build's staged files
             shutil.rmtree(config.output_dir, ignore_errors=True)
         raise
     return replace(report, seconds=time.perf_counter() - started)

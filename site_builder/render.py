@@ -16,7 +16,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import jinja2
 
-from site_builder.cache import FOLDER as CACHE_FOLDER
+from site_builder.cache import read_sealed, write_sealed
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256, while_same
@@ -37,7 +37,8 @@ def make_environment(layers: ThemeLayers, compiled: Path | None = None) -> jinja
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the cache folder; a folder that cannot be written only costs time."""
+    """Compiled templates kept in the cache folder, sealed as every cache file is (``cache.seal``): compiled
+    code from a file anyone else wrote is never run. A folder that cannot be written only costs time."""
 
     def __init__(self, folder: Path):
         try:
@@ -46,9 +47,14 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
             pass
         super().__init__(str(folder))
 
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        payload = read_sealed(Path(self._get_cache_filename(bucket)))
+        if payload is not None:
+            bucket.bytecode_from_string(payload)
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            super().dump_bytecode(bucket)
+            write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
         except OSError:
             pass
 
@@ -129,7 +135,7 @@ class Renderer:
         assets = assets or {}
         self.fixed_key = sha256(repr((site.build_time.isoformat(), version)).encode())
         # Under serve the compiled templates are kept while no template file changes.
-        compiled = site.config.output_dir / CACHE_FOLDER / "templates"
+        compiled = site.config.cache_dir / "templates"
         self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
         self.stories_by_id = {s.id: s for s in site.stories}
         last = memo.recall("render") if memo is not None else None

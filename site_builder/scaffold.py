@@ -35,6 +35,12 @@ published it and its `lang`; articles that share a `story:` key are shown togeth
 Run `site-builder build` to rebuild the digest into `output/`.
 """
 
+GITIGNORE = """\
+# What builds write: the site (publish it from here) and site-builder's private folder (cache, preview).
+/output/
+/.site-builder/
+"""
+
 README = """\
 # {title}
 
@@ -43,7 +49,8 @@ A news digest built with site-builder: run `site-builder build` in this folder, 
 
 
 def create_site(path: Path) -> list[Path]:
-    """Write site.yaml, a sample article and a README into ``path``; refuses a folder with files in it."""
+    """Write site.yaml, a sample article, a README and a .gitignore into ``path``; refuses a folder with files
+    in it."""
     blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
     if blocking:
         raise SiteBuilderError(f"{path}: {blocking} is a file, not a folder; choose a new folder name")
@@ -54,6 +61,7 @@ def create_site(path: Path) -> list[Path]:
         path / "site.yaml": SITE_YAML.format(title=_yaml_text(title)),
         path / "content" / "welcome.md": SAMPLE_ARTICLE.format(title=_yaml_text(title)),
         path / "README.md": README.format(title=title),
+        path / ".gitignore": GITIGNORE,
     }
     try:
         for target, text in files.items():

@@ -1,4 +1,7 @@
-"""`site-builder serve`: build, serve the output folder, rebuild on save, and tell open pages.
+"""`site-builder serve`: build into the preview folder, serve it, rebuild on save, and tell open pages.
+
+It never writes the output folder, which is what gets published (drafts included with --drafts would
+otherwise be published by the next upload): it builds into `.site-builder/preview/` beside site.yaml.
 
 Rebuilds go through the same `pipeline.build` as `site-builder build` (with a memo of per-article
 results, so unchanged articles are not parsed or cleaned again). Pages hold a server-sent event
@@ -26,7 +29,7 @@ from urllib.parse import urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from site_builder.config import SiteConfig, load_config
+from site_builder.config import SiteConfig, load_preview_config
 from site_builder.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
 from site_builder.errors import SiteBuilderError
 from site_builder.load import MARKDOWN_SUFFIXES
@@ -127,7 +130,7 @@ class Session:
         self.config_path, self.overrides, self.options, self.log = config_path, overrides, options, log
         self.memo = Memo()
         self.state = LiveState()
-        self.config: SiteConfig = load_config(config_path, overrides)[0]
+        self.config: SiteConfig = load_preview_config(config_path, overrides, options.drafts)[0]
         self.pending = threading.Event()
         self.save_completed = False
         """Whether the last relevant event completed a save, so a shorter wait will do."""
@@ -161,7 +164,7 @@ class Session:
         started = time.perf_counter()
         with collector_paused():  # until the pages are told to reload: collecting takes tens of milliseconds
             try:
-                self.config, warnings = load_config(self.config_path, self.overrides)
+                self.config, warnings = load_preview_config(self.config_path, self.overrides, self.options.drafts)
                 written = self.take_written()
                 with self.state.lock:
                     report = build(self.config, self.options, tuple(warnings), self.memo, written)
@@ -197,15 +200,13 @@ class Session:
         return sorted(set(folders))
 
     def is_relevant(self, path: str) -> bool:
-        """Events in the output folder (we write there) and editors' scratch files are ignored."""
+        """Events in the output and work folders (we write there) and editors' scratch files are ignored."""
         target = Path(path)
         if target.name.startswith((".", "#")) or target.name.endswith(IGNORED_SUFFIXES):
             return False
-        try:
-            target.resolve().relative_to(self.config.output_dir.resolve())
+        resolved = target.resolve()
+        if any(resolved.is_relative_to(folder.resolve()) for folder in (self.config.output_dir, self.config.work_dir)):
             return False
-        except ValueError:
-            pass
         if target.parent == self.config.root and self.config.config_path:
             return target.name == self.config.config_path.name
         return True

@@ -27,6 +27,9 @@ from site_builder.model import OutputFile
 MANIFEST = ".site-builder-manifest.json"
 STAGING = ".site-builder-staging"
 """Where a build puts its new files until they are all written (removed once they are in place)."""
+LEGACY = (".site-builder-cache",)
+"""What versions before 0.2 kept in the output folder besides the site (the cache, with every article's
+text, drafts included): the next build removes it."""
 JOURNAL = "journal.json"
 """In the staging folder: the files to move and remove; its existence is the commit point."""
 TREE = "tree/"
@@ -194,6 +197,8 @@ class Transaction:
                 _write_new_file(self.prefix + "manifest", manifest)
                 self.moves.append(("manifest", MANIFEST))
             removed = commit(self.output_dir, self.moves, stale) if self.moves or stale else 0
+            for name in LEGACY:
+                shutil.rmtree(self.output_dir / name, ignore_errors=True)
         except OSError as err:
             raise output_error(err, self.output_dir) from err
         written = tuple(path for _, path in self.moves if path != MANIFEST)

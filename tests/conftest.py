@@ -6,17 +6,19 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from site_builder.cache import FOLDER as CACHE_FOLDER
 from site_builder.config import load_config
 from site_builder.pipeline import BuildOptions, BuildReport, build
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# The key that seals cache files lives in the user's configuration folder: the tests' own, not the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="site-builder-tests-config-")
 
 
 def require_tool(name: str, why: str) -> str:
@@ -137,10 +139,8 @@ def sitemap_locations(output: Path) -> list[str]:
 
 
 def output_files(folder: Path) -> dict[str, bytes]:
-    """Every file of an output folder by relative path, but the cache folder (results of the per-article
-    stages, which no reader sees)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and CACHE_FOLDER not in p.relative_to(folder).parts}
+    """Every file of an output folder by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def site_tree(folder: Path) -> dict[str, object]:

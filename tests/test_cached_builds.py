@@ -20,7 +20,8 @@ import pytest
 
 from conftest import build_site, output_files, site_tree
 from site_builder import clean, clustering, grouping, load, parallel, pipeline, prepare, render
-from site_builder.cache import FOLDER as CACHE_FOLDER
+from site_builder.cache import read_sealed, write_sealed
+from site_builder.config import WORK_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
 from site_builder.memo import Memo
@@ -160,17 +161,17 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
         path.write_text(path.read_text(encoding="utf-8") + "\nA line added later by the curator.\n", encoding="utf-8")
     (content / "new-one.md").write_text("---\ntitle: A late report\ndate: 2026-01-02\nsource: Latecomer\n---\n"
                                         "News of the late report.\n", encoding="utf-8")
-    cache = site / "output" / CACHE_FOLDER
+    cache = site / WORK_FOLDER / "cache"
     if index == "missing":
         (cache / "index.whole").unlink()
     if index == "stale":  # lists the entries of a folder since emptied
         for shard in cache.glob("*.pickle"):
             shard.unlink()
     if index == "lying":  # every article's item under another version
-        version, entries = pickle.loads((cache / "index.whole").read_bytes())
+        version, entries = pickle.loads(read_sealed(cache / "index.whole"))
         entries = {key: (dataclasses.replace(entry[0], version="other"), entry[1])
                    if isinstance(entry, tuple) and entry[0] else entry for key, entry in entries.items()}
-        (cache / "index.whole").write_bytes(pickle.dumps((version, entries)))
+        write_sealed(cache / "index.whole", pickle.dumps((version, entries)))
     log = tmp_path / "work.log"
     real_clean, real_clusters_of = clean.clean_article, grouping.clusters_of
 
@@ -197,7 +198,7 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
         assert here == set(), "the files should have been cleaned, and the articles clustered, ahead"
     if index in ("missing", "lying"):
         assert "clustered" in here, "the articles should have been clustered here"
-    _, kept = pickle.loads((cache / "grouping.whole").read_bytes())
+    _, kept = pickle.loads(read_sealed(cache / "grouping.whole"))
     assert "other" not in {version for version, _ in kept.versions.values()}, \
         "the scores kept should be this build's, not those of the items the index gave"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)
@@ -271,7 +272,7 @@ def test_a_template_edited_in_place_is_compiled_again(site):
     theme.mkdir()
     (theme / "robots.txt").write_text("User-agent: *\n", encoding="utf-8")
     build_site(site)
-    assert any((site / "output" / CACHE_FOLDER / "templates").iterdir()), "compiled templates are kept"
+    assert any((site / WORK_FOLDER / "cache" / "templates").iterdir()), "compiled templates are kept"
     (theme / "robots.txt").write_text("User-agent: *\nDisallow: /drafts/\n", encoding="utf-8")
     build_site(site)
     assert (site / "output" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /drafts/\n"
@@ -318,7 +319,7 @@ def test_the_languages_named_by_a_build_are_kept_for_the_next(site, tmp_path, mo
     """Naming a language loads langcodes' data (a tenth of a second); the names are kept whole in the
     cache folder, beside the articles' results, which a helper may have written already."""
     build_site(site)
-    assert (site / "output" / CACHE_FOLDER / "language-names.whole").is_file()
+    assert (site / WORK_FOLDER / "cache" / "language-names.whole").is_file()
     touch_all(site / "content")
     shutil.rmtree(site / "output" / "articles")
     with monkeypatch.context() as patch:
@@ -345,7 +346,7 @@ def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_k
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "another version", "deleted"])
 def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monkeypatch, damage):
     build_site(site)
-    cache = site / "output" / CACHE_FOLDER
+    cache = site / WORK_FOLDER / "cache"
     shards = sorted(cache.glob("*.pickle"))
     assert len(shards) > 100 and (cache / "grouping.whole").is_file()
     for shard in shards + [cache / "grouping.whole"]:
@@ -354,8 +355,8 @@ def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monk
         elif damage == "garbage":
             shard.write_bytes(b"not a pickle at all")
         elif damage == "another version":
-            _, entries = pickle.loads(shard.read_bytes())
-            shard.write_bytes(pickle.dumps(("an older site-builder", entries)))
+            _, entries = pickle.loads(read_sealed(shard))
+            write_sealed(shard, pickle.dumps(("an older site-builder", entries)))
     if damage == "deleted":
         shutil.rmtree(cache)
     touch_all(site / "content")
@@ -374,7 +375,7 @@ def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monk
         build_site(site)
 
 
-def test_the_cache_folder_is_not_part_of_the_site(site):
+def test_the_cache_folder_is_not_in_the_output_folder(site):
     build_site(site)
-    manifest = (site / "output" / ".site-builder-manifest.json").read_text(encoding="utf-8")
-    assert (site / "output" / CACHE_FOLDER).is_dir() and CACHE_FOLDER not in manifest
+    assert any((site / WORK_FOLDER / "cache").glob("*.pickle"))
+    assert not any(path.suffix in (".pickle", ".whole", ".cache") for path in (site / "output").rglob("*"))

@@ -22,13 +22,14 @@ from typing import Callable
 import pytest
 
 from conftest import article, build_site, output_files, require_root_mechanism, write_files
-from site_builder.cache import FOLDER as CACHE_FOLDER
-from site_builder.config import load_config
+from site_builder.config import WORK_FOLDER, load_config
 from site_builder.errors import SiteBuilderError
 from site_builder.memo import Memo
 from site_builder.pipeline import BuildOptions, build
 from site_builder.write import JOURNAL, MANIFEST, STAGING
 
+PREVIEW = f"{WORK_FOLDER}/preview"
+"""Where `serve` builds."""
 KILLS = 60
 """Builds killed at random moments in one run of the random-kill test."""
 
@@ -93,7 +94,7 @@ def build_in_child(root: Path, version: str, kill_at_replace: int = 0) -> int:
             real_replace, calls = os.replace, [0]
 
             def replace(*args, **kwargs):
-                calls[0] += CACHE_FOLDER not in str(args[1])
+                calls[0] += f"/{WORK_FOLDER}/" not in str(args[1])
                 if calls[0] == kill_at_replace:
                     os.kill(os.getpid(), signal.SIGKILL)
                 return real_replace(*args, **kwargs)
@@ -110,7 +111,7 @@ def renames_of(build: Callable[[], object]) -> int:
     real_replace, calls = os.replace, [0]
 
     def replace(*args, **kwargs):
-        calls[0] += CACHE_FOLDER not in str(args[1])
+        calls[0] += f"/{WORK_FOLDER}/" not in str(args[1])
         return real_replace(*args, **kwargs)
 
     os.replace = replace
@@ -325,16 +326,16 @@ def test_serve_survives_a_thousand_rapid_edits_and_ends_equal_to_a_clean_build(m
             storm.step(revision)
             time.sleep(storm.rng.uniform(0.001, 0.005))
         clean = tmp_path / "clean"
-        shutil.copytree(site, clean, ignore=shutil.ignore_patterns("output"))
+        shutil.copytree(site, clean, ignore=shutil.ignore_patterns("output", WORK_FOLDER))
         build_site(clean)
         deadline = time.monotonic() + 60
-        while tree(site / "output") != tree(clean / "output") and time.monotonic() < deadline:
+        while tree(site / PREVIEW) != tree(clean / "output") and time.monotonic() < deadline:
             time.sleep(0.3)
         assert serving.process.poll() is None, "serve stopped"
     finally:
         log = serving.stop()
     assert "Traceback" not in log
-    assert tree(site / "output") == tree(clean / "output")
+    assert tree(site / PREVIEW) == tree(clean / "output")
 
 
 def test_an_edit_keeping_the_size_within_one_tick_of_the_file_clock_is_seen_by_the_next_serve_build(make_site):

@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from conftest import build_site, output_files
-from site_builder.cache import FOLDER as CACHE_FOLDER
 
 from site_builder.write import MANIFEST
 
@@ -30,7 +29,7 @@ def test_fixture_site_renders_exactly_the_golden_tree(tmp_path):
     produced = tree(site / "output")
     if UPDATE:
         shutil.rmtree(GOLDEN / "expected", ignore_errors=True)
-        shutil.copytree(site / "output", GOLDEN / "expected", ignore=shutil.ignore_patterns(MANIFEST, CACHE_FOLDER))
+        shutil.copytree(site / "output", GOLDEN / "expected", ignore=shutil.ignore_patterns(MANIFEST))
     expected = tree(GOLDEN / "expected")
     assert sorted(produced) == sorted(expected), "files differ; run ./dev golden after an intended change"
     for path, content in expected.items():

@@ -26,12 +26,12 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 class Serving:
     """A `site-builder serve` process on a free port."""
 
-    def __init__(self, site: Path, port: int = 0):
+    def __init__(self, site: Path, port: int = 0, flags: tuple[str, ...] = ()):
         self.site = site
         # A test run started in the background of a shell ignores Ctrl-C, and serve would inherit that.
         ignoring = signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
-            self.process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port)],
+            self.process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--port", str(port), *flags],
                                             cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         finally:
             signal.signal(signal.SIGINT, ignoring)
@@ -168,7 +168,7 @@ def test_a_port_in_use_gives_a_clear_message(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--port", str(port)], cwd=site,
+        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--port", str(port), *flags], cwd=site,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"127.0.0.1:{port} is already in use" in result.stderr and f"--port {port + 1}" in result.stderr
@@ -178,8 +178,9 @@ def test_the_files_on_disk_are_exactly_what_build_writes(site, tmp_path):
     serving = Serving(site)
     serving.stop()
     cold = tmp_path / "cold"
-    shutil.copytree(site, cold, ignore=shutil.ignore_patterns("output"))
+    shutil.copytree(site, cold, ignore=shutil.ignore_patterns("output", ".site-builder"))
     subprocess.run([sys.executable, "-m", "site_builder", "build", "--quiet"], cwd=cold, check=True)
-    files = site_tree(site / "output")
+    assert not (site / "output").exists(), "serve never writes the output folder"
+    files = site_tree(site / ".site-builder" / "preview")
     assert files == site_tree(cold / "output")
     assert not any(b"__site-builder" in content for content in files.values() if isinstance(content, bytes))

@@ -17,7 +17,7 @@ import feedparser
 import pytest
 from conftest import article, build_site, output_files, sitemap_locations, sitemaps_of
 from site_builder import render
-from site_builder.cache import FOLDER as CACHE_FOLDER
+from site_builder.config import WORK_FOLDER
 
 from site_builder.errors import BuildFailed, SiteBuilderError
 from site_builder.theme import hashed_name, unhashed_name
@@ -223,7 +223,7 @@ def snapshot(folder: Path, skip: Path | None = None) -> dict[str, tuple[bytes, i
     cache folder (which keeps the results of the good articles of a failed build too)."""
     state: dict[str, tuple[bytes, int] | None] = {}
     for path in sorted(folder.rglob("*")):
-        if (skip is not None and (path == skip or path.is_relative_to(skip))) or CACHE_FOLDER in path.parts:
+        if (skip is not None and (path == skip or path.is_relative_to(skip))) or WORK_FOLDER in path.parts:
             continue
         relative = path.relative_to(folder).as_posix()
         state[relative] = (path.read_bytes(), path.stat().st_mtime_ns) if path.is_file() else None
