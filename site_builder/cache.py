@@ -269,11 +269,13 @@ def unseal(data: bytes, path: Path | str) -> bytes | None:
 
 
 _warned: set[str] = set()
+_WARNING_PROCESS = os.getpid()
+"""Processes forked by a build read the same files; only the process that started it says so."""
 
 
 def warn_once(message: str) -> None:
-    """One line on stderr, once per process, for the first bad cache file (one is enough to act on)."""
-    if not _warned:
+    """One line on stderr, once per build process, for the first bad cache file (one is enough to act on)."""
+    if not _warned and os.getpid() == _WARNING_PROCESS:
         _warned.add(message)
         print(message, file=sys.stderr)
 

@@ -168,7 +168,7 @@ def test_a_port_in_use_gives_a_clear_message(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--port", str(port), *flags], cwd=site,
+        result = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--port", str(port)], cwd=site,
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"127.0.0.1:{port} is already in use" in result.stderr and f"--port {port + 1}" in result.stderr
