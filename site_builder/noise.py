@@ -100,11 +100,14 @@ def bare(text: str) -> str:
 
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds; lines over ``longest``
-    characters are prose, and table rows are structure: neither is ever asked about."""
-    kept = []
+    characters are prose, and table rows and code blocks are structure: none is ever asked about."""
+    kept, fence = [], None
     for index, line in enumerate(work.lines):
-        if len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
-                and matches(line.text, index):
+        text = line.text.strip()
+        if fence or text.startswith(("```", "~~~")):
+            fence = None if fence and text.startswith(fence) else fence or text[:3]
+            kept.append(line)
+        elif len(line.text) <= longest and text and not text.startswith("|") and matches(line.text, index):
             work.changes.append(Change(rule, line.number, "removed", text))
         else:
             kept.append(line)

@@ -15,6 +15,8 @@ from site_builder.layout import (attach_quote_attributions, make_bullet_lists, r
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
 from site_builder.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
+from site_builder.shapes import (is_agency_credit, is_date_line, is_share_row, remove_edge_labels,
+                                 remove_repeated_lines, remove_title_echoes)
 
 RULES: tuple[Rule, ...] = (
     Rule("social-embeds", "embedded posts (X, Instagram, TikTok, Facebook, Threads, Bluesky, Mastodon, Reddit) "
@@ -41,6 +43,17 @@ RULES: tuple[Rule, ...] = (
         work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
     Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
     Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
+    Rule("repeated-lines", "lines the page repeats word for word (captions, banners)", remove_repeated_lines),
+    Rule("title-echoes", "the headline again anywhere in the body, cut off or with the outlet's name",
+         remove_title_echoes),
+    Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017)", lambda work: drop_lines(
+        work, "date-lines", lambda text, _: is_date_line(text), longest=120)),
+    Rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)", lambda work: drop_lines(
+        work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
+    Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
+        work, "share-rows", lambda text, _: is_share_row(text), longest=80)),
+    Rule("edge-labels", "short labels before the text begins or after it ends (kickers, menus)",
+         remove_edge_labels),
     Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
     Rule("line-paragraphs", "one-paragraph-per-line clippings become Markdown paragraphs",
          separate_paragraph_lines),

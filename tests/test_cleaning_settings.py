@@ -14,7 +14,7 @@ from site_builder.config import parse_config
 from site_builder.errors import BuildFailed
 from site_builder.rules import RULE_NAMES
 
-NOISY_BODY = ("The council met on Monday.\n\nBAGIKAN\n\nSponsored by Acme\n\n"
+NOISY_BODY = ("The council met on Monday to debate the budget.\n\nBAGIKAN\n\nSponsored by Acme\n\n"
               "It approved the budget after a long debate.\n")
 RULE_LIST = ", ".join(RULE_NAMES)
 
@@ -96,7 +96,7 @@ def test_clean_explain_lists_each_change_by_line_and_rule_and_writes_nothing(mak
 def test_clean_prints_the_cleaned_markdown(make_site):
     root = make_site({"content/a.md": article(body=NOISY_BODY)})
     result = run_cli(root, "clean", "content/a.md")
-    assert result.stdout == ("The council met on Monday.\n\nSponsored by Acme\n\n"
+    assert result.stdout == ("The council met on Monday to debate the budget.\n\nSponsored by Acme\n\n"
                              "It approved the budget after a long debate.\n")
 
 

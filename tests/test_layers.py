@@ -12,7 +12,7 @@ LAYERS = [
     {"cache"},
     {"yamldoc", "slugs", "markdown", "embeds", "features"},
     {"noise"},
-    {"chrome", "layout"},
+    {"chrome", "layout", "shapes"},
     {"rules"},
     {"config"},
     {"model", "clustering"},

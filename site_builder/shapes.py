@@ -1,0 +1,185 @@
+"""Cleaning rules that tell noise by its shape and place, in any language, rather than by its words.
+
+The phrase rules (``chrome``) know the wording of widgets in nine languages; most chrome on real pages
+is worded in ways no list holds. What carries over is its shape: a line the page repeats, the headline
+echoed in the body, a line that is only a date, a credit naming an agency in capitals, share buttons
+run together, and short labels standing before the text begins or after it ends. Real sentences have
+none of those shapes, so each rule keeps any line that reads as prose (``is_prose``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from site_builder.noise import Work, bare, drop_lines
+
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*\s*$")
+"""A full stop, not an ellipsis: a line ending in "…" is a teaser cut short by its page."""
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+STRUCTURE = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[!\[|<|\||```|\{[{%]|\[[^\]]+\]:)")
+"""Markdown the author wrote on purpose (headings, lists, quotes, images, tables, code, template tags):
+another rule's business, never a label."""
+
+
+def word_count(text: str) -> int:
+    """Words in a line; in a script written without spaces, about one word per two characters."""
+    return len(CJK.findall(text)) // 2 + len(CJK.sub(" ", text).split())
+
+
+def is_prose(text: str) -> bool:
+    """A line a reader reads as text: a sentence of some length, or a long run of words (a clipping cut
+    off mid-sentence ends without its full stop)."""
+    words = word_count(text)
+    return words >= 14 or (words >= 6 and bool(SENTENCE_END.search(text)))
+
+
+# --- lines the page repeats -------------------------------------------------------------------------
+
+
+REPEAT_LONGEST = 600
+"""Longer lines are paragraphs, never compared (and never the cost of a hostile one-line body)."""
+PARAGRAPH_WORDS = 25
+"""A repeated line this long is a paragraph the page also shows as its lead: one copy stays."""
+
+
+def remove_repeated_lines(work: Work) -> None:
+    """A line that stands twice or more in one body (a caption above and below its photo, a banner between
+    paragraphs): writers do not repeat a line word for word; templates do. Every copy goes, but of a
+    paragraph the last copy stays (a lead the page also shows as its standfirst)."""
+    counts = Counter(bare(line.text) for line in work.lines if line.text.strip() and len(line.text) <= REPEAT_LONGEST)
+    repeated = {text for text, count in counts.items() if count > 1 and len(text) > 2}
+    if not repeated:
+        return
+    last = {bare(line.text): index for index, line in enumerate(work.lines) if len(line.text) <= REPEAT_LONGEST}
+
+    def is_copy(text: str, index: int) -> bool:
+        words = bare(text)
+        if words not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
+            return False
+        return not (last[words] == index and word_count(text) >= PARAGRAPH_WORDS)
+
+    drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
+
+
+# --- the headline echoed ----------------------------------------------------------------------------
+
+
+def remove_title_echoes(work: Work) -> None:
+    """Lines anywhere in the body that are the title again, matched loosely: in other case, with other
+    punctuation, cut off, or with the outlet's name before or after it ("jpnn.com - Title", "Title | DAZN")."""
+    title = bare(work.title)
+    if word_count(title) < 3:
+        return
+    drop_lines(work, "title-echoes", lambda text, _: echoes(bare(text), title), longest=2 * len(work.title) + 60)
+
+
+def echoes(line: str, title: str) -> bool:
+    if not line or STRUCTURE.match(line):
+        return False
+    if title in line:
+        return len(line) <= len(title) + 40
+    return len(line) >= 0.6 * len(title) and title.startswith(line.rstrip(".…"))
+
+
+# --- dates, credits, share rows ---------------------------------------------------------------------
+
+YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d|\d{4})(?!\d)|(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
+DIGIT = re.compile(r"\d")
+SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.:-])")
+"""A result (Persib 0-2 Bali United): a line of a table of results, not the page's date."""
+
+
+def is_date_line(text: str) -> bool:
+    """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
+    Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
+    date, not a sentence."""
+    stripped = text.strip().strip("*_-–—•· ")
+    words = word_count(stripped)
+    if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
+        return False
+    dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped)
+    return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped)
+
+
+AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
+                           r"\bvia\s+(Getty|Reuters|AFP|AP|EPA|Shutterstock|[A-Z]{2,}))")
+"""A credit as agencies write it: ©, an agency in capitals with a slash on either side (IMAGO/Name,
+TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
+
+
+def is_agency_credit(text: str) -> bool:
+    """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
+    text, and signed the way photo agencies sign."""
+    stripped = text.strip()
+    return word_count(stripped) <= 30 and not STRUCTURE.match(stripped) and "http" not in stripped \
+        and bool(AGENCY_CREDIT.search(stripped)) and not (is_prose(stripped) and stripped.endswith((".", "!", "?")))
+
+
+NETWORK = re.compile(r"facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|messenger|flipboard|email|"
+                     r"e-mail|mail|copy-?link|print|x(?=whatsapp|facebook|mail)", re.I)
+
+
+def is_share_row(text: str) -> bool:
+    """Share buttons run together into one word ("xwhatsappmailcopy-link", "FacebookTwitterEmail")."""
+    stripped = text.strip()
+    if " " in stripped or len(stripped) > 80 or not stripped:
+        return False
+    rest = NETWORK.sub("", stripped)
+    return len(NETWORK.findall(stripped)) >= 2 and len(rest.strip("-_|·•/ ")) <= 2
+
+
+# --- labels before the text and after it -----------------------------------------------------------
+
+LABEL_WORDS = 4
+"""Lines of at most this many words, outside the text, are labels: kickers, menus, bylines' captions."""
+
+
+def remove_edge_labels(work: Work) -> None:
+    """Short lines before the first line of prose and after the last one that are not sentences: section
+    kickers, menu items, "Reporter", "Related topics", "Video lainnya". Within the text, such lines are
+    the writer's subheadings and stay."""
+    prose = [index for index, line in enumerate(work.lines) if is_prose(line.text)]
+    if not prose:
+        return
+    first, last = prose[0], prose[-1]
+    following = [index for index in range(last + 1, len(work.lines)) if work.lines[index].text.strip()]
+    # The line right after the last sentence, when it ends the body, is a clipping cut off mid-sentence;
+    # a short line after the text that words follow is a subheading of a last section.
+    kept = {following[0]} if len(following) == 1 else set()
+    kept |= {index for index, after in zip(following, following[1:]) if word_count(work.lines[after].text) >= 5}
+    # Short lines that go on the last paragraph without a blank line are its list (winners, results).
+    kept |= set(range(last + 1, next((i for i in range(last + 1, len(work.lines)) if not work.lines[i].text.strip()),
+                                     len(work.lines))))
+    headlines = headline_runs(work, following)
+    drop_lines(work, "edge-labels", lambda text, index: index in headlines or (
+        (index < first or index > last) and index not in kept and is_label(text)), longest=200)
+
+
+def headline_runs(work: Work, tail: list[int]) -> set[int]:
+    """The lines after the text that run as a list of other headlines: two or more in a row, each a few
+    words to a headline's length, none a sentence ("Outras Notícias" and what follows it)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index in tail + [-1]:
+        if index >= 0 and is_headline(work.lines[index].text):
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = []
+    return found
+
+
+def is_headline(text: str) -> bool:
+    stripped = text.strip().lstrip("•·-–—*➡️🔗 ")
+    return 5 <= word_count(stripped) <= 22 and not SENTENCE_END.search(stripped) and not STRUCTURE.match(text) \
+        and len(DIGIT.findall(stripped)) <= 2 and ";" not in stripped  # not a line of results or a line-up
+
+
+def is_label(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < word_count(stripped) <= LABEL_WORDS and not SENTENCE_END.search(stripped) \
+        and not STRUCTURE.match(stripped) and not DIGIT.search(stripped) and not stripped.endswith(":")
+
