@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -19,6 +20,8 @@ from site_builder.pipeline import BuildOptions, BuildReport, build
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # The key that seals cache files lives in the user's configuration folder: the tests' own, not the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="site-builder-tests-config-")
+atexit.register(lambda pid=os.getpid(), folder=os.environ["XDG_CONFIG_HOME"]:
+                pid == os.getpid() and shutil.rmtree(folder, ignore_errors=True))  # not from a forked child
 
 
 def require_tool(name: str, why: str) -> str:
