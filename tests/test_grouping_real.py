@@ -1,0 +1,71 @@
+"""Grouping on real articles written by others, each set split in two: the grouping is tuned on the
+`tune` part only, the `report` part is only measured. Both are printed at the end of the test run.
+
+- tests/grouping_real (460 articles, 22 languages, 46 events, 184 distractors; labelled by helpers who
+  do not tune): split by event label (a hash of it), so no event is in both parts.
+- ../shared/data/stories-en-public (739 English ledes, Apr-Jul 2021): split by time, tune before June
+  2021, report from June on (the later period, as the set kept apart from development is later still).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from datetime import date
+
+from conftest import require_shared
+from test_grouping_corpus import ENGLISH, HERE, REPORT_LINES, bcubed, load_labelled
+
+from site_builder.config import GroupingSettings
+from site_builder.grouping import group_stories
+
+REAL = HERE / "grouping_real"
+LATER = date(2021, 6, 1)
+FLOORS = {"grouping_real tune": 0.90, "grouping_real report": 0.90, "stories-en-public tune": 0.85,
+          "stories-en-public report": 0.85}
+"""BCubed F1 at least (the issue's target is 0.92); below it, a change lost ground."""
+
+
+def label_part(label: str) -> str:
+    return "report" if hashlib.sha256(label.encode()).digest()[0] < 128 else "tune"
+
+
+def date_part(article) -> str:
+    return "report" if article.date.date() >= LATER else "tune"
+
+
+def score_part(articles, labels, part_of, part: str):
+    chosen = [a for a in articles if part_of(a) == part]
+    grouping = group_stories(chosen, "en", GroupingSettings())
+    predicted = {article_id: story.id for story in grouping.stories for article_id in story.article_ids}
+    return bcubed(chosen, labels, predicted), cross_pair_precision(chosen, labels, predicted), len(chosen)
+
+
+def cross_pair_precision(articles, labels, predicted) -> tuple[int, int]:
+    """(right, all) of the predicted same-story pairs across languages."""
+    stories = defaultdict(list)
+    for article in articles:
+        stories[predicted[article.id]].append(article)
+    pairs = [(a, b) for members in stories.values() for a in members for b in members
+             if a.id < b.id and a.lang != b.lang]
+    return sum(labels[a.id] == labels[b.id] for a, b in pairs), len(pairs)
+
+
+def report(name: str, part: str, score, pairs, count: int) -> None:
+    precision = f", cross-language pair precision {pairs[0]}/{pairs[1]}" if pairs[1] else ""
+    never = ", never tuned on" if part == "report" else ""
+    REPORT_LINES.append(score.line(f"{name}, {part} part{never}", count) + precision)
+    assert score.f1 >= FLOORS[f"{name} {part}"], score
+
+
+def test_grouping_on_real_multilingual_events_split_by_event():
+    articles, labels = load_labelled(REAL)
+    assert len(articles) >= 300 and len({a.lang for a in articles}) >= 8
+    for part in ("tune", "report"):
+        report("grouping_real", part, *score_part(articles, labels, lambda a: label_part(labels[a.id]), part))
+
+
+def test_grouping_on_the_english_roundups_split_by_time():
+    articles, labels = load_labelled(require_shared(ENGLISH))
+    for part in ("tune", "report"):
+        report("stories-en-public", part, *score_part(articles, labels, date_part, part))
