@@ -44,10 +44,12 @@ class Change:
     text: str
     """The line (or embed) as it was, shortened."""
     detail: str = ""
-    """What it became, when it was not simply removed."""
+    """What it became; for a removal, the evidence (when the rule gives one)."""
 
     def __str__(self) -> str:
         text = self.text if len(self.text) <= 70 else self.text[:69] + "…"
+        if self.action == "removed":  # the detail of a removal is its evidence
+            return f"{self.rule}: removed {text!r}" + (f" ({self.detail})" if self.detail else "")
         return f"{self.rule}: {self.action} {text!r}" + (f" -> {self.detail}" if self.detail else "")
 
 
@@ -65,6 +67,8 @@ class Work:
     """Everything rules have done, in order."""
     embeds: list[Embed] = field(default_factory=list)
     """Embeds turned into cards; placeholder n in the text is embeds[n]."""
+    has_code: bool = True
+    """Whether the body may hold fenced code blocks, whose lines no rule asks about (False skips looking)."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +102,19 @@ def bare(text: str) -> str:
     return " ".join(text.split())
 
 
-def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool], longest: int = 400) -> None:
-    """Remove every line for which ``matches(line text, index)`` holds; lines over ``longest``
-    characters are prose, and table rows and code blocks are structure: none is ever asked about."""
-    kept, fence = [], None
+def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str], longest: int = 400) -> None:
+    """Remove every line for which ``matches(line text, index)`` holds (a string it returns is the
+    evidence, for --explain); lines over ``longest`` characters are prose, and table rows and code blocks
+    are structure: none is ever asked about."""
+    kept, fence, code = [], None, work.has_code
     for index, line in enumerate(work.lines):
-        text = line.text.strip()
-        if fence or text.startswith(("```", "~~~")):
+        if code and (fence or line.text.lstrip().startswith(("```", "~~~"))):
+            text = line.text.strip()
             fence = None if fence and text.startswith(fence) else fence or text[:3]
             kept.append(line)
-        elif len(line.text) <= longest and text and not text.startswith("|") and matches(line.text, index):
-            work.changes.append(Change(rule, line.number, "removed", text))
+        elif len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
+                and (found := matches(line.text, index)):
+            work.changes.append(Change(rule, line.number, "removed", text, found if isinstance(found, str) else ""))
         else:
             kept.append(line)
     work.lines = kept

@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title-echoes", "the headline again anywhere in the body, cut off or with the outlet's name",
          remove_title_echoes),
     Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017)", lambda work: drop_lines(
-        work, "date-lines", lambda text, _: is_date_line(text), longest=120)),
+        work, "date-lines", lambda text, _: is_date_line(text) and "a date or time alone", longest=120)),
     Rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)", lambda work: drop_lines(
         work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
     Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
@@ -66,7 +66,8 @@ RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
 def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozenset(),
               patterns: tuple[re.Pattern, ...] = ()) -> Work:
     """Every enabled rule, in order, over the lines of one body."""
-    work = Work(lines=lines, title=title, patterns=patterns)
+    work = Work(lines=lines, title=title, patterns=patterns,
+                has_code=any("```" in line.text or "~~~" in line.text for line in lines))
     for rule in RULES:
         if rule.name not in disabled:
             rule.apply(work)

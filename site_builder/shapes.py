@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from site_builder.noise import Work, bare, drop_lines
 
@@ -22,11 +23,15 @@ STRUCTURE = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[!\[|<|\||```|\{
 another rule's business, never a label."""
 
 
+@lru_cache(maxsize=65536)
 def word_count(text: str) -> int:
     """Words in a line; in a script written without spaces, about one word per two characters."""
+    if text.isascii() or not CJK.search(text):
+        return len(text.split())
     return len(CJK.findall(text)) // 2 + len(CJK.sub(" ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def is_prose(text: str) -> bool:
     """A line a reader reads as text: a sentence of some length, or a long run of words (a clipping cut
     off mid-sentence ends without its full stop)."""
@@ -53,11 +58,12 @@ def remove_repeated_lines(work: Work) -> None:
         return
     last = {bare(line.text): index for index, line in enumerate(work.lines) if len(line.text) <= REPEAT_LONGEST}
 
-    def is_copy(text: str, index: int) -> bool:
+    def is_copy(text: str, index: int) -> str:
         words = bare(text)
         if words not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
-            return False
-        return not (last[words] == index and word_count(text) >= PARAGRAPH_WORDS)
+            return ""
+        kept = last[words] == index and word_count(text) >= PARAGRAPH_WORDS
+        return "" if kept else f"the body has it {counts[words]} times"
 
     drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
 
@@ -71,7 +77,8 @@ def remove_title_echoes(work: Work) -> None:
     title = bare(work.title)
     if word_count(title) < 3:
         return
-    drop_lines(work, "title-echoes", lambda text, _: echoes(bare(text), title), longest=2 * len(work.title) + 60)
+    drop_lines(work, "title-echoes", lambda text, _: echoes(bare(text), title) and "the title again",
+               longest=2 * len(work.title) + 60)
 
 
 def echoes(line: str, title: str) -> bool:
@@ -109,25 +116,30 @@ AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|
 TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
 
 
-def is_agency_credit(text: str) -> bool:
+def is_agency_credit(text: str) -> str:
     """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
     text, and signed the way photo agencies sign."""
     stripped = text.strip()
-    return word_count(stripped) <= 30 and not STRUCTURE.match(stripped) and "http" not in stripped \
-        and bool(AGENCY_CREDIT.search(stripped)) and not (is_prose(stripped) and stripped.endswith((".", "!", "?")))
+    if word_count(stripped) > 30 or STRUCTURE.match(stripped) or "http" in stripped \
+            or (is_prose(stripped) and stripped.endswith((".", "!", "?"))):
+        return ""
+    credit = AGENCY_CREDIT.search(stripped)
+    return f"signed as agencies sign: {credit.group(0).strip()!r}" if credit else ""
 
 
 NETWORK = re.compile(r"facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|messenger|flipboard|email|"
                      r"e-mail|mail|copy-?link|print|x(?=whatsapp|facebook|mail)", re.I)
 
 
-def is_share_row(text: str) -> bool:
+def is_share_row(text: str) -> str:
     """Share buttons run together into one word ("xwhatsappmailcopy-link", "FacebookTwitterEmail")."""
     stripped = text.strip()
     if " " in stripped or len(stripped) > 80 or not stripped:
-        return False
-    rest = NETWORK.sub("", stripped)
-    return len(NETWORK.findall(stripped)) >= 2 and len(rest.strip("-_|·•/ ")) <= 2
+        return ""
+    networks = NETWORK.findall(stripped)
+    if len(networks) >= 2 and len(NETWORK.sub("", stripped).strip("-_|·•/ ")) <= 2:
+        return f"{len(networks)} share buttons run together"
+    return ""
 
 
 # --- labels before the text and after it -----------------------------------------------------------
@@ -153,8 +165,16 @@ def remove_edge_labels(work: Work) -> None:
     kept |= set(range(last + 1, next((i for i in range(last + 1, len(work.lines)) if not work.lines[i].text.strip()),
                                      len(work.lines))))
     headlines = headline_runs(work, following)
-    drop_lines(work, "edge-labels", lambda text, index: index in headlines or (
-        (index < first or index > last) and index not in kept and is_label(text)), longest=200)
+
+    def evidence(text: str, index: int) -> str:
+        if index in headlines:
+            return "one of a run of headlines after the text"
+        if index in kept or not is_label(text):
+            return ""
+        return "a short line before the text begins" if index < first else \
+            "a short line after the text ends" if index > last else ""
+
+    drop_lines(work, "edge-labels", evidence, longest=200)
 
 
 def headline_runs(work: Work, tail: list[int]) -> set[int]:
