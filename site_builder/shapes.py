@@ -193,13 +193,28 @@ def headline_runs(work: Work, tail: list[int]) -> set[int]:
 
 
 def is_headline(text: str) -> bool:
+    """A headline, or a teaser cut short with an ellipsis, as lists of other articles show them."""
     stripped = text.strip().lstrip("•·-–—*➡️🔗 ")
+    if stripped.endswith(("…", "...")) and 5 <= word_count(stripped) <= TEASER_WORDS:
+        return True
     return 5 <= word_count(stripped) <= 22 and not SENTENCE_END.search(stripped) and not STRUCTURE.match(text) \
         and len(DIGIT.findall(stripped)) <= 2 and ";" not in stripped  # not a line of results or a line-up
 
 
 def is_label(text: str) -> bool:
+    """A short line that is not a sentence: a kicker, a menu item, a field of the page ("Editor: Name",
+    "Source: Belga"), a bare address."""
     stripped = text.strip()
+    if BARE_ADDRESS.match(stripped) or (FIELD.match(stripped) and word_count(stripped) <= FIELD_WORDS
+                                        and not SENTENCE_END.search(stripped)):
+        return True
     return 0 < word_count(stripped) <= LABEL_WORDS and not SENTENCE_END.search(stripped) \
         and not STRUCTURE.match(stripped) and not DIGIT.search(stripped) and not stripped.endswith(":")
+
+
+FIELD = re.compile(r"^[-•*\s]*[^\W\d_][\w.-]*(\s[^\W\d_][\w.-]*)?\s?:\s?\S")
+"""A field of the page: one or two words, a colon, a value ("Editor: Faisal M", "Kaynak: DHA")."""
+FIELD_WORDS = 8
+TEASER_WORDS = 40
+BARE_ADDRESS = re.compile(r"^\S{0,12}https?://\S+$")
 
