@@ -182,15 +182,16 @@ def run_stories(args: argparse.Namespace) -> int:
     elif args.suggest:
         print_near_misses(grouping, {a.id: a for a in site.articles}, config.grouping.threshold)
     else:
-        print_stories(site)
+        print_stories(site, grouping)
     return 0
 
 
-def print_stories(site: Site) -> None:
+def print_stories(site: Site, grouping: Grouping) -> None:
     from site_builder.features import describe_feature
     from site_builder.views import format_span
 
     articles = {a.id: a for a in site.articles}
+    joined = {pair.second: pair for pair in grouping.links}
     for story in site.stories:
         span = format_span(story.first_reported, story.last_updated)
         if story.explicit:
@@ -203,6 +204,10 @@ def print_stories(site: Site) -> None:
         for article_id in story.article_ids:
             article = articles[article_id]
             print(f"  {article.date.date()}  {article.lang:5} {article.source}: {article_id}")
+            link = None if story.explicit else joined.get(article_id)
+            if link:
+                shared = ", ".join(describe_feature(f) for f in link.shared) or "nothing telling"
+                print(f"      joined {link.first}: similarity {link.score:.2f}, sharing {shared}")
 
 
 def print_near_misses(grouping: Grouping, articles: dict, threshold: float) -> None:

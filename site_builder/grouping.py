@@ -47,6 +47,9 @@ class Grouping:
     """Old story slugs that now point at another story."""
     near_misses: tuple[Pair, ...]
     """Article pairs just under the threshold, for `stories --suggest`."""
+    links: tuple[Pair, ...] = ()
+    """For each article that joined an automatic story, the pair that brought it in (score and shared
+    features), for `stories` to explain."""
 
 
 def item_for(article: Article, version: str = "") -> Item:
@@ -83,7 +86,7 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
                                                      {i: a.date.timestamp() for i, a in by_id.items()}))
     stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
-    return Grouping(ordered, redirects, clusters.near_misses)
+    return Grouping(ordered, redirects, clusters.near_misses, clusters.links)
 
 
 def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None, store: Store | None

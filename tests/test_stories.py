@@ -63,7 +63,8 @@ def test_stories_explains_an_automatic_story(make_site):
     lines = run_cli(root, "stories").stdout.splitlines()
     assert lines[0].startswith("quake-hits-hualien: Quake hits Hualien (2 articles; grouped on ")
     assert "hualien" in lines[0] and lines[0].endswith("; 12 July 2025)")
-    assert lines[1:] == ["  2025-07-12  en    Example News: en", "  2025-07-12  it    Notizie: it"]
+    assert lines[1:3] == ["  2025-07-12  en    Example News: en", "  2025-07-12  it    Notizie: it"]
+    assert re.fullmatch(r"      joined en: similarity 0\.\d\d, sharing .*hualien.*", lines[3]) and len(lines) == 4
 
 
 def test_suggest_lists_pairs_just_under_the_threshold(make_site):
