@@ -76,7 +76,8 @@ def make_parser() -> argparse.ArgumentParser:
     stories_parser = commands.add_parser(
         "stories", help="list the stories a build would publish, and why they were formed",
         description="Load, clean and group the articles as a build would, write nothing, and print each story "
-                    "with its articles; for an automatic story, the names it was grouped on and its time span.")
+                    "with its articles; for an automatic story, the names it was grouped on, its time span, and for "
+                    "each article that joined it, the report it joined, their similarity and what they share.")
     add_site_flags(stories_parser)
     stories_parser.add_argument("--drafts", action="store_true", help="include articles marked `draft: true`")
     output = stories_parser.add_mutually_exclusive_group()
