@@ -68,8 +68,13 @@ def make_parser() -> argparse.ArgumentParser:
                     "shown as [card ...] lines), or with --explain what each rule removed or changed, line by "
                     "line. Source files are never modified.")
     clean_parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files to clean")
-    clean_parser.add_argument("--explain", action="store_true",
-                              help="list each removal or change as path:line: rule: what, instead of the text")
+    view = clean_parser.add_mutually_exclusive_group()
+    view.add_argument("--explain", action="store_true",
+                      help="list each removal or change as path:line: rule: what (evidence), instead of the text")
+    view.add_argument("--review", action="store_true",
+                      help="list the borderline lines: those dropped by the rules that judge by shape and "
+                           "place (not by a known wording), and the short lines kept inside the text, with how "
+                           "to overrule each")
     clean_parser.add_argument("--config", type=Path, metavar="PATH",
                               help="site configuration file whose `clean:` settings apply (default: ./site.yaml)")
 
@@ -238,10 +243,32 @@ def run_clean(args: argparse.Namespace) -> int:
             print(f"{result.path}: {plural(len(changes), 'change')}")
             for change in sorted(changes, key=lambda c: c.line):
                 print(f"{result.path}:{change.line}: {change}")
+        elif args.review:
+            print_review(result.path, result.article)
         else:
             print(f"--- {result.path}" if len(results) > 1 else "", end="\n" if len(results) > 1 else "")
             print(cleaned_markdown(result.article))
     return 1 if any(result.article is None for result in results) else 0
+
+
+def print_review(path: str, article: Article) -> None:
+    """The lines a curator may want to confirm or overrule (see ``rules.JUDGED``)."""
+    from site_builder.rules import JUDGED
+    from site_builder.shapes import looks_like_chrome
+
+    dropped = [c for c in article.cleanup if c.rule in JUDGED and c.action == "removed"]
+    touched = {c.line for c in article.cleanup}
+    kept = [(article.body_line + number, line.strip()) for number, line in enumerate(article.body.splitlines())
+            if article.body_line + number not in touched and looks_like_chrome(line)]
+    print(f"{path}: {plural(len(dropped), 'line')} dropped by judgement, {plural(len(kept), 'short line')} kept")
+    for change in sorted(dropped, key=lambda c: c.line):
+        print(f"  dropped {path}:{change.line}: {change}")
+    for number, text in kept:
+        print(f"  kept    {path}:{number}: {text!r}")
+    if dropped or kept:
+        print("  To keep a dropped line, switch its rule off for this article (front matter `clean: {disable: "
+              "[RULE]}`) or the site (site.yaml `clean: disable:`); to drop a kept one, add a pattern for its "
+              "source under site.yaml `clean: patterns:`.")
 
 
 def cleaned_markdown(article: Article) -> str:

@@ -61,6 +61,9 @@ RULES: tuple[Rule, ...] = (
     Rule("quote-attribution", "an attribution line (— Name) stays with its quote", attach_quote_attributions),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+JUDGED = frozenset({"repeated-lines", "title-echoes", "date-lines", "agency-credits", "share-rows", "edge-labels"})
+"""The rules that judge by a line's shape and place rather than by a known wording: what `clean --review`
+shows a curator to confirm."""
 
 
 def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozenset(),

@@ -218,3 +218,10 @@ FIELD_WORDS = 8
 TEASER_WORDS = 40
 BARE_ADDRESS = re.compile(r"^\S{0,12}https?://\S+$")
 
+
+
+def looks_like_chrome(text: str) -> bool:
+    """A line a curator may want to look at when it stays: short and not a sentence (a subheading, or
+    chrome no rule knew), or a headline-like line."""
+    stripped = text.strip()
+    return bool(stripped) and not STRUCTURE.match(stripped) and (is_label(stripped) or is_headline(stripped))

@@ -112,3 +112,18 @@ def test_the_build_report_counts_changes_per_rule(make_site):
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "Cleaning: ad-labels 2, share-widgets 1, trailing-tags 1"
+
+
+def test_clean_review_lists_lines_dropped_by_judgement_and_short_lines_kept(make_site):
+    body = ("Politics\n\nThe mayor resigned on Friday after a vote of no confidence in the council.\n\n"
+            "What happens next\n\nA new election must be held within ninety days, the charter says.\n")
+    root = make_site({"content/a.md": article(body=body)})
+    result = run_cli(root, "clean", "--review", "content/a.md")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "content/a.md: 1 line dropped by judgement, 1 short line kept"
+    assert lines[1] == ("  dropped content/a.md:7: edge-labels: removed 'Politics' "
+                        "(a short line before the text begins)")
+    assert lines[2] == "  kept    content/a.md:11: 'What happens next'"
+    assert "clean: {disable: [RULE]}" in lines[3]
+    assert run_cli(root, "clean", "--review", "--explain", "content/a.md").returncode == 2
