@@ -38,6 +38,9 @@ def add_site_flags(parser: argparse.ArgumentParser) -> None:
 def add_strict_and_quiet(parser: argparse.ArgumentParser, quiet: str = "print only problems") -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help=quiet)
+    parser.add_argument("--no-wait", dest="wait", action="store_false",
+                        help="when another site-builder process is writing the same output folder, stop at once "
+                             "(exit 1) instead of waiting for it")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -156,7 +159,8 @@ def run_build(args: argparse.Namespace) -> int:
         config, warnings = load_preview_config(args.config, site_overrides(args), drafts=True)
     else:
         config, warnings = load_config(args.config, site_overrides(args))
-    report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings), hold=args.hold)
+    report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings), hold=args.hold,
+                   wait=args.wait)
     print_build(report, config, args.quiet)
     if not args.quiet and report.cleaning:
         print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
@@ -297,7 +301,7 @@ def run_check(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
     from site_builder.deploy import build_and_check
 
-    report, check = build_and_check(config, args.strict, tuple(warnings))
+    report, check = build_and_check(config, args.strict, tuple(warnings), args.wait)
     print_build(report, config, args.quiet)
     for problem in check.unlisted:
         print(problem, file=sys.stderr)
@@ -318,7 +322,7 @@ def run_deploy(args: argparse.Namespace) -> int:
     from site_builder.deploy import DeployFlags, deploy_site
 
     flags = DeployFlags(args.folder, args.rsync, args.remote, args.branch, args.domain)
-    report = deploy_site(config, flags, args.dry_run, args.strict, tuple(warnings))
+    report = deploy_site(config, flags, args.dry_run, args.strict, tuple(warnings), args.wait)
     print_build(report.build, config, args.quiet)
     if not args.quiet:
         print(describe_check(report.check))

@@ -17,6 +17,7 @@ from site_builder.check import CheckReport, check_output
 from site_builder.config import DeploySettings, SiteConfig, deploy_problems, is_remote
 from site_builder.errors import BrokenLinks, Problem, SiteBuilderError
 from site_builder.gitbranch import prepare_branch, publish_branch
+from site_builder.lock import writing
 from site_builder.pipeline import BuildOptions, BuildReport, build
 from site_builder.publish import Changes, prepare_folder, prepare_rsync, publish_folder, publish_rsync
 from site_builder.write import read_manifest
@@ -110,11 +111,13 @@ def prepare(target: DeploySettings, config: SiteConfig) -> Publisher:
     return lambda files, dry_run: publish_branch(branch, files, extra, dry_run)
 
 
-def build_and_check(config: SiteConfig, strict: bool = False,
-                    config_warnings: tuple[Problem, ...] = ()) -> tuple[BuildReport, CheckReport]:
-    """A fresh build as it is published (site.yaml's base_url, no drafts), and its link check."""
-    report = build(config, BuildOptions(drafts=False, strict=strict), config_warnings)
-    return report, check_output(config.output_dir, config.base_url)
+def build_and_check(config: SiteConfig, strict: bool = False, config_warnings: tuple[Problem, ...] = (),
+                    wait: bool = True) -> tuple[BuildReport, CheckReport]:
+    """A fresh build as it is published (site.yaml's base_url, no drafts), and its link check, holding the
+    output folder's lock throughout (no other build changes what is checked)."""
+    with writing(config, "check", wait):
+        report = build(config, BuildOptions(drafts=False, strict=strict), config_warnings)
+        return report, check_output(config.output_dir, config.base_url)
 
 
 def built_files(output_dir: Path) -> dict[str, Path]:
@@ -123,14 +126,16 @@ def built_files(output_dir: Path) -> dict[str, Path]:
 
 
 def deploy_site(config: SiteConfig, flags: DeployFlags = DeployFlags(), dry_run: bool = False,
-                strict: bool = False, config_warnings: tuple[Problem, ...] = ()) -> DeployReport:
-    """Check the target, build, check the links, publish (or, in a dry run, only compare)."""
+                strict: bool = False, config_warnings: tuple[Problem, ...] = (), wait: bool = True) -> DeployReport:
+    """Check the target, build, check the links, publish (or, in a dry run, only compare), holding the
+    output folder's lock throughout: what is published is what this deploy built."""
     started = time.perf_counter()
     target = choose_target(config.deploy, flags)
     publish = prepare(target, config)
-    report, check = build_and_check(config, strict, config_warnings)
-    if check.broken:
-        raise BrokenLinks(check.broken)
-    changes, commit = publish(built_files(config.output_dir), dry_run)
+    with writing(config, "deploy", wait):
+        report, check = build_and_check(config, strict, config_warnings, wait)
+        if check.broken:
+            raise BrokenLinks(check.broken)
+        changes, commit = publish(built_files(config.output_dir), dry_run)
     return DeployReport(describe_target(target), report, check, changes, bool(changes) and not dry_run, commit,
                         time.perf_counter() - started)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from site_builder.cache import Store, mark_private
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
+from site_builder.lock import writing
 from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
                                rescanned)
 from site_builder.memo import Memo, sha256, tally
@@ -131,7 +132,7 @@ def story_state(site: Site) -> dict:
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
           config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None,
-          written: frozenset[str] | None = None, hold: list | None = None) -> BuildReport:
+          written: frozenset[str] | None = None, hold: list | None = None, wait: bool = True) -> BuildReport:
     """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors.
 
     Without a memo (a `build` command, not `serve`), a build whose inputs (articles, theme, settings,
@@ -142,8 +143,12 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
 
     ``hold``: a list that keeps the build's large objects (the articles, their cached results, the pages'
     keys) from being freed when it returns, for a process that ends right after: freeing them one by one
-    took a cold build of 4,000 articles 0.2 s, half of it copying memory it shared with a forked helper."""
-    with collector_paused():
+    took a cold build of 4,000 articles 0.2 s, half of it copying memory it shared with a forked helper.
+
+    It holds the output folder's lock, and the cache's when it reads the cache (see ``lock``): a second
+    build waits for it, or with ``wait`` False stops at once (``lock.Busy``)."""
+    with collector_paused(), writing(config, "serve rebuild" if memo is not None else "build", wait,
+                                     cache=memo is None or memo.empty):
         return run_build(config, options, config_warnings, memo, written, hold)
 
 

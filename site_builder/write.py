@@ -11,6 +11,7 @@ rename, so a reader sees the old file or the new one, never half of one.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -262,9 +263,20 @@ def _ancestors(folder: str) -> list[str]:
 
 
 def output_error(err: OSError, output_dir: Path) -> SiteBuilderError:
+    """The message for a failed write, with the remedy of its real cause."""
     where = display_path(Path(err.filename or output_dir), Path.cwd())
-    return SiteBuilderError([Problem(where, 0, 0, f"cannot write the output ({err.strerror})",
-                                     "check the folder's permissions and free space")])
+    return SiteBuilderError([Problem(where, 0, 0, f"cannot write the output ({err.strerror})", remedy_for(err))])
+
+
+def remedy_for(err: OSError) -> str:
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "check the folder's permissions (or whether its file system is read-only)"
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on the disk, then build again"
+    if err.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOENT, errno.ENOTDIR, errno.EISDIR):
+        return ("another program changed the output folder while this build wrote it (site-builder's own "
+                "builds wait for each other); build again")
+    return "build again; if it fails the same way, check the disk"
 
 
 def _same_size(path: str, size: int) -> bool:

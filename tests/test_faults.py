@@ -218,8 +218,8 @@ def test_a_full_disk_stops_the_build_with_a_clear_message_and_keeps_the_previous
     with pytest.raises(SiteBuilderError) as failure:
         build_site(site, {"output_dir": output})
 
-    assert str(failure.value).endswith(":0:0: cannot write the output (No space left on device); check the "
-                                       "folder's permissions and free space")
+    assert str(failure.value).endswith(":0:0: cannot write the output (No space left on device); free some space "
+                                       "on the disk, then build again")
     assert tree(output) == before and not (output / STAGING).exists()
     for n in range(60):
         (site / f"content/more{n}.md").unlink()
@@ -250,7 +250,7 @@ def test_an_output_folder_that_cannot_be_written_gives_a_clear_message_and_keeps
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
         f"output/{STAGING}:0:0: cannot write the output (Operation not permitted); check the folder's permissions "
-        "and free space", "Build failed: 1 problem; the output folder was left as it was."]
+        "(or whether its file system is read-only)", "Build failed: 1 problem; the output folder was left as it was."]
     assert tree(site / "output") == before
 
 

@@ -20,7 +20,7 @@ LAYERS = [
     {"load", "theme", "views"},
     {"prepare"},
     {"render"},
-    {"write"},
+    {"write", "lock"},
     {"check", "publish"},
     {"gitbranch"},
     {"pipeline"},
