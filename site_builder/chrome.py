@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.noise import LABEL, LINK, Change, Work, bare, drop_lines
+from site_builder.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
     "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
@@ -127,6 +127,9 @@ def remove_related_links(work: Work) -> None:
     lines, dropping = work.lines, False
     kept = []
     for line in lines:
+        if LINK_DEFINITION.match(line.text):
+            kept.append(line)
+            continue
         words = bare(line.text) if len(line.text) <= 80 else ""
         if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))

@@ -102,10 +102,15 @@ def bare(text: str) -> str:
     return " ".join(text.split())
 
 
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+"""A Markdown link reference definition ("[docs]: https://..."): it shows nothing, and the links that name
+it break without it."""
+
+
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds (a string it returns is the
-    evidence, for --explain); lines over ``longest`` characters are prose, and table rows and code blocks
-    are structure: none is ever asked about."""
+    evidence, for --explain); lines over ``longest`` characters are prose, and table rows, code blocks and
+    link definitions are structure: none is ever asked about."""
     kept, fence, code = [], None, work.has_code
     for index, line in enumerate(work.lines):
         if code and (fence or line.text.lstrip().startswith(("```", "~~~"))):
@@ -113,7 +118,7 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str],
             fence = None if fence and text.startswith(fence) else fence or text[:3]
             kept.append(line)
         elif len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
-                and (found := matches(line.text, index)):
+                and not LINK_DEFINITION.match(line.text) and (found := matches(line.text, index)):
             work.changes.append(Change(rule, line.number, "removed", text, found if isinstance(found, str) else ""))
         else:
             kept.append(line)

@@ -18,9 +18,11 @@ from site_builder.noise import Work, bare, drop_lines
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*\s*$")
 """A full stop, not an ellipsis: a line ending in "…" is a teaser cut short by its page."""
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-STRUCTURE = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[!\[|<|\||```|\{[{%]|\[[^\]]+\]:)")
-"""Markdown the author wrote on purpose (headings, lists, quotes, images, tables, code, template tags):
-another rule's business, never a label."""
+STRUCTURE = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[!\[|<|\||`|\\|\{[{%]|\[[^\]]+\]:|"
+                       r"\[[^\]]*(\[[^\]]*\][^\]]*)?\][(\[])")
+"""Markdown the author wrote on purpose (headings, lists, quotes, images, tables, code, escaped marks,
+template tags, link definitions, a line that begins with a link): another rule's business, never a
+label."""
 
 
 @lru_cache(maxsize=65536)
@@ -44,25 +46,29 @@ def is_prose(text: str) -> bool:
 
 REPEAT_LONGEST = 600
 """Longer lines are paragraphs, never compared (and never the cost of a hostile one-line body)."""
-PARAGRAPH_WORDS = 25
-"""A repeated line this long is a paragraph the page also shows as its lead: one copy stays."""
+PARAGRAPH_WORDS = 14
+"""A repeated line this long is a sentence of the text that the page shows again (as a caption, a pull
+quote, a standfirst): its first copy stays."""
 
 
 def remove_repeated_lines(work: Work) -> None:
     """A line that stands twice or more in one body (a caption above and below its photo, a banner between
     paragraphs): writers do not repeat a line word for word; templates do. Every copy goes, but of a
-    paragraph the last copy stays (a lead the page also shows as its standfirst)."""
+    sentence the first copy stays (the text, which the page shows again as a caption or pull quote)."""
     counts = Counter(bare(line.text) for line in work.lines if line.text.strip() and len(line.text) <= REPEAT_LONGEST)
     repeated = {text for text, count in counts.items() if count > 1 and len(text) > 2}
     if not repeated:
         return
-    last = {bare(line.text): index for index, line in enumerate(work.lines) if len(line.text) <= REPEAT_LONGEST}
+    first = {}
+    for index, line in enumerate(work.lines):
+        if len(line.text) <= REPEAT_LONGEST:
+            first.setdefault(bare(line.text), index)
 
     def is_copy(text: str, index: int) -> str:
         words = bare(text)
         if words not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
             return ""
-        kept = last[words] == index and word_count(text) >= PARAGRAPH_WORDS
+        kept = first[words] == index and word_count(text) >= PARAGRAPH_WORDS
         return "" if kept else f"the body has it {counts[words]} times"
 
     drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
