@@ -34,10 +34,12 @@ def date_part(article) -> str:
     return "report" if article.date.date() >= LATER else "tune"
 
 
-def score_part(articles, labels, part_of, part: str):
+def score_part(articles, labels, part_of, part: str, details: list[str] | None = None):
     chosen = [a for a in articles if part_of(a) == part]
     grouping = group_stories(chosen, "en", GroupingSettings())
     predicted = {article_id: story.id for story in grouping.stories for article_id in story.article_ids}
+    if details is not None:
+        details += pair_table(chosen, labels, predicted) + worst(chosen, labels, predicted)
     return bcubed(chosen, labels, predicted), cross_pair_precision(chosen, labels, predicted), len(chosen)
 
 
@@ -51,6 +53,37 @@ def cross_pair_precision(articles, labels, predicted) -> tuple[int, int]:
     return sum(labels[a.id] == labels[b.id] for a, b in pairs), len(pairs)
 
 
+def pair_table(articles, labels, predicted) -> list[str]:
+    """Per pair of languages: same-story pairs found, and predicted pairs that are right."""
+    found, total, right, claimed = (defaultdict(int) for _ in range(4))
+    for a in articles:
+        for b in articles:
+            if a.id < b.id and a.lang != b.lang:
+                key = tuple(sorted((a.lang, b.lang)))
+                same, together = labels[a.id] == labels[b.id], predicted[a.id] == predicted[b.id]
+                total[key] += same
+                found[key] += same and together
+                claimed[key] += together
+                right[key] += same and together
+    rows = sorted(set(total) | set(claimed), key=lambda key: (-total[key], key))
+    return [f"    {'-'.join(key):7} pairs found {found[key]}/{total[key]}, grouped pairs right {right[key]}/{claimed[key]}"
+            for key in rows if total[key] or claimed[key]][:15]
+
+
+def worst(articles, labels, predicted, count: int = 5) -> list[str]:
+    """The predicted stories that mix most events, and the events split over most stories."""
+    by_story, by_event = defaultdict(set), defaultdict(set)
+    for article in articles:
+        by_story[predicted[article.id]].add(labels[article.id])
+        by_event[labels[article.id]].add(predicted[article.id])
+    merges = sorted(((len(events), story, sorted(events)) for story, events in by_story.items() if len(events) > 1),
+                    reverse=True)[:count]
+    splits = sorted(((len(stories), event) for event, stories in by_event.items() if len(stories) > 1),
+                    reverse=True)[:count]
+    return ([f"    false merge: story {story} holds {', '.join(events)}" for _, story, events in merges] +
+            [f"    miss: {event} is split over {parts} stories" for parts, event in splits])
+
+
 def report(name: str, part: str, score, pairs, count: int) -> None:
     precision = f", cross-language pair precision {pairs[0]}/{pairs[1]}" if pairs[1] else ""
     never = ", never tuned on" if part == "report" else ""
@@ -62,10 +95,14 @@ def test_grouping_on_real_multilingual_events_split_by_event():
     articles, labels = load_labelled(REAL)
     assert len(articles) >= 300 and len({a.lang for a in articles}) >= 8
     for part in ("tune", "report"):
-        report("grouping_real", part, *score_part(articles, labels, lambda a: label_part(labels[a.id]), part))
+        details: list[str] = []
+        report("grouping_real", part, *score_part(articles, labels, lambda a: label_part(labels[a.id]), part, details))
+        REPORT_LINES.extend(details)
 
 
 def test_grouping_on_the_english_roundups_split_by_time():
     articles, labels = load_labelled(require_shared(ENGLISH))
     for part in ("tune", "report"):
-        report("stories-en-public", part, *score_part(articles, labels, date_part, part))
+        details: list[str] = []
+        report("stories-en-public", part, *score_part(articles, labels, date_part, part, details))
+        REPORT_LINES.extend(line for line in details if "false merge" in line or "miss:" in line)
