@@ -22,7 +22,7 @@ from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256, while_same
 from site_builder.model import OutputFile, Site, Story
 from site_builder.theme import ThemeLayers, collect_static_files, hashed_name
-from site_builder.views import (SiteViews, article_path, format_date, paginate, source_dir,
+from site_builder.views import (SiteViews, article_path, format_date, lang_dir, paginate, source_dir,
                                 story_path, tag_dir)
 
 
@@ -157,7 +157,8 @@ class Renderer:
         self.globals = {
             "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
                      "base_path": config.base_path, "language": config.language, "params": config.params,
-                     "feed_url": self.views.urls.page("feed.xml"), "home_url": self.views.urls.page("index.html")},
+                     "feed_url": self.views.urls.page("feed.xml"), "json_feed_url": self.views.urls.page("feed.json"),
+                     "home_url": self.views.urls.page("index.html")},
             "url": lambda path: self.views.urls.page(assets.get(path, path)),
             "absolute_url": lambda path: self.views.urls.absolute(assets.get(path, path)),
             "build_time": site.build_time,
@@ -285,7 +286,8 @@ def article_keys(site: Site, memo: Memo | None) -> tuple[dict[str, str], tuple]:
         story, entry = story_of[article.id], last.get(article.id)
         if entry is None or entry[0] is not article or entry[1] != story:
             entry = (article, story, short_key((article.fingerprint, article.slug, story)),
-                     (article.id, article.slug, article.date, article.date_only, article.tags, article.source, story))
+                     (article.id, article.slug, article.date, article.date_only, article.tags, article.source,
+                      article.lang, story))
         entries[article.id] = entry
     memo.keep("article keys", entries)
     return {article_id: entry[2] for article_id, entry in entries.items()}, tuple(e[3] for e in entries.values())
@@ -381,11 +383,13 @@ def render_stories(r: Renderer) -> None:
         key = methodcaller("story_key", story.id)
         r.add("story.html", story_path(story), f"story {story.id}", key,
               lambda r, i=story.id: {"story": r.views.stories[i]})
-        feed = story_path(story).replace("index.html", "feed.xml")
-        r.add("feed.xml", feed, f"story feed {story.id}", key,
-              lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
-                                     "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
-              feed_path=feed, alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
+        for kind in ("xml", "json"):
+            feed = story_path(story).replace("index.html", f"feed.{kind}")
+            r.add(f"feed.{kind}", feed, f"story feed {story.id}", key,
+                  lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
+                                         "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
+                  feed_path=feed, alternate_path=story_path(story),
+                  canonical_url=r.views.urls.absolute(story_path(story)))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
@@ -404,21 +408,24 @@ def render_articles(r: Renderer) -> None:
                                                                    "story": r.views.stories[story]})
 
 
-def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str]) -> None:
-    """Tag or source pages: an index of all names, and a paginated list of articles per name.
+def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str],
+                  label: Callable[[str], str] = str) -> None:
+    """Tag, source or language pages: an index of all names, and a paginated list of articles per name.
 
-    Names that share a URL ("OpenAI" and "openai") are one group, shown by their most used spelling."""
+    Names that share a URL ("OpenAI" and "openai") are one group, shown by their most used spelling
+    (through ``label``: a language's code becomes its name)."""
     members: dict[str, list] = defaultdict(list)
     spellings: dict[str, Counter] = defaultdict(Counter)
     for article in r.site.articles:
         for name in names_of(article):
             members[directory_of(name)].append(article.id)
             spellings[directory_of(name)][name] += 1
-    shown = {directory: min(counts, key=lambda n: (-counts[n], n)) for directory, counts in spellings.items()}
+    shown = {directory: label(min(counts, key=lambda n: (-counts[n], n))) for directory, counts in spellings.items()}
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    r.add(f"{kind}_index.html", f"{kind}s/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
+    index = directory_of("x").split("/")[0]  # 'tags', 'sources', 'lang'
+    r.add(f"{kind}_index.html", f"{index}/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
           entries=entries)
     for directory, items in groups:
         name = shown[directory]
@@ -435,6 +442,11 @@ def render_tags(r: Renderer) -> None:
 
 def render_sources(r: Renderer) -> None:
     render_groups(r, "source", lambda a: (a.source,), source_dir)
+
+
+def render_languages(r: Renderer) -> None:
+    """A page per language of the coverage (/lang/it/), which the language badges link to."""
+    render_groups(r, "lang", lambda a: (a.lang,), lang_dir, lambda code: f"{r.views.language_name(code)} ({code})")
 
 
 def render_archive(r: Renderer) -> None:
@@ -459,9 +471,10 @@ def render_archive(r: Renderer) -> None:
 
 def render_feeds(r: Renderer) -> None:
     ids = tuple(article.id for article in r.site.articles[: r.site.config.feed_size])
-    r.add("feed.xml", "feed.xml", "Atom feed", lambda r: r.articles_key(ids),
-          lambda r: {"articles": r.article_views(ids)}, feed_title=r.site.config.title,
-          feed_path="feed.xml", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
+    for kind, name in (("xml", "Atom feed"), ("json", "JSON Feed")):
+        r.add(f"feed.{kind}", f"feed.{kind}", name, lambda r: r.articles_key(ids),
+              lambda r: {"articles": r.article_views(ids)}, feed_title=r.site.config.title,
+              feed_path=f"feed.{kind}", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
     r.add("robots.txt", "robots.txt", "robots.txt", lambda r: ())
     r.add("404.html", "404.html", "not-found page", lambda r: (), canonical_url=r.views.urls.absolute("404.html"))
 
@@ -514,8 +527,8 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
     return parts
 
 
-PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_archive,
-         render_feeds, render_sitemap)
+PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_languages,
+         render_archive, render_feeds, render_sitemap)
 
 
 def static_files(layers: ThemeLayers) -> tuple[list[OutputFile], dict[str, str]]:

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, Callable, Hashable, Sequence
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
 from site_builder.embeds import Embed, fill_embeds
+from site_builder.grouping import make_lead
 from site_builder.memo import Memo, derived
 from site_builder.model import Article, Site, Story
 from site_builder.slugs import slugify
@@ -51,6 +53,8 @@ class ArticleView:
     """BCP 47 code, for `lang` attributes."""
     language_name: str
     """The language's name in the site's language ("Indonesian")."""
+    language_url: str
+    """The page listing the articles in that language."""
     date: datetime
     """Publication time in the site's time zone."""
     date_text: str
@@ -61,8 +65,12 @@ class ArticleView:
     """Tags, linked to their pages."""
     summary: str | None
     """Curator's summary."""
+    lead: str
+    """Short plain-text lead: the summary, else the first paragraph (for share cards and JSON Feed)."""
     image: str | None
-    """Lead image URL."""
+    """Lead image URL, as the curator wrote it."""
+    image_url: str | None
+    """The lead image as an absolute URL (for share cards and feeds), when there is one."""
     story_id: str
     """Id of the story it belongs to."""
     extra: dict[str, Any]
@@ -91,6 +99,8 @@ class StoryView:
     """The story's page on this site."""
     feed_url: str
     """The story's own Atom feed."""
+    json_feed_url: str
+    """The same feed as JSON Feed 1.1."""
     lead: str
     """Short plain-text lead."""
     first_reported: datetime
@@ -137,6 +147,15 @@ class Urls:
         """'feed.xml' -> 'https://example.org/digest/feed.xml'."""
         return self.base_url + self.page(path)[len(self.base_path):]
 
+    def resource(self, address: str, page: str) -> str | None:
+        """An address a curator wrote in the front matter of the article at ``page`` (an output path),
+        absolute: a web address as it is, a relative path from the article's page; None for another
+        scheme (front matter allows none, this says so again)."""
+        scheme = urlsplit(address).scheme.lower()
+        if scheme in ("http", "https"):
+            return address
+        return None if scheme else urljoin(self.absolute(page), address)
+
     def absolute_from_site_url(self, site_url: str) -> str:
         """'/digest/stories/x/' -> 'https://example.org/digest/stories/x/' (the `absolute` filter)."""
         return self.base_url + site_url[len(self.base_path):]
@@ -158,6 +177,10 @@ def tag_dir(tag: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def source_dir(source: str) -> str:
     return f"sources/{slugify(source, fallback=source)}/"
+
+
+def lang_dir(code: str) -> str:
+    return f"lang/{slugify(code, fallback=code)}/"
 
 
 def paged_path(directory: str, number: int | None) -> str:
@@ -256,9 +279,12 @@ class SiteViews:
             id=article.id, title=article.title, url=self.urls.page(article_path(article)),
             original_url=article.url, source=Link(article.source, self.urls.page(source_dir(article.source))),
             lang=article.lang, language_name=self.language_name(article.lang),
+            language_url=self.urls.page(lang_dir(article.lang)),
             date=local, date_text=format_date(local, article.date_only), authors=article.authors,
             tags=tuple(Link(tag, self.urls.page(tag_dir(tag))) for tag in article.tags),
-            summary=article.summary, image=article.image, story_id=story_id,
+            summary=article.summary, lead=make_lead(article), image=article.image,
+            image_url=self.urls.resource(article.image, article_path(article)) if article.image else None,
+            story_id=story_id,
             extra=article.extra,
             make_html=lambda: Markup(fill_embeds(article.cleaned_html, article.embeds, self.render_embed)),
         )
@@ -270,7 +296,8 @@ class SiteViews:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
             id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)),
-            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")), lead=story.lead,
+            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")),
+            json_feed_url=self.urls.page(story_path(story).replace("index.html", "feed.json")), lead=story.lead,
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,
