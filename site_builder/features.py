@@ -31,6 +31,10 @@ than looking behind at every position)."""
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
 DIGIT = re.compile(r"\d")
+GLUED_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)([^\W\d_]+)|[Mm](\d+[.,]\d)")
+"""A number with letters glued after it (a unit, a counter word, a case ending), or a magnitude (M7.2)."""
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th", "e", "er", "ème", "eme", "o", "a", "º", "ª", "te", "ten"})
+"""Letters after a number that make it an ordinal (4th, 3e): 'fourth' is not 'four', the token stays whole."""
 DATE_LIKE = re.compile(r"[1-9]|[12]\d|3[01]|0[1-9]|19\d\d|20\d\d|21\d\d")
 NAME_PARTS = re.compile(r"[-.]")
 NOT_LETTERS = re.compile(r"[^a-z]")
@@ -197,7 +201,11 @@ def word_feature(token: str) -> str | None:
 
 def _number_features(token: str) -> tuple[str, ...]:
     """Numbers are translation-proof signals, except days of the month and years: every report of
-    the week says '12' and '2025', so those count only as words, between reports in one language."""
+    the week says '12' and '2025', so those count only as words, between reports in one language. A unit
+    or particle glued on (367명, 7,6lık, 100km, M7.2) is left out: the number is what carries over."""
+    glued = GLUED_NUMBER.fullmatch(token)
+    if glued and (glued.group(2) or "").casefold() not in ORDINAL_ENDINGS:
+        token = glued.group(1) or glued.group(3)
     number = THOUSANDS.sub("", token).replace(",", ".").strip(".")
     if len(number) > 1 and not re.fullmatch(r"0\d?", number):
         return ((WORD if DATE_LIKE.fullmatch(number) else NUMBER) + fold(number),)
