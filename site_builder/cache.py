@@ -27,7 +27,7 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from site_builder.memo import sha256
 
@@ -37,6 +37,7 @@ LEGACY_FOLDER = ".site-builder-cache"
 """Where versions before 0.2 kept the cache: inside the output folder, published with it."""
 SEAL = b"site-builder sealed 1\n"
 """The first bytes of a sealed file; the HMAC-SHA256 of the rest follows."""
+MAC_SIZE = hashlib.sha256().digest_size
 KEY_NAME = "cache.key"
 WHOLE = ".whole"
 """The suffix of a file holding a value kept whole."""
@@ -216,11 +217,12 @@ def _read_whole(path: Path, version: str) -> Any:
 
 
 def _write_shard(path: Path, content: Any) -> None:
-    write_sealed(path, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+    write_sealed(path, lambda out: pickle.dump(content, out, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def read_sealed(path: Path) -> bytes | None:
-    """The payload of a file ``write_sealed`` wrote; None when missing or not sealed by this user's key."""
+def read_sealed(path: Path) -> memoryview | None:
+    """The payload of a file ``write_sealed`` wrote (a view of the bytes read, not a copy); None when
+    missing or not sealed by this user's key."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -228,15 +230,32 @@ def read_sealed(path: Path) -> bytes | None:
     return unseal(data, path)
 
 
-def write_sealed(path: Path, payload: bytes) -> None:
-    """Write ``payload`` sealed at ``path``, whole (a rename), so a reader never sees half a file."""
-    sealed = seal(payload)
-    if sealed is None:
+class SealingWriter:
+    """A file that feeds the HMAC with everything written to it, so a payload is sealed as it is written
+    (a pickle of the grouping's scores is tens of megabytes: no copy of it is ever made)."""
+
+    def __init__(self, out: Any, key: bytes):
+        self.out, self.mac = out, hmac.new(key, digestmod=hashlib.sha256)
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return self.out.write(data)
+
+
+def write_sealed(path: Path, write: Callable[[Any], Any]) -> None:
+    """Write at ``path``, whole (a rename, so a reader never sees half a file), what ``write(out)`` writes
+    to ``out``, sealed: the mark, then the HMAC of the payload, then the payload. Nothing without a key."""
+    key = cache_key()
+    if key is None:
         return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".shard-")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(sealed)
+            out.write(SEAL + bytes(MAC_SIZE))
+            sealing = SealingWriter(out, key)
+            write(sealing)
+            out.seek(len(SEAL))
+            out.write(sealing.mac.digest())
         os.replace(temporary, path)
     except BaseException:  # an error, or a process stopped (see ``parallel.Ahead.close``): nothing half written
         if os.path.exists(temporary):  # not when it was stopped just after the file went in place
@@ -244,25 +263,18 @@ def write_sealed(path: Path, payload: bytes) -> None:
         raise
 
 
-def seal(payload: bytes) -> bytes | None:
-    """``payload`` with the mark and the HMAC that ``unseal`` checks; None when there is no key (nothing
-    is kept then)."""
+def unseal(data: bytes, path: Path | str) -> memoryview | None:
+    """The payload of a sealed file's bytes, when its HMAC is this user's; else None, with a one-line
+    warning (a cache file that was damaged, tampered with or copied from elsewhere: only a miss, never
+    unpickled)."""
     key = cache_key()
+    start = len(SEAL) + MAC_SIZE
     if key is None:
         return None
-    return SEAL + hmac.new(key, payload, hashlib.sha256).digest() + payload
-
-
-def unseal(data: bytes, path: Path | str) -> bytes | None:
-    """The payload ``seal`` wrapped, when its HMAC is this user's; else None, with a one-line warning (a
-    cache file that was damaged, tampered with or copied from elsewhere: only a miss, never unpickled)."""
-    key = cache_key()
-    start = len(SEAL) + hashlib.sha256().digest_size
-    if key is None:
-        return None
-    if data.startswith(SEAL) and hmac.compare_digest(hmac.new(key, data[start:], hashlib.sha256).digest(),
+    payload = memoryview(data)[start:]
+    if data.startswith(SEAL) and hmac.compare_digest(hmac.new(key, payload, hashlib.sha256).digest(),
                                                      data[len(SEAL):start]):
-        return data[start:]
+        return payload
     warn_once(f"warning: {path}: a cache file damaged or not written by this user's site-builder; ignored "
               "(it is rebuilt; delete .site-builder/ to start afresh)")
     return None

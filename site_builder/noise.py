@@ -118,7 +118,7 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str],
             fence = None if fence and text.startswith(fence) else fence or text[:3]
             kept.append(line)
         elif len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
-                and not LINK_DEFINITION.match(line.text) and (found := matches(line.text, index)):
+                and not ("]:" in text and LINK_DEFINITION.match(line.text)) and (found := matches(line.text, index)):
             work.changes.append(Change(rule, line.number, "removed", text, found if isinstance(found, str) else ""))
         else:
             kept.append(line)

@@ -15,6 +15,9 @@ from functools import lru_cache
 
 from site_builder.noise import Work, bare, drop_lines
 
+LINES_REMEMBERED = 2048
+"""The rules ask about each line of an article several times; more than an article's lines, kept for the
+whole build, would only hold its text in memory."""
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*\s*$")
 """A full stop, not an ellipsis: a line ending in "…" is a teaser cut short by its page."""
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -25,7 +28,7 @@ template tags, link definitions, a line that begins with a link): another rule's
 label."""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def word_count(text: str) -> int:
     """Words in a line; in a script written without spaces, about one word per two characters."""
     if text.isascii() or not CJK.search(text):
@@ -33,7 +36,7 @@ def word_count(text: str) -> int:
     return len(CJK.findall(text)) // 2 + len(CJK.sub(" ", text).split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LINES_REMEMBERED)
 def is_prose(text: str) -> bool:
     """A line a reader reads as text: a sentence of some length, or a long run of words (a clipping cut
     off mid-sentence ends without its full stop)."""
@@ -55,23 +58,32 @@ def remove_repeated_lines(work: Work) -> None:
     """A line that stands twice or more in one body (a caption above and below its photo, a banner between
     paragraphs): writers do not repeat a line word for word; templates do. Every copy goes, but of a
     sentence the first copy stays (the text, which the page shows again as a caption or pull quote)."""
-    counts = Counter(bare(line.text) for line in work.lines if line.text.strip() and len(line.text) <= REPEAT_LONGEST)
-    repeated = {text for text, count in counts.items() if count > 1 and len(text) > 2}
+    keys = [repeat_key(line.text) for line in work.lines]
+    counts = Counter(key for key in keys if key)
+    repeated = {key for key, count in counts.items() if count > 1}
     if not repeated:
         return
-    first = {}
-    for index, line in enumerate(work.lines):
-        if len(line.text) <= REPEAT_LONGEST:
-            first.setdefault(bare(line.text), index)
-
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    # drop_lines counts the same lines in the same order, so the index is the line's place in ``keys``.
     def is_copy(text: str, index: int) -> str:
-        words = bare(text)
-        if words not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
+        key = keys[index]
+        if key not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
             return ""
-        kept = first[words] == index and word_count(text) >= PARAGRAPH_WORDS
-        return "" if kept else f"the body has it {counts[words]} times"
+        kept = first[key] == index and word_count(text) >= PARAGRAPH_WORDS
+        return "" if kept else f"the body has it {counts[key]} times"
 
     drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
+
+
+def repeat_key(text: str) -> str:
+    """What two copies of a line share: a short line's words (case, markup and end punctuation aside), a
+    long one's spelling (a paragraph is repeated by copying it whole); '' for a line never compared."""
+    if len(text) > REPEAT_LONGEST:
+        return ""
+    key = bare(text) if len(text) <= 200 else " ".join(text.split()).casefold()
+    return key if len(key) > 2 else ""
 
 
 # --- the headline echoed ----------------------------------------------------------------------------
@@ -108,6 +120,8 @@ def is_date_line(text: str) -> bool:
     """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
     Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
     date, not a sentence."""
+    if not DIGIT.search(text):  # most lines: no date without a digit
+        return False
     stripped = text.strip().strip("*_-–—•· ")
     words = word_count(stripped)
     if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
@@ -125,6 +139,8 @@ TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
 def is_agency_credit(text: str) -> str:
     """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
     text, and signed the way photo agencies sign."""
+    if "/" not in text and "©" not in text and "(c)" not in text and "via " not in text:  # most lines
+        return ""
     stripped = text.strip()
     if word_count(stripped) > 30 or STRUCTURE.match(stripped) or "http" in stripped \
             or (is_prose(stripped) and stripped.endswith((".", "!", "?"))):
@@ -173,6 +189,8 @@ def remove_edge_labels(work: Work) -> None:
     headlines = headline_runs(work, following)
 
     def evidence(text: str, index: int) -> str:
+        if first <= index <= last:  # the text itself, which most lines are
+            return ""
         if index in headlines:
             return "one of a run of headlines after the text"
         if index in kept or not is_label(text):

@@ -171,7 +171,7 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
         version, entries = pickle.loads(read_sealed(cache / "index.whole"))
         entries = {key: (dataclasses.replace(entry[0], version="other"), entry[1])
                    if isinstance(entry, tuple) and entry[0] else entry for key, entry in entries.items()}
-        write_sealed(cache / "index.whole", pickle.dumps((version, entries)))
+        write_sealed(cache / "index.whole", lambda out: pickle.dump((version, entries), out))
     log = tmp_path / "work.log"
     real_clean, real_clusters_of = clean.clean_article, grouping.clusters_of
 
@@ -356,7 +356,7 @@ def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monk
             shard.write_bytes(b"not a pickle at all")
         elif damage == "another version":
             _, entries = pickle.loads(read_sealed(shard))
-            write_sealed(shard, pickle.dumps(("an older site-builder", entries)))
+            write_sealed(shard, lambda out: pickle.dump(("an older site-builder", entries), out))
     if damage == "deleted":
         shutil.rmtree(cache)
     touch_all(site / "content")

@@ -173,11 +173,12 @@ class Visit:
     def audit(self) -> list[str]:
         """What the DOM holds that it should not; a page that refreshes to another (a redirect page) is
         audited where it lands."""
-        for _ in range(3):
+        for _ in range(20):  # a refresh may come after the load event, later on a busy machine
             try:
                 return self.page.evaluate(AUDIT)
             except self.playwright_error:  # the page navigated while it was audited
                 self.page.wait_for_load_state()
+                self.page.wait_for_timeout(50)
         return self.page.evaluate(AUDIT)
 
     def close(self) -> list[str]:
