@@ -383,15 +383,11 @@ def render_stories(r: Renderer) -> None:
         key = methodcaller("story_key", story.id)
         r.add("story.html", story_path(story), f"story {story.id}", key,
               lambda r, i=story.id: {"story": r.views.stories[i]})
-        for kind in ("xml", "json"):
-            feed = story_path(story).replace("index.html", f"feed.{kind}")
-            # A story's JSON Feed gives each report's lead, not its body: the Atom feed beside it has the
-            # bodies, and making them again cost a cold build a tenth of its time.
-            r.add(f"feed.{kind}", feed, f"story feed {story.id}", key,
-                  lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
-                                         "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
-                  feed_path=feed, alternate_path=story_path(story), full_content=False,
-                  canonical_url=r.views.urls.absolute(story_path(story)))
+        feed = story_path(story).replace("index.html", "feed.xml")
+        r.add("feed.xml", feed, f"story feed {story.id}", key,
+              lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
+                                     "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
+              feed_path=feed, alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
@@ -476,8 +472,7 @@ def render_feeds(r: Renderer) -> None:
     for kind, name in (("xml", "Atom feed"), ("json", "JSON Feed")):
         r.add(f"feed.{kind}", f"feed.{kind}", name, lambda r: r.articles_key(ids),
               lambda r: {"articles": r.article_views(ids)}, feed_title=r.site.config.title,
-              feed_path=f"feed.{kind}", alternate_path="index.html", full_content=True,
-              canonical_url=r.views.urls.absolute(""))
+              feed_path=f"feed.{kind}", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
     r.add("robots.txt", "robots.txt", "robots.txt", lambda r: ())
     r.add("404.html", "404.html", "not-found page", lambda r: (), canonical_url=r.views.urls.absolute("404.html"))
 

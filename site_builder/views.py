@@ -99,8 +99,6 @@ class StoryView:
     """The story's page on this site."""
     feed_url: str
     """The story's own Atom feed."""
-    json_feed_url: str
-    """The same feed as JSON Feed 1.1."""
     lead: str
     """Short plain-text lead."""
     first_reported: datetime
@@ -296,8 +294,7 @@ class SiteViews:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
             id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)),
-            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")),
-            json_feed_url=self.urls.page(story_path(story).replace("index.html", "feed.json")), lead=story.lead,
+            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")), lead=story.lead,
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,
