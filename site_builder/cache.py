@@ -11,7 +11,7 @@ similarities) has a file of its own, written and read the same way. So has an in
 with a little of each (see ``Store.hint``), from which a build sees at once what it will have to
 compute.
 
-Every file is sealed (``seal``): an HMAC of its bytes under a key kept in the user's own configuration
+Every file is sealed (``write_sealed``): an HMAC of its bytes under a key kept in the user's own configuration
 folder, outside the site, so a cache file that was tampered with, or copied from another machine, is
 never unpickled: it reads as empty, with a one-line warning.
 """
@@ -31,14 +31,11 @@ from typing import Any, Callable
 
 from site_builder.memo import sha256
 
-FOLDER = "cache"
-"""The cache folder's name in the site's work folder (``config.WORK_FOLDER``)."""
-LEGACY_FOLDER = ".site-builder-cache"
-"""Where versions before 0.2 kept the cache: inside the output folder, published with it."""
 SEAL = b"site-builder sealed 1\n"
 """The first bytes of a sealed file; the HMAC-SHA256 of the rest follows."""
 MAC_SIZE = hashlib.sha256().digest_size
 KEY_NAME = "cache.key"
+"""The key's file in the user's configuration folder (``key_path``)."""
 WHOLE = ".whole"
 """The suffix of a file holding a value kept whole."""
 INDEX = "index"

@@ -37,7 +37,7 @@ def make_environment(layers: ThemeLayers, compiled: Path | None = None) -> jinja
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the cache folder, sealed as every cache file is (``cache.seal``): compiled
+    """Compiled templates kept in the cache folder, sealed as every cache file is (``cache.write_sealed``): compiled
     code from a file anyone else wrote is never run. A folder that cannot be written only costs time."""
 
     def __init__(self, folder: Path):
@@ -406,7 +406,7 @@ def render_articles(r: Renderer) -> None:
                                                                    "story": r.views.stories[story]})
 
 
-def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Callable[[str], str],
+def render_groups(r: Renderer, kind: str, folder: str, names_of: Callable, directory_of: Callable[[str], str],
                   label: Callable[[str], str] = str) -> None:
     """Tag, source or language pages: an index of all names, and a paginated list of articles per name.
 
@@ -422,8 +422,7 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    index = directory_of("x").split("/")[0]  # 'tags', 'sources', 'lang'
-    r.add(f"{kind}_index.html", f"{index}/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
+    r.add(f"{kind}_index.html", f"{folder}/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
           entries=entries)
     for directory, items in groups:
         name = shown[directory]
@@ -435,16 +434,17 @@ def render_groups(r: Renderer, kind: str, names_of: Callable, directory_of: Call
 
 
 def render_tags(r: Renderer) -> None:
-    render_groups(r, "tag", lambda a: a.tags, tag_dir)
+    render_groups(r, "tag", "tags", lambda a: a.tags, tag_dir)
 
 
 def render_sources(r: Renderer) -> None:
-    render_groups(r, "source", lambda a: (a.source,), source_dir)
+    render_groups(r, "source", "sources", lambda a: (a.source,), source_dir)
 
 
 def render_languages(r: Renderer) -> None:
     """A page per language of the coverage (/lang/it/), which the language badges link to."""
-    render_groups(r, "lang", lambda a: (a.lang,), lang_dir, lambda code: f"{r.views.language_name(code)} ({code})")
+    render_groups(r, "lang", "lang", lambda a: (a.lang,), lang_dir,
+                  lambda code: f"{r.views.language_name(code)} ({code})")
 
 
 def render_archive(r: Renderer) -> None:

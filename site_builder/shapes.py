@@ -66,6 +66,7 @@ def remove_repeated_lines(work: Work) -> None:
     first: dict[str, int] = {}
     for index, key in enumerate(keys):
         first.setdefault(key, index)
+
     # drop_lines counts the same lines in the same order, so the index is the line's place in ``keys``.
     def is_copy(text: str, index: int) -> str:
         key = keys[index]
