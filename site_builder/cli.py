@@ -207,7 +207,8 @@ def print_stories(site: Site, grouping: Grouping) -> None:
         if story.explicit:
             why = f"story key {story.id!r}"
         elif len(story.article_ids) > 1:
-            why = "grouped on " + ", ".join(describe_feature(f) for f in story.evidence) + f"; {span}"
+            on = ", ".join(describe_feature(f) for f in story.evidence) or "what the reports say (meaning)"
+            why = f"grouped on {on}; {span}"
         else:
             why = "alone"
         print(f"{story.slug}: {story.title} ({plural(len(story.article_ids), 'article')}; {why})")

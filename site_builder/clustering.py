@@ -8,7 +8,9 @@ the signals that survive translation alone (names, numbers, handles, links) betw
 by the time between them. Shared words alone make a topic, not an event: reports in one language
 must share at least one such signal, reports in two languages at least two. Articles are taken in
 time order and each joins the story holding its most similar earlier report, if that similarity
-reaches the threshold; otherwise it starts a story.
+reaches the threshold; otherwise it starts a story. With the optional encoder (``meaning``), reports in
+two languages that say the same are similar too, and a report joins only a story whose reports it agrees
+with on average.
 
 Only pairs inside the time window that share a feature are ever scored (an inverted index per
 feature, sorted by time), so the cost grows with the archive, not with its square.
@@ -26,10 +28,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
 from operator import mul
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from site_builder.config import GroupingSettings
-from site_builder.features import ANCHOR_KINDS, HANDLE, LINK, NAME, NUMBER, SOUND, WORD
+from site_builder.features import ANCHOR_KINDS, HANDLE, LINK, MEANING, NAME, NUMBER, SOUND, WORD
+from site_builder.meaning import STORY_FLOOR, added_similarity, agreement, close_pairs
 
 KIND_WEIGHTS = {NAME: 1.0, SOUND: 0.5, NUMBER: 0.8, HANDLE: 2.0, LINK: 2.0, WORD: 1.0}
 COMMON_SHARE = 0.05
@@ -69,6 +72,8 @@ class Item:
     version: str = ""
     """What the item was made from (its file's bytes, path and the settings that shape it, hashed): an item
     with the same id and version is the same item. '' when unknown: never taken for the same."""
+    meaning: bytes = b""
+    """What its title and opening say, as the optional encoder puts it (``meaning``); empty without."""
 
     @cached_property
     def features(self) -> dict[str, int]:
@@ -91,11 +96,11 @@ def interned(features: dict[str, int]) -> dict[str, int]:
 
 
 def made_item(id: str, time: float, features: dict[str, int], fixed: str | None = None, lang: str = "",
-              version: str = "") -> Item:
+              version: str = "", meaning: bytes = b"") -> Item:
     """An item of freshly made ``features``, which it holds unpacked too (as unpacking would give them): in
     a cold build, the process that groups made half the items, and unpacking them took it 40 ms."""
     unpacked = interned(features)
-    item = Item(id, time, marshal.dumps(unpacked), fixed, lang, version)
+    item = Item(id, time, marshal.dumps(unpacked), fixed, lang, version, meaning)
     item.__dict__["features"] = unpacked  # where ``features`` keeps what it unpacked
     return item
 
@@ -238,6 +243,9 @@ class Index:
                     self.keyed[feature].append(position)
         time_of = [item.time for item in items]
         self.times = {f: list(map(time_of.__getitem__, positions)) for f, positions in self.postings.items()}
+        self.meanings = meanings_of(items, window_seconds)
+        """Position -> {position: encoder similarity} of the reports in other languages that say the same
+        (see ``meaning``); empty when no item has a vector."""
 
     def weights_of(self, period: int, features: Iterable[str]) -> dict[str, float]:
         """The weight of each of ``features`` in ``period`` that carries weight: its kind's weight times the
@@ -331,6 +339,8 @@ class Index:
                 moved[feature][0].add(position)
             for feature in after - before:
                 moved[feature][1].add(position)
+        if any(self.items[position].meaning != items[position].meaning for position in edited):
+            new.meanings = meanings_of(items, self.window)
         new.postings, new.keyed, new.times = dict(self.postings), dict(self.keyed), dict(self.times)
         for feature, (gone, added) in moved.items():
             members = sorted((set(self.postings.get(feature, ())) - gone) | added, key=new.rank.__getitem__)
@@ -348,10 +358,12 @@ class Index:
         joining a story nor a suggestion can come of them, and every clustering reads the scores again.
 
         Candidates come from the postings of anchors and keywords alone; the other words are only looked
-        at for those, so common words never make the scan long."""
+        at for those, so common words never make the scan long. Reports in other languages that say the
+        same by the optional encoder (``meanings``) are candidates too, and what they say adds to what
+        they share."""
         items, vectors, norms, anchor_norms = self.items, self.vectors, self.norms, self.anchor_norms
         item, vector, anchors = items[position], vectors[position], self.anchors[position]
-        result, floor = {}, near_miss_floor(settings)
+        result, floor, meant = {}, near_miss_floor(settings), self.meanings.get(position, {})
         for other in self.candidates(position):
             partner, theirs = items[other], vectors[other]
             if partner.lang == item.lang:
@@ -359,10 +371,13 @@ class Index:
                 words_only = not any(map(theirs.__contains__, anchors))  # found by its keywords alone
             else:
                 common = list(filter(theirs.__contains__, anchors))
-                if len(common) < settings.min_shared:
+                cosine = meant.get(other)
+                if len(common) < settings.min_shared and cosine is None:
                     continue
                 score = settings.anchor_weight * added(vector, theirs, common) / (
-                    anchor_norms[position] * anchor_norms[other])
+                    anchor_norms[position] * anchor_norms[other]) if len(common) >= settings.min_shared else 0.0
+                if cosine is not None:
+                    score += added_similarity(cosine)
                 words_only = False
             days = abs(item.time - partner.time) / 86400
             score /= 1 + days / settings.time_scale_days
@@ -381,14 +396,19 @@ class Index:
             found += postings[feature][bisect_left(times, start):bisect_right(times, time)]
             if feature in keyed:
                 found += [o for o in keyed[feature] if 0 < self.items[o].time - time <= window]
+        for other in self.meanings.get(position, ()):
+            if self.items[other].time <= time or self.items[other].fixed:
+                found.append(other)
         candidates = dict.fromkeys(found)
         candidates.pop(position, None)
         return candidates
 
     def shared(self, a: int, b: int, count: int = 5) -> tuple[str, ...]:
+        """The weightiest features both have, and how close the encoder puts them when it does."""
         first, second = self.vectors[a], self.vectors[b]
         ranked = sorted(first.keys() & second.keys(), key=lambda f: (-first[f] * second[f], f))
-        return tuple(ranked[:count])
+        cosine = self.meanings.get(a, {}).get(b)
+        return tuple(ranked[:count]) + ((f"{MEANING}{cosine:.2f}",) if cosine is not None else ())
 
     def around(self, positions: set[int]) -> set[int]:
         """The items that share an anchor with one of ``positions`` inside the time window: the only ones
@@ -400,6 +420,7 @@ class Index:
                 times = self.times[feature]
                 found.update(self.postings[feature][bisect_left(times, time - self.window):
                                                     bisect_right(times, time + self.window)])
+            found.update(self.meanings.get(position, ()))
         return found
 
 
@@ -473,7 +494,8 @@ def cluster(items: Sequence[Item], settings: GroupingSettings, previous: Cluster
         if index is not None and items[position].fixed is None:
             if position not in scored:
                 scored[position] = index.neighbours(position, settings)
-            choice = _best_group(scored[position], group_of, keys, settings)
+            choice = _best_group(scored[position], group_of, keys, settings,
+                                 _agrees(items, position, groups) if items[position].meaning else None)
         if choice is None:
             groups.append([position])
             keys.append("" if items[position].fixed == "" else None)
@@ -502,6 +524,8 @@ def _same_groups(items: Sequence[Item], settings: GroupingSettings, previous: Cl
     the choices of the articles whose similarities still hold stand as long as those of the others do:
     only these are made again (a save under `serve` moves the scores of a few dozen articles, not the
     groups of 4,000)."""
+    if any(item.meaning for item in items):  # whether a story agrees with a report depends on all its members
+        return None
     last = previous.scoring
     group_of, partners, rank, keys = last.group_of, last.partners, index.rank, previous.keys
     again = sorted(last.scored.keys() - scored.keys(), key=rank.__getitem__)
@@ -581,24 +605,40 @@ def edited_positions(items: Sequence[Item], settings: GroupingSettings, previous
             continue
         if (before.id, before.time, before.fixed, before.lang) != (after.id, after.time, after.fixed, after.lang):
             return None
-        if before.features != after.features:
+        if before.features != after.features or before.meaning != after.meaning:
             edited.add(position)
     return edited
 
 
 def _best_group(similar: dict[int, float], group_of: dict[int, int], keys: list[str | None],
-                settings: GroupingSettings) -> tuple[int, int, float] | None:
-    """(group, partner, score) of the best already-placed article at or above the threshold."""
-    best, threshold = None, settings.threshold
+                settings: GroupingSettings, agrees: Callable[[int], bool] | None = None
+                ) -> tuple[int, int, float] | None:
+    """(group, partner, score) of the best already-placed article at or above the threshold, in a group that
+    ``agrees`` with it when given."""
+    best, threshold, refused = None, settings.threshold, set()
     for other, score in similar.items():
         if score < threshold:
             continue
         group = group_of.get(other)
-        if group is None or keys[group] == "":
+        if group is None or keys[group] == "" or group in refused:
             continue
         if best is None or (score, -other) > (best[2], -best[1]):
+            if agrees is not None and not agrees(group):
+                refused.add(group)
+                continue
             best = (group, other, score)
     return best
+
+
+def _agrees(items: Sequence[Item], position: int, groups: list[list[int]]) -> Callable[[int], bool]:
+    """Whether what the item at ``position`` says is close enough, on average, to what the reports of a group
+    say (``meaning.agreement``): a link to one report is not enough to join a story on another event of the
+    same kind (a second earthquake, a second strike) that this report happens to resemble."""
+    def agrees(group: int) -> bool:
+        others = [items[member].meaning for member in groups[group] if items[member].meaning]
+        return not others or agreement(items[position].meaning, others) >= STORY_FLOOR
+
+    return agrees
 
 
 def near_miss_floor(settings: GroupingSettings) -> float:
@@ -620,6 +660,14 @@ def _near_misses(items, scored, group_of, index, settings, limit: int = 50) -> t
                     pairs[(first, second)] = score
     ranked = sorted(pairs.items(), key=lambda item: (-item[1], items[item[0][0]].id, items[item[0][1]].id))
     return tuple(Pair(items[a].id, items[b].id, score, index.shared(a, b)) for (a, b), score in ranked[:limit])
+
+
+def meanings_of(items: Sequence[Item], window_seconds: float) -> dict[int, dict[int, float]]:
+    """``close_pairs`` of the items with an encoder vector (none: nothing to compare, numpy not imported)."""
+    if not any(item.meaning for item in items):
+        return {}
+    return close_pairs([item.time for item in items], [item.lang for item in items],
+                       [item.meaning for item in items], window_seconds)
 
 
 def keywords_of(vector: dict[str, float]) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from site_builder import meaning
 from site_builder.errors import Problem, SiteBuilderError, errors_in
 from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_language, read_positive_int,
                                   read_text, read_text_list, type_name, unprintable_problem,
@@ -38,7 +39,10 @@ class GroupingSettings:
     """`stories --suggest` lists pairs scoring at least this share of the threshold."""
     min_shared: int = 2
     """Names, numbers, handles or links two reports in different languages must share to be compared
-    at all (reports in one language need one)."""
+    by them (reports in one language need one)."""
+    meaning: bool = False
+    """Compare reports in different languages by what they say too, with the optional multilingual
+    encoder (`pip install 'site-builder[meaning]'`, see ``site_builder.meaning``)."""
 
 
 @dataclass(frozen=True)
@@ -268,7 +272,7 @@ GROUPING_LIMITS = {"threshold": (0.0, 1.0), "window_days": (0.0, 3650.0), "time_
 def _read_grouping(doc: YamlDoc, problems: list[Problem]) -> GroupingSettings:
     """`grouping: {auto: true, threshold: 0.13, window_days: 7, ...}`; every value checked for range."""
     section = doc.data.get("grouping") or {}
-    known = {"auto", *GROUPING_LIMITS}
+    known = {"auto", "meaning", *GROUPING_LIMITS}
     if not isinstance(section, dict) or set(section) - known:
         unknown = sorted(map(str, set(section) - known)) if isinstance(section, dict) else []
         what = f"unknown grouping setting {unknown[0]!r}" if unknown else "'grouping' must be a mapping"
@@ -281,6 +285,17 @@ def _read_grouping(doc: YamlDoc, problems: list[Problem]) -> GroupingSettings:
                                         "write `auto: false` to turn automatic grouping off", at_value=True))
         else:
             values["auto"] = section["auto"]
+    if "meaning" in section:
+        if not isinstance(section["meaning"], bool):
+            problems.append(doc.problem("grouping", "'grouping: meaning' must be true or false",
+                                        "write `meaning: true` to compare reports in different languages by "
+                                        "what they say", at_value=True))
+        elif section["meaning"] and not meaning.available():
+            problems.append(doc.problem("grouping", f"'grouping: meaning' needs the package {meaning.PACKAGE}, "
+                                        "which is not installed", f"run `{meaning.INSTALL}`, or write "
+                                        "`meaning: false`", at_value=True))
+        else:
+            values["meaning"] = section["meaning"]
     for name, (low, high) in GROUPING_LIMITS.items():
         value = section.get(name)
         if value is None:

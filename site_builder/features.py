@@ -19,6 +19,8 @@ from anyascii import anyascii
 NAME, SOUND, NUMBER, HANDLE, LINK, WORD = "e:", "s:", "n:", "h:", "u:", "w:"
 ANCHOR_KINDS = (NAME, SOUND, NUMBER, HANDLE, LINK)
 """Kinds that mean the same in every language."""
+MEANING = "m:"
+"""Not a feature of an article: what a link between two reports shows of the encoder's similarity (m:0.62)."""
 
 TOKEN = re.compile(r"@?[^\W_][\w'’.,\-]*[^\W_]|[^\W_]", re.U)
 ASCII_TOKEN = re.compile(TOKEN.pattern, re.ASCII)
@@ -225,7 +227,8 @@ def normalise_link(address: str) -> str:
 def describe_feature(feature: str) -> str:
     """A feature as a curator reads it: 'altman', '@sama', '6.4', 'x.com/sama/status/1', 'word "rilis"'."""
     kind, value = feature[:2], feature[2:]
-    return {HANDLE: f"@{value}", SOUND: f"sound {value}", WORD: f'word "{value}"'}.get(kind, value)
+    return {HANDLE: f"@{value}", SOUND: f"sound {value}", WORD: f'word "{value}"',
+            MEANING: f"meaning {value}"}.get(kind, value)
 
 
 def clear_caches() -> None:

@@ -17,7 +17,8 @@ from typing import Iterable, Iterator, Mapping
 from site_builder.cache import Store
 from site_builder.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
 from site_builder.config import GroupingSettings
-from site_builder.features import SOUND, article_features
+from site_builder.features import MEANING, SOUND, article_features
+from site_builder.meaning import meaning_of
 from site_builder.memo import Memo, sha256, while_same
 from site_builder.model import Article, Story
 from site_builder.parallel import Ahead
@@ -52,12 +53,14 @@ class Grouping:
     features), for `stories` to explain."""
 
 
-def item_for(article: Article, version: str = "") -> Item:
-    """The article as clustering sees it; ``version`` names what it was made from (see ``Item.version``)."""
+def item_for(article: Article, version: str = "", meaning: bool = False) -> Item:
+    """The article as clustering sees it; ``version`` names what it was made from (see ``Item.version``);
+    ``meaning``: with the optional encoder's vector (see ``site_builder.meaning``)."""
     links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
+    vector = meaning_of(article.title, article.text) if meaning and fixed != "" else b""
     return made_item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
-                     article.lang.split("-")[0].lower(), version)
+                     article.lang.split("-")[0].lower(), version, vector)
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
@@ -69,7 +72,7 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     the builds of one `serve` session, ``store`` (the cache folder) between builds; ``ahead``, the process
     that may have clustered them already (see ``cluster_ahead``)."""
     by_id = {article.id: article for article in articles}
-    items = [items[i] if items and i in items else item_for(a) for i, a in by_id.items()]
+    items = [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
     done = ahead.take("clusters") if ahead else None
     if done and done[0] is not None and done[0] == items_signature(items):
         clusters = done[1]
@@ -153,7 +156,7 @@ def _evidence(links: Iterable[Pair], first_of: dict[str, str]) -> dict[str, tupl
     shared: dict[str, Counter] = {}
     for pair in links:
         shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
-    return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith(SOUND))[:6]
+    return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith((SOUND, MEANING)))[:6]
             for first, counts in shared.items()}
 
 

@@ -374,7 +374,7 @@ def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, v
     if article is None:
         return Prepared(None, None, tuple(problems))
     cleaned = clean_article(article, config)
-    item = item_for(cleaned, version)
+    item = item_for(cleaned, version, config.grouping.meaning)
     return Prepared(replace(cleaned, body="", markdown="", text=lead_text(cleaned), html="",
                             html_utf8=cleaned.html.encode()), item, tuple(problems))
 
@@ -405,4 +405,4 @@ def settings_key(config: SiteConfig) -> str:
     """What of the configuration shapes a file's results, written the same way by every process."""
     patterns = sorted((source, [p.pattern for p in found]) for source, found in config.clean_patterns.items())
     return repr((config.language, config.timezone, sorted(config.extra_keys), sorted(config.clean_disabled),
-                 patterns))
+                 patterns, config.grouping.meaning))

@@ -35,6 +35,18 @@ def require_tool(name: str, why: str) -> str:
     pytest.skip(message)
 
 
+def require_module(name: str, why: str) -> None:
+    """Skips when a Python package of an optional extra is missing on a developer's machine; fails in CI,
+    whose `./dev test` installs every extra the tests need."""
+    try:
+        __import__(name)
+    except ImportError:
+        message = f"the Python module {name} is not installed: {why} (`./dev test` installs it)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
 def require_root_mechanism(what: str, command: list[str]) -> None:
     """Run a set-up command that needs root's powers (mount, chattr, setpriv); skips when this machine
     refuses it on a developer's machine, fails in CI, which runs as root where all of them work."""

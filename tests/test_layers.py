@@ -10,7 +10,7 @@ import site_builder
 LAYERS = [
     {"errors", "memo", "parallel"},
     {"cache"},
-    {"yamldoc", "slugs", "markdown", "embeds", "features"},
+    {"yamldoc", "slugs", "markdown", "embeds", "features", "meaning"},
     {"noise"},
     {"chrome", "layout", "shapes"},
     {"rules"},

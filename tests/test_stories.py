@@ -116,7 +116,7 @@ def test_each_story_has_its_own_atom_feed(make_site):
     ("  auto: maybe\n", "site.yaml:3:3: 'grouping: auto' must be true or false; write `auto: false` to turn "
                         "automatic grouping off"),
     ("  windw_days: 3\n", "site.yaml:3:3: unknown grouping setting 'windw_days'; use: anchor_weight, auto, "
-                          "min_shared, suggest_ratio, threshold, time_scale_days, window_days"),
+                          "meaning, min_shared, suggest_ratio, threshold, time_scale_days, window_days"),
 ])
 def test_grouping_settings_are_validated(grouping, expected):
     _, problems = parse_config("title: T\ngrouping:\n" + grouping, Path("/site"), "site.yaml")
