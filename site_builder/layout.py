@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from site_builder.embeds import (ATTRIBUTES, BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
                                  embed_from_blockquote, embed_from_facebook, embed_from_iframe)
-from site_builder.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, replace_blocks
+from site_builder.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, is_tag_like, replace_blocks
 
 # A whole script element (its content never runs past the next <script), else a lone opening or
 # closing tag: an unclosed <script> must not swallow the text after it.
@@ -57,8 +57,6 @@ def remove_site_patterns(work: Work) -> None:
     drop_lines(work, "site-patterns", lambda text, _: any(p.search(text.strip()) for p in work.patterns))
 
 
-TAG_WORDS = re.compile(r"^(?:[a-z][a-z0-9&'’.-]{1,29}|[A-Z][A-Z0-9&'’ .-]{1,29})$")
-NOT_TAGS = ("-", "*", "+", "|", ">", "<", "!", "[", "•", "#", "—", "–", "`", EMBED_MARK)
 MAX_TRAILING_TAGS = 5
 
 
@@ -67,18 +65,13 @@ def remove_trailing_tags(work: Work) -> None:
     short lines in lower case or in capitals; never the whole body."""
     end, dropped = len(work.lines), 0
     while end and dropped < MAX_TRAILING_TAGS and (not work.lines[end - 1].text.strip()
-                                                   or _is_tag_like(work.lines[end - 1].text)):
+                                                   or is_tag_like(work.lines[end - 1].text)):
         dropped += bool(work.lines[end - 1].text.strip())
         end -= 1
     if not any(line.text.strip() for line in work.lines[:end]):
         return
     tail = set(range(end, len(work.lines)))
     drop_lines(work, "trailing-tags", lambda text, i: i in tail)
-
-
-def _is_tag_like(text: str) -> bool:
-    stripped = text.strip()
-    return not stripped.startswith(NOT_TAGS) and len(stripped.split()) <= 3 and bool(TAG_WORDS.match(stripped))
 
 
 BULLET = re.compile(r"^\s*[•●▪◦‣∙·]\s*(\S.*)$")

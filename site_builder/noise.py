@@ -102,6 +102,16 @@ def bare(text: str) -> str:
     return " ".join(text.split())
 
 
+TAG_WORDS = re.compile(r"^(?:[a-z][a-z0-9&'’.-]{1,29}|[A-Z][A-Z0-9&'’ .-]{1,29})$")
+NOT_TAGS = ("-", "*", "+", "|", ">", "<", "!", "[", "•", "#", "—", "–", "`", EMBED_MARK)
+
+
+def is_tag_like(text: str) -> bool:
+    """A category or source tag: up to three words, all in lower case or all in capitals."""
+    stripped = text.strip()
+    return not stripped.startswith(NOT_TAGS) and len(stripped.split()) <= 3 and bool(TAG_WORDS.match(stripped))
+
+
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 """A Markdown link reference definition ("[docs]: https://..."): it shows nothing, and the links that name
 it break without it."""

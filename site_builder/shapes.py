@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from site_builder.noise import Work, bare, drop_lines
+from site_builder.noise import Work, bare, drop_lines, is_tag_like
 
 LINES_REMEMBERED = 2048
 """The rules ask about each line of an article several times; more than an article's lines, kept for the
@@ -54,10 +54,15 @@ PARAGRAPH_WORDS = 14
 quote, a standfirst): its first copy stays."""
 
 
+CAPTION_COPIES = 3
+"""A sentence the page shows this often is a caption (above, below and in the gallery), not the text."""
+
+
 def remove_repeated_lines(work: Work) -> None:
     """A line that stands twice or more in one body (a caption above and below its photo, a banner between
     paragraphs): writers do not repeat a line word for word; templates do. Every copy goes, but of a
-    sentence the first copy stays (the text, which the page shows again as a caption or pull quote)."""
+    sentence the first copy stays (the text, which the page shows again as a caption or pull quote),
+    unless the page shows it three times or more (a caption of a gallery)."""
     keys = [repeat_key(line.text) for line in work.lines]
     counts = Counter(key for key in keys if key)
     repeated = {key for key, count in counts.items() if count > 1}
@@ -72,7 +77,7 @@ def remove_repeated_lines(work: Work) -> None:
         key = keys[index]
         if key not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
             return ""
-        kept = first[key] == index and word_count(text) >= PARAGRAPH_WORDS
+        kept = first[key] == index and word_count(text) >= PARAGRAPH_WORDS and counts[key] < CAPTION_COPIES
         return "" if kept else f"the body has it {counts[key]} times"
 
     drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
@@ -165,6 +170,57 @@ def is_share_row(text: str) -> str:
     return ""
 
 
+# --- lists of other articles -------------------------------------------------------------------------
+
+CUT_TEASER = re.compile(r"[\w,;:'\"”’»)]\s?(…|\.\.\.)$")
+"""A line the page cut short to tease another article ("... la sfida di Coppa…"): an ellipsis after a word."""
+TEASER_RUN = 2
+"""Teasers come in lists; one line ending in an ellipsis may be the writer's."""
+HEADLINE_LIST = 3
+"""Headlines ending the body in a row of at least this many, under a heading ("Outras Notícias"), are a list
+of other articles; a last section's subheading and its words cut off are two."""
+
+
+def remove_teaser_lists(work: Work) -> None:
+    """Lists of other articles, wherever they stand: two or more teasers in a row that the page cut short
+    with an ellipsis, and the run of headlines (with their labels) that ends the body. Each teaser is
+    often long enough to read as prose, so the text would seem to go on through them."""
+    content = [index for index, line in enumerate(work.lines) if line.text.strip()]
+    teasers: set[int] = set()
+    run: list[int] = []
+    for index in content + [-1]:
+        if index >= 0 and is_cut_teaser(work.lines[index].text):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_RUN:
+            teasers.update(run)
+        run = []
+    ending: list[int] = []
+    for index in reversed(content):
+        text = work.lines[index].text
+        if STRUCTURE.match(text) or is_field(text) or not (is_headline(text) or is_label(text)):
+            break
+        ending.append(index)
+    while ending and not is_label(work.lines[ending[-1]].text):  # the list begins with its heading
+        ending.pop()
+    headlines = {index for index in ending if is_headline(work.lines[index].text)}
+    if len(headlines) >= HEADLINE_LIST:
+        teasers.update(ending)
+
+    def evidence(_: str, index: int) -> str:
+        return "" if index not in teasers else "one of a list of other articles" if index in headlines \
+            else "one of a run of teasers cut short"
+
+    if teasers:
+        drop_lines(work, "teaser-lists", evidence, longest=400)
+
+
+def is_cut_teaser(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.endswith(("…", "...")) and bool(CUT_TEASER.search(stripped)) and word_count(stripped) >= 6 \
+        and not STRUCTURE.match(stripped)
+
+
 # --- labels before the text and after it -----------------------------------------------------------
 
 LABEL_WORDS = 4
@@ -182,11 +238,15 @@ def remove_edge_labels(work: Work) -> None:
     following = [index for index in range(last + 1, len(work.lines)) if work.lines[index].text.strip()]
     # The line right after the last sentence, when it ends the body, is a clipping cut off mid-sentence;
     # a short line after the text that words follow is a subheading of a last section.
-    kept = {following[0]} if len(following) == 1 else set()
+    # A tag alone there is trailing-tags' to take.
+    kept = {following[0]} if len(following) == 1 and (may_be_cut_off(work.lines[following[0]].text)
+                                                      or is_tag_like(work.lines[following[0]].text)) else set()
     kept |= {index for index, after in zip(following, following[1:]) if word_count(work.lines[after].text) >= 5}
-    # Short lines that go on the last paragraph without a blank line are its list (winners, results).
-    kept |= set(range(last + 1, next((i for i in range(last + 1, len(work.lines)) if not work.lines[i].text.strip()),
-                                     len(work.lines))))
+    # Short lines that go on the last paragraph without a blank line are its list (winners, results), but
+    # not one line alone (an agency, a label) nor the page's fields ("Editor: Name").
+    run = range(last + 1, next((i for i in range(last + 1, len(work.lines)) if not work.lines[i].text.strip()),
+                               len(work.lines)))
+    kept |= {index for index in run if len(run) > 1 and not is_field(work.lines[index].text)}
     headlines = headline_runs(work, following)
 
     def evidence(text: str, index: int) -> str:
@@ -202,13 +262,30 @@ def remove_edge_labels(work: Work) -> None:
     drop_lines(work, "edge-labels", evidence, longest=200)
 
 
+def may_be_cut_off(text: str) -> bool:
+    """Whether the one line after the last sentence can be that sentence's start, the clipping cut off
+    mid-sentence: words in lower and upper case, not a label's shape (capitals alone, one word, an
+    address, an ellipsis, a field, a count)."""
+    stripped = text.strip()
+    letters = [char for char in stripped if char.isalpha()]
+    return word_count(stripped) >= 2 and not stripped.endswith(("…", "...")) and "://" not in stripped \
+        and any(char.islower() for char in letters) and not is_field(stripped) \
+        and not (CJK.search(stripped) and len(stripped) < 10) and not COUNT.match(stripped)
+
+
+def is_field(text: str) -> bool:
+    """A field of the page ("Editor: Faisal M", "Source: Belga"), not a sentence."""
+    stripped = text.strip()
+    return bool(FIELD.match(stripped)) and word_count(stripped) <= FIELD_WORDS and not SENTENCE_END.search(stripped)
+
+
 def headline_runs(work: Work, tail: list[int]) -> set[int]:
     """The lines after the text that run as a list of other headlines: two or more in a row, each a few
-    words to a headline's length, none a sentence ("Outras Notícias" and what follows it)."""
+    words to a headline's length, none a sentence nor a field of a fact box ("AMMONITI: ...")."""
     found: set[int] = set()
     run: list[int] = []
     for index in tail + [-1]:
-        if index >= 0 and is_headline(work.lines[index].text):
+        if index >= 0 and is_headline(work.lines[index].text) and not FIELD.match(work.lines[index].text):
             run.append(index)
             continue
         if len(run) >= 2:
@@ -228,11 +305,17 @@ def is_headline(text: str) -> bool:
 
 def is_label(text: str) -> bool:
     """A short line that is not a sentence: a kicker, a menu item, a field of the page ("Editor: Name",
-    "Source: Belga"), a bare address."""
+    "Source: Belga") or a row of them between bars, a field whose value is gone ("Updated:"), a count or
+    an age ("Bild 1 von 45", "3 dni temu"), a bare address."""
     stripped = text.strip()
-    if BARE_ADDRESS.match(stripped) or (FIELD.match(stripped) and word_count(stripped) <= FIELD_WORDS
-                                        and not SENTENCE_END.search(stripped)):
+    if BARE_ADDRESS.match(stripped) or is_field(stripped):
         return True
+    if " | " in stripped and word_count(stripped) <= FIELD_ROW_WORDS and not SENTENCE_END.search(stripped):
+        return all(word_count(part) <= LABEL_WORDS + 1 for part in stripped.split(" | "))
+    if COUNTER.match(stripped):
+        return any(char.islower() for char in stripped.split(" ", 1)[1])
+    if stripped.endswith((":", "：")) and word_count(stripped) <= 2:  # a field whose value is not there
+        return not STRUCTURE.match(stripped)
     return 0 < word_count(stripped) <= LABEL_WORDS and not SENTENCE_END.search(stripped) \
         and not STRUCTURE.match(stripped) and not DIGIT.search(stripped) and not stripped.endswith(":")
 
@@ -240,8 +323,16 @@ def is_label(text: str) -> bool:
 FIELD = re.compile(r"^[-•*\s]*[^\W\d_][\w.-]*(\s[^\W\d_][\w.-]*)?\s?:\s?\S")
 """A field of the page: one or two words, a colon, a value ("Editor: Faisal M", "Kaynak: DHA")."""
 FIELD_WORDS = 8
+FIELD_ROW_WORDS = 12
+"""A row of the page's fields ("7 OTTOBRE 2019 | giornalistinelpallone Isidoro Trovato") is short parts
+between bars."""
 TEASER_WORDS = 40
 BARE_ADDRESS = re.compile(r"^\S{0,12}https?://\S+$")
+COUNT = re.compile(r"^\W*\d[\d.,]*\W*$")
+"""A number alone (a comment count, a page number)."""
+COUNTER = re.compile(r"^\d{1,3} [^\W\d]{1,10}( [^\W\d]{1,10})?$|^[^\W\d]+ \d{1,3} [^\W\d]{1,5} \d{1,3}$")
+"""A count or an age of the page, a number with a word or two ("Bild 1 von 45", "3 godzin temu", "33 minuten
+geleden"): never a sentence, and outside the text never its words."""
 
 
 
