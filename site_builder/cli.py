@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -142,11 +143,53 @@ def make_parser() -> argparse.ArgumentParser:
                                help="build and check, list what would be added, changed and removed; publish nothing")
     add_strict_and_quiet(deploy_parser, "print only problems and the outcome")
 
+    add_parser = commands.add_parser(
+        "add", help="clip articles into the content folder from web addresses, saved pages or a feed",
+        description="Fetch each web page (or read each page saved by a browser), extract the article (title, "
+                    "date, language, outlet, canonical address, author, the text as Markdown, social embeds as the "
+                    "embed codes the build turns into cards) and write it as content/DATE-SOURCE-TITLE.md. Every "
+                    "page is read before anything is written: when one fails (network, timeout, not a web page, "
+                    "too large, no article text, an address already in the digest), each failure is told on "
+                    "one line, nothing is written and the exit status is 1. With --feed, list the feed's entries "
+                    "and mark those already in the digest; --all, --since or entry numbers add the new ones. "
+                    "Needs the extra: pip install 'site-builder[add]'.")
+    add_parser.add_argument("sources", nargs="*", metavar="URL|FILE|NUMBER",
+                            help="web addresses (http or https) or saved .html files; with --feed, numbers of "
+                                 "the listing's entries to add")
+    add_parser.add_argument("--feed", metavar="URL|FILE", help="an RSS, Atom or JSON Feed, by address or file")
+    add_parser.add_argument("--all", action="store_true", help="with --feed: add every new entry")
+    add_parser.add_argument("--since", type=iso_date, metavar="DATE",
+                            help="with --feed: add the new entries dated DATE (YYYY-MM-DD) or later")
+    add_parser.add_argument("--story", metavar="KEY", help="join the story with this `story:` key")
+    add_parser.add_argument("--draft", action="store_true", help="write `draft: true`")
+    add_parser.add_argument("--lang", type=language_code, metavar="CODE",
+                            help="the articles' language (e.g. en), over what the page says; needed when it says none")
+    add_parser.add_argument("--date", type=iso_date, metavar="DATE",
+                            help="the publication date (YYYY-MM-DD), over what the page says; needed when it says none")
+    add_parser.add_argument("--dry-run", action="store_true",
+                            help="print each file that would be written, with its text; write nothing")
+    add_parser.add_argument("--config", type=Path, metavar="PATH",
+                            help="site configuration file; its content folder receives the articles "
+                                 "(default: ./site.yaml)")
+
     new_parser = commands.add_parser(
         "new", help="create a new site folder",
         description="Create PATH with a site.yaml, a sample article and a README, ready for `site-builder build`.")
     new_parser.add_argument("path", type=Path, metavar="PATH", help="folder to create (must be new or empty)")
     return parser
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as 2025-07-12") from None
+
+
+def language_code(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code; write one such as en, de or pt-BR")
+    return text
 
 
 def site_overrides(args: argparse.Namespace) -> dict:
@@ -346,6 +389,47 @@ def describe_deploy(report: DeployReport, dry_run: bool) -> str:
     return f"Deployed to {report.target}: {counts}{commit}, {report.seconds:.2f} s."
 
 
+def run_add(args: argparse.Namespace) -> int:
+    from site_builder.add import add_articles, choose_entries, list_feed
+    from site_builder.clip import ArticleChoices
+
+    config, _ = load_config(args.config)
+    choices = ArticleChoices(story=args.story, draft=args.draft, lang=args.lang, date=args.date)
+    sources = args.sources
+    if (args.all or args.since) and not args.feed:
+        raise SiteBuilderError("--all and --since pick entries of a feed; give the feed with --feed URL|FILE")
+    if not (sources or args.feed):
+        raise SiteBuilderError("nothing to add; give web addresses, saved .html files, or --feed URL|FILE")
+    if args.feed:
+        lines = list_feed(config, args.feed)
+        if not (sources or args.all or args.since):
+            print_feed(lines, args.feed)
+            return 0
+        sources = [line.entry.url for line in choose_entries(lines, sources, args.all, args.since)]
+        if not sources:
+            print(f"{args.feed}: no new entries to add.")
+            return 0
+    planned = add_articles(config, sources, choices, args.dry_run)
+    for article in planned:
+        clip = article.clipping
+        if args.dry_run:
+            print(f"Would write {article.shown}:\n{article.text}")
+        else:
+            print(f"Added {article.shown}: {clip.title} ({clip.source}, {args.date or clip.date})")
+    return 0
+
+
+def print_feed(lines: list, feed: str) -> None:
+    new = sum(1 for line in lines if not line.added_in)
+    print(f"{feed}: {plural(len(lines), 'entry', 'entries')}, {new} new")
+    for line in lines:
+        day = line.entry.date.isoformat() if line.entry.date else "no date   "
+        mark = f"added as {line.added_in}" if line.added_in else "new"
+        print(f"{line.number:3}  {day}  {line.entry.title}\n       {line.entry.url}  [{mark}]")
+    if new:
+        print("Add them with --all, --since DATE, or their numbers: site-builder add --feed FEED 1 3")
+
+
 def run_new(args: argparse.Namespace) -> int:
     from site_builder.scaffold import create_site
 
@@ -355,7 +439,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "clean": run_clean, "deploy": run_deploy, "new": run_new,
+COMMANDS = {"add": run_add, "build": run_build, "check": run_check, "clean": run_clean, "deploy": run_deploy, "new": run_new,
             "serve": run_serve, "stories": run_stories}
 CLOSING = {"build": "Build failed: {count}; the output folder was left as it was.",
            "check": "Check failed: {count}.", "deploy": "Stopped: {count}; nothing was published."}
