@@ -343,3 +343,13 @@ def test_a_build_never_imports_the_extraction_library(tmp_path):
     code = ("import sys; from site_builder import cli, pipeline; "
             "sys.exit(1 if {'trafilatura', 'feedparser', 'site_builder.clip'} & set(sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_without_the_extra_add_says_how_to_install_it(make_site, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # what `import trafilatura` meets without the extra
+    site = make_site({"content/a.md": article()}, SITE_YAML)
+
+    assert add(site, str(PAGES / "bbc-obama-guns.html")) == 1
+
+    assert "install it with pip install 'site-builder[add]'" in capsys.readouterr().err
+    assert sorted(p.name for p in (site / "content").iterdir()) == ["a.md"]
