@@ -273,7 +273,8 @@ FAILURES = {
 
 @pytest.mark.parametrize("route", sorted(FAILURES))
 def test_each_failure_says_why_in_one_line_and_writes_nothing(server, make_site, capsys, monkeypatch, route):
-    monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 1)
+    if route == "slow.html":  # only there: 6 MB through a busy machine may pause for a second too
+        monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 1)
     site = make_site({"content/a.md": article()}, SITE_YAML)
     before = snapshot(site / "content")
 
