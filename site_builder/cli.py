@@ -16,6 +16,7 @@ from site_builder import __version__
 from site_builder.config import SiteConfig, display_path, load_config, load_preview_config
 from site_builder.errors import BrokenLinks, SiteBuilderError
 from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files, plan_stories
+from site_builder.progress import Progress, shown, timings_lines
 
 if TYPE_CHECKING:
     from site_builder.check import CheckReport
@@ -44,6 +45,11 @@ def add_strict_and_quiet(parser: argparse.ArgumentParser, quiet: str = "print on
                              "(exit 1) instead of waiting for it")
 
 
+def add_timings(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--timings", action="store_true",
+                        help="print how long each stage took (read, clean, group, render, write) after the summary")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="site-builder",
@@ -65,6 +71,7 @@ def make_parser() -> argparse.ArgumentParser:
                               help="include articles marked `draft: true`, building into the preview folder "
                                    ".site-builder/preview/ (or --output), never the output folder of site.yaml")
     add_strict_and_quiet(build_parser)
+    add_timings(build_parser)
 
     clean_parser = commands.add_parser(
         "clean", help="show what cleaning does to articles, without writing anything",
@@ -142,6 +149,7 @@ def make_parser() -> argparse.ArgumentParser:
     deploy_parser.add_argument("--dry-run", action="store_true",
                                help="build and check, list what would be added, changed and removed; publish nothing")
     add_strict_and_quiet(deploy_parser, "print only problems and the outcome")
+    add_timings(deploy_parser)
 
     add_parser = commands.add_parser(
         "add", help="clip articles into the content folder from web addresses, saved pages or a feed",
@@ -202,12 +210,21 @@ def run_build(args: argparse.Namespace) -> int:
         config, warnings = load_preview_config(args.config, site_overrides(args), drafts=True)
     else:
         config, warnings = load_config(args.config, site_overrides(args))
-    report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings), hold=args.hold,
-                   wait=args.wait)
+    with shown_progress(args) as progress:
+        report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings),
+                       hold=args.hold, wait=args.wait)
     print_build(report, config, args.quiet)
     if not args.quiet and report.cleaning:
         print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
+    if args.timings:
+        print("\n".join(timings_lines(progress)))
     return 0
+
+
+def shown_progress(args: argparse.Namespace):  # noqa: ANN201 (a context manager of a Progress)
+    """The live line on a terminal (stderr), unless --quiet; stage timings in any case."""
+    live = not args.quiet and sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+    return shown(Progress(sys.stderr if live else None))
 
 
 def print_build(report: BuildReport, config: SiteConfig, quiet: bool) -> None:
@@ -366,7 +383,8 @@ def run_deploy(args: argparse.Namespace) -> int:
     from site_builder.deploy import DeployFlags, deploy_site
 
     flags = DeployFlags(args.folder, args.rsync, args.remote, args.branch, args.domain)
-    report = deploy_site(config, flags, args.dry_run, args.strict, tuple(warnings), args.wait)
+    with shown_progress(args) as progress:
+        report = deploy_site(config, flags, args.dry_run, args.strict, tuple(warnings), args.wait)
     print_build(report.build, config, args.quiet)
     if not args.quiet:
         print(describe_check(report.check))
@@ -375,6 +393,8 @@ def run_deploy(args: argparse.Namespace) -> int:
         for sign, paths in (("+", report.changes.added), ("~", report.changes.changed), ("-", report.changes.removed)):
             for path in paths:
                 print(f"  {sign} {path}")
+    if args.timings:
+        print("\n".join(timings_lines(progress)))
     return 0
 
 

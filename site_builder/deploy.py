@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+from site_builder import progress
 from site_builder.check import CheckReport, check_output
 from site_builder.config import DeploySettings, SiteConfig, deploy_problems, is_remote
 from site_builder.errors import BrokenLinks, Problem, SiteBuilderError
@@ -117,6 +118,7 @@ def build_and_check(config: SiteConfig, strict: bool = False, config_warnings: t
     output folder's lock throughout (no other build changes what is checked)."""
     with writing(config, "check", wait):
         report = build(config, BuildOptions(drafts=False, strict=strict), config_warnings)
+        progress.begin("check")
         return report, check_output(config.output_dir, config.base_url)
 
 
@@ -136,6 +138,7 @@ def deploy_site(config: SiteConfig, flags: DeployFlags = DeployFlags(), dry_run:
         report, check = build_and_check(config, strict, config_warnings, wait)
         if check.broken:
             raise BrokenLinks(check.broken)
+        progress.begin("publish")
         changes, commit = publish(built_files(config.output_dir), dry_run)
     return DeployReport(describe_target(target), report, check, changes, bool(changes) and not dry_run, commit,
                         time.perf_counter() - started)

@@ -14,6 +14,8 @@ import signal
 import threading
 from typing import Any, BinaryIO, Callable, Iterable
 
+from site_builder import progress
+
 MIN_ITEMS = 8
 """Fewer items than this are not worth a fork: cleaning an article takes a few milliseconds, a fork of a
 process holding a big archive's cache about ten (the daily build's 20 new articles: 0.14 s forked, 0.21 s
@@ -54,6 +56,7 @@ def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = 
         while ticket := os.read(reader, 4):
             first, last = runs[int.from_bytes(ticket, "little")]
             taken.append((first, [function(item) for item in items[first:last]]))
+            progress.advance((last - first) * workers)  # this process's runs stand for every worker's
         return taken
 
     try:

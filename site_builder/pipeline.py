@@ -27,7 +27,8 @@ from site_builder.lock import writing
 from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
                                rescanned)
 from site_builder.memo import Memo, sha256, tally
-from site_builder.model import Article, Site
+from site_builder import progress
+from site_builder.model import Article, OutputFile, Site
 from site_builder.parallel import Ahead, fork_map, in_background, on_each, workers_available
 from site_builder.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
@@ -97,6 +98,7 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
                                                  ahead)
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
+    progress.begin("group")
     keeping = keep_results(articles) if keep_results else None
     previous = StoryState({}, {}) if previous is None else previous
     grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store, ahead)
@@ -171,6 +173,7 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
               memo: Memo | None, written: frozenset[str] | None = None, hold: list | None = None) -> BuildReport:
     """``build``'s work, done with the collector paused."""
     started = time.perf_counter()
+    progress.begin("read")
     check_output_folder(config.output_dir,
                         [config.root / "site.yaml", config.content_dir, config.root, config.cache_dir])
     if errors_in(config_warnings, options.strict):
@@ -250,6 +253,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
         reuse = reusable_pages(config.output_dir, manifest)
         transaction = Transaction(config.output_dir, manifest)
+        progress.begin("render", expected_pages(site, manifest), "pages")
         try:
             if memo is None:
                 rendered = render_in_parallel(site, layers, reuse, version, transaction)
@@ -275,6 +279,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
                          count_cleaning(site.articles, memo), 0.0)
     keep = story_state(site) | {"keys": rendered.keys}
     keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
+    progress.begin("write")
     written = transaction.commit(keep)
     if memo is not None:  # only now: the next render trusts these keys to name files that were written
         memo.keep("manifest", transaction.record)
@@ -310,8 +315,12 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
 
     workers, parent = workers_available(), os.getpid()
 
+    def add_counted(output: OutputFile) -> None:
+        transaction.add(output)
+        progress.advance(workers)  # counted in this process only, for every worker's equal share
+
     def render_share(number: int) -> tuple[Rendered, list]:
-        share = render_site(site, layers, transaction.add, None, reuse, version, (number, workers))
+        share = render_site(site, layers, add_counted, None, reuse, version, (number, workers))
         return share, transaction.handled() if os.getpid() != parent else []
 
     keys, rendered = {}, 0
@@ -321,6 +330,12 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
         for entry in handled:
             transaction.add_staged(*entry)
     return Rendered(keys, rendered, (), {}, {})
+
+
+def expected_pages(site: Site, manifest: dict) -> int:
+    """About how many pages a build hands to the write stage: as many as the last build wrote, or one per
+    article and story and a few more for a first build."""
+    return len(manifest.get("files", ())) or len(site.articles) + len(site.stories) + 10
 
 
 def build_inputs(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],

@@ -22,6 +22,7 @@ from site_builder.cache import Store
 from site_builder.clustering import Item
 from site_builder.config import SiteConfig
 from site_builder.errors import Problem
+from site_builder import progress
 from site_builder.grouping import cluster_ahead, item_for, lead_text
 from site_builder.load import (ContentFile, content_file, content_folder, content_prefix, defaults_of,
                                distinct_derived_slugs, find_clashes, parse_file, read_content_file, renamed_article,
@@ -57,7 +58,11 @@ several processes, for a cold build)."""
 
 
 def serial_map(function: Callable[[Any], Any], items: list) -> list:
-    return [function(item) for item in items]
+    results = []
+    for item in items:
+        results.append(function(item))
+        progress.advance()
+    return results
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,8 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
     taken = ahead.take("results") if ahead and pending else None
     done = {key: (result, key, digest) for result, key, digest in taken or [] if key}
     tasks = [task for _, task, _ in pending if task.key not in done]
+    if tasks:
+        progress.begin("clean", len(tasks), "articles")
     computed = iter(map_all(partial(prepare_pending, config=config), tasks))
     for number, task, looked in pending:
         result, key, digest = done[task.key] if task.key in done else next(computed)

@@ -8,7 +8,8 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "memo", "parallel"},
+    {"errors", "memo", "progress"},
+    {"parallel"},
     {"cache", "fetch"},
     {"yamldoc", "slugs", "markdown", "embeds", "features", "meaning"},
     {"noise"},
