@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 from site_builder import meaning
 from site_builder.errors import Problem, SiteBuilderError, errors_in
-from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_language, read_positive_int,
-                                  read_text, read_text_list, type_name, unprintable_problem,
+from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_bool, read_language,
+                                  read_positive_int, read_text, read_text_list, type_name, unprintable_problem,
                                   warn_unknown_keys)
 
 CONFIG_NAME = "site.yaml"
@@ -101,6 +101,8 @@ class SiteConfig:
     """Extra line patterns removed by cleaning, per source name (casefolded; '*' for every source)."""
     grouping: GroupingSettings = GroupingSettings()
     """How stories are formed automatically."""
+    search: bool = False
+    """Build a search index of the digest with Pagefind and a search page (see ``site_builder.search``)."""
     deploy: DeploySettings = DeploySettings()
     """Where `site-builder deploy` publishes."""
     config_path: Path | None = None
@@ -133,7 +135,8 @@ class SiteConfig:
 WORK_FOLDER = ".site-builder"
 """The site's private folder beside site.yaml (`site-builder new` lists it in .gitignore)."""
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
-              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping", "deploy"}
+              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping", "deploy",
+              "search"}
 
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
@@ -162,10 +165,33 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         params=_read_params(doc, problems),
         **_read_clean(doc, problems),
         grouping=_read_grouping(doc, problems),
+        search=_read_search(doc, problems),
         deploy=_read_deploy(doc, root, problems),
         theme_position=doc.value_positions.get("theme", (0, 0)),
     )
     return SiteConfig(root=root, **values), problems
+
+
+def _read_search(doc: YamlDoc, problems: list[Problem]) -> bool:
+    """`search: true` needs Pagefind installed: said here, with the line, rather than when a build indexes."""
+    search = read_bool(doc, "search", problems)
+    if search and not pagefind_installed():
+        problems.append(doc.problem("search", "'search: true' needs Pagefind (the package pagefind-bin), which is "
+                                    "not installed", "run `pip install 'site-builder[search]'`, or write "
+                                    "`search: false`", at_value=True))
+        return False
+    return search
+
+
+def pagefind_installed() -> bool:
+    """Whether Pagefind's binary comes with an installed `pagefind-bin` (see ``search``)."""
+    try:
+        from pagefind_bin import get_executable
+
+        get_executable()
+    except (ImportError, OSError):
+        return False
+    return True
 
 
 def _read_base_url(doc: YamlDoc, problems: list[Problem], default: str) -> str:

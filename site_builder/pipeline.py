@@ -261,6 +261,9 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
                 from site_builder.render import render_site
                 rendered = render_site(site, layers, transaction.add, memo, reuse, version,
                                        written=transaction.previous, keep=transaction.add_kept)
+            if config.search:
+                progress.begin("search")
+                add_search_index(site, config, transaction)
         except BaseException:
             transaction.abort()
             raise
@@ -330,6 +333,16 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
         for entry in handled:
             transaction.add_staged(*entry)
     return Rendered(keys, rendered, (), {}, {})
+
+
+def add_search_index(site: Site, config: SiteConfig, transaction: Transaction) -> None:
+    """The search bundle's files, handed to the write stage with the pages (see ``search``). Its documents
+    and last bundle are kept per output folder: a preview with drafts never shares them with the output."""
+    from site_builder.search import search_bundle, search_documents
+
+    folder = config.work_dir / "search" / sha256(str(config.output_dir.resolve()).encode())[:16]
+    for output in search_bundle(search_documents(site, site.language_names), folder, config.language):
+        transaction.add(output)
 
 
 def expected_pages(site: Site, manifest: dict) -> int:

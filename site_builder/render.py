@@ -158,7 +158,8 @@ class Renderer:
             "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
                      "base_path": config.base_path, "language": config.language, "params": config.params,
                      "feed_url": self.views.urls.page("feed.xml"), "json_feed_url": self.views.urls.page("feed.json"),
-                     "home_url": self.views.urls.page("index.html")},
+                     "home_url": self.views.urls.page("index.html"),
+                     "search_url": self.views.urls.page("search/index.html") if config.search else None},
             "url": lambda path: self.views.urls.page(assets.get(path, path)),
             "absolute_url": lambda path: self.views.urls.absolute(assets.get(path, path)),
             "build_time": site.build_time,
@@ -525,8 +526,15 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
     return parts
 
 
+def render_search(r: Renderer) -> None:
+    """The search page (``search``), when the site has search; without JavaScript it links to the listings."""
+    if r.site.config.search:
+        r.add("search.html", "search/index.html", "search page", lambda r: (),
+              bundle_url=r.views.urls.page("pagefind/"), canonical_url=r.views.urls.absolute("search/index.html"))
+
+
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_languages,
-         render_archive, render_feeds, render_sitemap)
+         render_archive, render_feeds, render_search, render_sitemap)
 
 
 def static_files(layers: ThemeLayers) -> tuple[list[OutputFile], dict[str, str]]:

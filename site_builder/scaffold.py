@@ -17,6 +17,7 @@ theme: default
 content: content
 output: output
 page_size: 20
+# search: true   # a search page (Pagefind); needs `pip install 'site-builder[search]'`
 """
 
 SAMPLE_ARTICLE = """\

@@ -19,6 +19,7 @@ LAYERS = [
     {"model", "clustering"},
     {"frontmatter", "clean", "grouping", "clip", "feeds"},
     {"load", "theme", "views"},
+    {"search"},
     {"prepare"},
     {"render"},
     {"write", "lock"},
