@@ -13,4 +13,9 @@ window.addEventListener("DOMContentLoaded", function () {
     showImages: false,
     showSubResults: false
   });
+  // The page's visible label names the box Pagefind made.
+  var input = box.querySelector("input[type=text], input[type=search]");
+  if (input) {
+    input.setAttribute("aria-labelledby", "search-label");
+  }
 });
