@@ -8,6 +8,7 @@ imported only here and only when a page is clipped); nothing in a build imports 
 from __future__ import annotations
 
 import re
+from html import unescape
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -98,7 +99,7 @@ def clip_page(html: str, address: str) -> Clipping:
     title = _without_site_name(" ".join((document.title or "").split()), source, document.sitename)
     if not title:
         raise ClipFailed(f"{address}: the page has no title; is it an article?")
-    body = restore_embeds(_without_title_heading(markdown, title), embeds)
+    body = restore_embeds(_with_lead(_without_title_heading(markdown, title), marked, document.description), embeds)
     return Clipping(title=title, date=_parse_date(document.date), lang=page_language(html) or guess_language(body),
                     source=source,
                     url=_page_url(document.url, html, address), author=_author(document.author), body=body)
@@ -144,6 +145,32 @@ def _page_url(found: str | None, html: str, address: str) -> str | None:
 def _has_prose(markdown: str) -> bool:
     words = re.findall(r"\w+", TOKEN_LINE.sub("", markdown))
     return len(words) >= 30 or len("".join(words)) >= 150  # languages without spaces count by characters
+
+
+PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
+TAG = re.compile(r"<[^>]+>")
+LEAD_WORDS = 5
+"""Words of the page's description a paragraph must begin with to be taken for its lead (outlets reword the
+rest of it: 'West Ham United dává' in the description, 'West Ham dává' in the lead)."""
+LEAD_LEAST = 15
+"""Words a lead has at least: a shorter paragraph that begins so is a kicker or a caption."""
+
+
+def _with_lead(markdown: str, html: str, description: str | None) -> str:
+    """The text with its lead paragraph first when the extraction left it out. Many news pages (a Czech or
+    German standfirst, a perex) set the lead before the element holding the article, where extraction does
+    not look; the page's description is that lead, or its start. A paragraph of the page that begins as the
+    description does, and that the text does not hold, is put back before it."""
+    words = _plain(description or "").split()[:LEAD_WORDS]
+    wanted = " ".join(words)
+    if len(words) < LEAD_WORDS or wanted in _plain(markdown[:2000]):
+        return markdown
+    for found in PARAGRAPH.finditer(html):
+        text = " ".join(unescape(TAG.sub(" ", found.group(1))).split())
+        plain = _plain(text)
+        if plain.startswith(wanted + " ") and len(plain.split()) >= LEAD_LEAST:
+            return f"{text}\n\n{markdown.lstrip()}" if plain[:200] not in _plain(markdown) else markdown
+    return markdown
 
 
 def _without_title_heading(markdown: str, title: str) -> str:
