@@ -18,7 +18,7 @@ LAYERS = [
     {"model", "clustering"},
     {"frontmatter", "clean", "grouping", "clip", "feeds"},
     {"load", "theme", "views"},
-    {"prepare"},
+    {"prepare", "editions"},
     {"render"},
     {"write", "lock"},
     {"check", "publish"},
