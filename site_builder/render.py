@@ -548,9 +548,8 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
     """(path, pages with the date of what each shows) of every sitemap. They list every HTML page rendered
     so far but the 404 page, redirects and the editions' emails: articles by the year they were published,
     stories by the year they were first reported, editions by the year of their newest article, the other
-    pages together. A day's new articles rewrite this year's sitemaps
-    and the other pages', not one sitemap of the whole archive (which, past 50,000 URLs, the protocol
-    would not even accept). Under `serve` they are kept while the site's structure holds: working them
+    pages together. A day's new articles rewrite this year's sitemaps and the other pages', not one
+    sitemap of the whole archive (which, past 50,000 URLs, the protocol would not even accept). Under `serve` they are kept while the site's structure holds: working them
     out takes tens of milliseconds at 4,000 articles."""
     article_at = {article_path(a): a for a in r.site.articles}
     story_at = {story_path(s): s for s in r.site.stories}
