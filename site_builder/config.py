@@ -91,6 +91,9 @@ class SiteConfig:
     """Entries per page on tag, source and archive pages."""
     feed_size: int = 50
     """Articles in the Atom feed, newest first."""
+    editions: str = "day"
+    """'day' or 'week': a page (and an email) per day or ISO week of the stories that gained coverage in
+    it; 'off': none."""
     extra_keys: tuple[str, ...] = ()
     """Front-matter keys the curator uses on purpose: kept for templates without a warning."""
     params: dict[str, Any] = field(default_factory=dict)
@@ -135,8 +138,8 @@ class SiteConfig:
 WORK_FOLDER = ".site-builder"
 """The site's private folder beside site.yaml (`site-builder new` lists it in .gitignore)."""
 KNOWN_KEYS = {"title", "description", "base_url", "language", "timezone", "theme", "content", "output",
-              "page_size", "list_page_size", "feed_size", "extra_keys", "params", "clean", "grouping", "deploy",
-              "search"}
+              "page_size", "list_page_size", "feed_size", "editions", "extra_keys", "params", "clean", "grouping",
+              "deploy", "search"}
 
 
 def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig | None, list[Problem]]:
@@ -161,6 +164,7 @@ def parse_config(text: str, root: Path, display_path: str) -> tuple[SiteConfig |
         page_size=read_positive_int(doc, "page_size", problems, defaults.page_size),
         list_page_size=read_positive_int(doc, "list_page_size", problems, defaults.list_page_size),
         feed_size=read_positive_int(doc, "feed_size", problems, defaults.feed_size),
+        editions=_read_editions(doc, problems, defaults.editions),
         extra_keys=read_text_list(doc, "extra_keys", problems),
         params=_read_params(doc, problems),
         **_read_clean(doc, problems),
@@ -235,6 +239,24 @@ def timezone_exists(name: str) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+EDITIONS = ("day", "week", "off")
+
+
+def _read_editions(doc: YamlDoc, problems: list[Problem], default: str) -> str:
+    """`editions: day`, `week` or `off` (which YAML reads as false, as it does `no`)."""
+    value = doc.data.get("editions")
+    if value is None:
+        return default
+    if value is False:
+        return "off"
+    if value not in EDITIONS:
+        problems.append(doc.problem("editions", f"'editions' must be day, week or off, not {value!r}",
+                                    "write `editions: day` (a page per day), `editions: week` (per ISO week) "
+                                    "or `editions: off`", at_value=True))
+        return default
+    return value
 
 
 def _read_params(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:

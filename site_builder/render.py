@@ -17,6 +17,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 import jinja2
 
 from site_builder.cache import read_sealed, write_sealed
+from site_builder.editions import Edition, edition_dir, edition_view, editions_of
 from site_builder.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.memo import Memo, remember, sha256, while_same
@@ -145,6 +146,8 @@ class Renderer:
         """Under `serve`: the ids of the articles whose keys the page being keyed read."""
         self.reads: dict[str, frozenset[str]] = {}
         self.rendered = 0
+        self.edition_dates: dict[str, datetime] = {}
+        """Output path of each edition's page -> its newest article's time (for the sitemaps)."""
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
@@ -159,7 +162,9 @@ class Renderer:
                      "base_path": config.base_path, "language": config.language, "params": config.params,
                      "feed_url": self.views.urls.page("feed.xml"), "json_feed_url": self.views.urls.page("feed.json"),
                      "home_url": self.views.urls.page("index.html"),
-                     "search_url": self.views.urls.page("search/index.html") if config.search else None},
+                     "search_url": self.views.urls.page("search/index.html") if config.search else None,
+                     "editions_url": self.views.urls.page("editions/index.html") if config.editions != "off" else None,
+                     "editions_feed_url": self.views.urls.page("editions/feed.xml")},
             "url": lambda path: self.views.urls.page(assets.get(path, path)),
             "absolute_url": lambda path: self.views.urls.absolute(assets.get(path, path)),
             "build_time": site.build_time,
@@ -236,6 +241,17 @@ class Renderer:
         if self.reading is not None:
             self.reading.add(article_id)
         return self.article_keys[article_id]
+
+    def edition_key(self, edition: Edition) -> tuple:
+        """What an edition shows: each story's headline, lead and URL, and the articles of the edition (not
+        the story's other articles: an edit re-renders only the editions it touches)."""
+        return tuple((self.story_heading_key(story), self.articles_key(ids)) for story, ids in edition.entries)
+
+    def story_heading_key(self, story_id: str) -> tuple:
+        story = self.stories_by_id[story_id]
+        if self.reading is not None:  # under `serve`, an edit of any of its articles may move its title or lead
+            self.reading.update(story.article_ids)
+        return story.slug, story.title, story.lang, story.lead
 
     def memory(self) -> Rendered:
         origins = (self.last.origins if self.last else dict(self.pages)) if self.memo is not None else {}
@@ -478,6 +494,40 @@ def render_feeds(r: Renderer) -> None:
     r.add("404.html", "404.html", "not-found page", lambda r: (), canonical_url=r.views.urls.absolute("404.html"))
 
 
+EDITION_FILES = (("edition.html", "index.html", True), ("edition_email.html", "email.html", False),
+                 ("edition_email.txt", "email.txt", False))
+"""(template, file name, whether it links the editions before and after) of the files of each edition: its
+page, its email and the email's text twin."""
+
+
+def render_editions(r: Renderer) -> None:
+    """The files of each edition (``EDITION_FILES``), keyed on exactly what they show, the archive of
+    editions and their Atom feed (the newest ``feed_size``); nothing with `editions: off`."""
+    if r.site.config.editions == "off":
+        return
+    editions = editions_of(r.site, r.views.local, r.site.config.editions)
+    entries = []
+    for number, edition in enumerate(editions):
+        around = (editions[number + 1].id if number + 1 < len(editions) else None,
+                  editions[number - 1].id if number else None)
+        for template, name, linked in EDITION_FILES:
+            shown = around if linked else (None, None)
+            r.add(template, edition_dir(edition.id) + name, f"edition {edition.id}",
+                  lambda r, edition=edition, shown=shown: (shown, r.edition_key(edition)),
+                  lambda r, edition=edition, shown=shown: {"edition": edition_view(edition, r.views, *shown)})
+        r.edition_dates[edition_dir(edition.id) + "index.html"] = edition.published
+        entries.append({"name": edition.title, "url": r.views.urls.page(edition_dir(edition.id)),
+                        "stories": len(edition.entries), "articles": sum(len(ids) for _, ids in edition.entries)})
+    r.add("editions_index.html", "editions/index.html", "editions", lambda r, shown=repr(entries): shown,
+          entries=entries)
+    shown = editions[: r.site.config.feed_size]
+    r.add("editions_feed.xml", "editions/feed.xml", "feed of editions",
+          lambda r: tuple((edition.id, r.edition_key(edition)) for edition in shown),
+          lambda r: {"editions": [edition_view(edition, r.views, None, None) for edition in shown]},
+          feed_path="editions/feed.xml", alternate_path="editions/index.html",
+          canonical_url=r.views.urls.absolute("editions/index.html"))
+
+
 SITEMAP_URLS = 50_000
 """The most URLs one sitemap may list (the sitemap protocol's limit): a longer section is cut in parts."""
 
@@ -497,16 +547,17 @@ def render_sitemap(r: Renderer) -> None:
 
 def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | None], ...]]]:
     """(path, pages with the date of what each shows) of every sitemap. They list every HTML page rendered
-    so far but the 404 page and redirects: articles by the year they were published, stories by the year
-    they were first reported, the other pages together. A day's new articles rewrite this year's sitemaps
-    and the other pages', not one sitemap of the whole archive (which, past 50,000 URLs, the protocol
-    would not even accept). Under `serve` they are kept while the site's structure holds: working them
+    so far but the 404 page, redirects and the editions' emails: articles by the year they were published,
+    stories by the year they were first reported, editions by the year of their newest article, the other
+    pages together. A day's new articles rewrite this year's sitemaps and the other pages', not one
+    sitemap of the whole archive (which, past 50,000 URLs, the protocol would not even accept). Under `serve` they are kept while the site's structure holds: working them
     out takes tens of milliseconds at 4,000 articles."""
     article_at = {article_path(a): a for a in r.site.articles}
     story_at = {story_path(s): s for s in r.site.stories}
     sections: dict[str, list[tuple[str, datetime | None]]] = defaultdict(list)
     for path, origin in r.pages:
-        if not path.endswith(".html") or path == "404.html" or origin.startswith("redirect.html"):
+        if not path.endswith(".html") or path == "404.html" or origin.startswith(("redirect.html",
+                                                                                   "edition_email.html")):
             continue
         if path in article_at:
             published = r.views.local(article_at[path])
@@ -515,6 +566,8 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
             ids = story_at[path].article_ids
             first, last = r.views.local(r.views.by_id[ids[0]]), r.views.local(r.views.by_id[ids[-1]])
             sections[f"stories-{first.year}"].append((path, last))
+        elif path in r.edition_dates:
+            sections[f"editions-{r.edition_dates[path].year}"].append((path, r.edition_dates[path]))
         else:
             sections["pages"].append((path, None))
     parts = []
@@ -534,7 +587,7 @@ def render_search(r: Renderer) -> None:
 
 
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_languages,
-         render_archive, render_feeds, render_search, render_sitemap)
+         render_archive, render_editions, render_feeds, render_search, render_sitemap)
 
 
 def static_files(layers: ThemeLayers) -> tuple[list[OutputFile], dict[str, str]]:

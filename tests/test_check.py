@@ -47,10 +47,10 @@ def test_every_kind_of_broken_reference_is_reported_in_its_file_and_line(make_si
     build_site(site)
 
     assert problems_of(site, monkeypatch) == [
-        ("output/404.html", 36, "broken link '/digest/nowhere/': it names no file of the build"),
-        ("output/404.html", 37, "broken link '/logo.png': it lies outside the base path /digest/"),
-        ("output/404.html", 38, "broken link '/digest/static/logo-2x.png': it names no file of the build"),
-        ("output/404.html", 39, "broken link '/digest/static/paper.png': it names no file of the build"),
+        ("output/404.html", 37, "broken link '/digest/nowhere/': it names no file of the build"),
+        ("output/404.html", 38, "broken link '/logo.png': it lies outside the base path /digest/"),
+        ("output/404.html", 39, "broken link '/digest/static/logo-2x.png': it names no file of the build"),
+        ("output/404.html", 40, "broken link '/digest/static/paper.png': it names no file of the build"),
         ("output/sitemap.xml", 4, "broken link 'https://example.org/digest/articles/deleted/': it names no file "
                                   "of the build"),
         (f"output/static/{hashed_name('extra.css', BROKEN_TEMPLATES['static/extra.css'].encode())}", 3,
@@ -75,8 +75,8 @@ def test_a_broken_feed_entry_is_reported(make_site, monkeypatch):
 def test_the_sample_digest_has_no_broken_link(sample_output):
     report = check_output(sample_output, "http://localhost:8000/")
     bundle = [path for path in (sample_output / "pagefind").rglob("*") if path.is_file()]
-    # 26 pages, feeds and assets, the search page, and the search bundle
-    assert report.broken == () and report.files == 26 + 1 + len(bundle) and len(bundle) > 10
+    # 32 pages, feeds and assets, the search page, and the search bundle
+    assert report.broken == () and report.files == 32 + 1 + len(bundle) and len(bundle) > 10
     assert report.references > 150
 
 
@@ -116,7 +116,7 @@ def test_the_check_command_reports_the_figures_of_a_good_build(make_site):
     result = subprocess.run([sys.executable, "-m", "site_builder", "check"], cwd=site, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("Checked 20 files: ")
+    assert result.stdout.splitlines()[-1].startswith("Checked 26 files: ")
     assert result.stdout.splitlines()[-1].endswith(" internal links and asset references, none broken.")
 
 

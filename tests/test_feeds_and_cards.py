@@ -8,7 +8,7 @@ import json
 import feedparser
 import pytest
 from conftest import article, build_site
-from test_site_output import BASE_URL, digest_files, file_for_url, html_pages, parse_html
+from test_site_output import BASE_URL, digest_files, file_for_url, parse_html, site_pages
 
 
 JSON_FEED_ITEM_KEYS = {"id", "url", "external_url", "title", "content_html", "content_text", "summary", "image",
@@ -55,7 +55,7 @@ def test_the_site_feed_has_a_json_feed_with_the_same_entries(output):
 
 
 def test_every_page_links_the_json_feed_and_carries_a_share_card(output):
-    for path in html_pages(output):
+    for path in site_pages(output) + [output / "404.html"]:
         root = parse_html(path.read_text(encoding="utf-8"))
         if root.find_all("meta", **{"http-equiv": "refresh"}):
             continue  # a redirect page

@@ -20,7 +20,7 @@ LAYERS = [
     {"frontmatter", "clean", "grouping", "clip", "feeds"},
     {"load", "theme", "views"},
     {"search"},
-    {"prepare"},
+    {"prepare", "editions"},
     {"render"},
     {"write", "lock"},
     {"check", "publish"},

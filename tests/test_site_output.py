@@ -171,6 +171,11 @@ def html_pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
 
 
+def site_pages(output: Path) -> list[Path]:
+    """The HTML pages a reader browses (and a sitemap lists): all but the 404 page and the editions' emails."""
+    return [path for path in html_pages(output) if path != output / "404.html" and path.name != "email.html"]
+
+
 def article_links(root: Element) -> list[str]:
     """The article pages a list (a story's coverage, a tag page...) links to, in order."""
     return [a.get("href") for a in root.find_all("a") if (a.get("href") or "").startswith(BASE_PATH + "articles/")]
@@ -276,7 +281,7 @@ def test_feed_links_are_absolute_urls_under_the_base_url_that_resolve_to_files(m
     assert self_link.get("href") == BASE_URL + "feed.xml"
 
 
-def test_sitemap_lists_every_page_but_the_404_page_as_absolute_urls_that_resolve(make_site):
+def test_sitemap_lists_every_page_but_the_404_page_and_the_emails_as_absolute_urls_that_resolve(make_site):
     site = make_site(digest_files())
     build_site(site)
     output = site / "output"
@@ -284,9 +289,9 @@ def test_sitemap_lists_every_page_but_the_404_page_as_absolute_urls_that_resolve
     locations = sitemap_locations(output)
     assert all(url.startswith(BASE_URL) for url in locations), locations
     listed = [file_for_url(output, url) for url in locations]
-    assert sorted(listed) == sorted(set(html_pages(output)) - {output / "404.html"}), "each page once"
+    assert sorted(listed) == sorted(site_pages(output)), "each page once"
     assert set(sitemaps_of(output)) == {"sitemaps/articles-2025.xml", "sitemaps/stories-2025.xml",
-                                        "sitemaps/pages.xml"}
+                                        "sitemaps/editions-2025.xml", "sitemaps/pages.xml"}
 
 
 def test_a_sitemap_longer_than_the_protocol_allows_is_cut_in_parts(make_site, monkeypatch):
@@ -300,7 +305,7 @@ def test_a_sitemap_longer_than_the_protocol_allows_is_cut_in_parts(make_site, mo
     assert {"sitemaps/pages-1.xml", "sitemaps/pages-2.xml"} <= set(sitemaps)
     assert set(sitemaps) == {path.relative_to(output).as_posix() for path in (output / "sitemaps").iterdir()}
     listed = [file_for_url(output, url) for urls in sitemaps.values() for url in urls]
-    assert sorted(listed) == sorted(set(html_pages(output)) - {output / "404.html"}), "each page once"
+    assert sorted(listed) == sorted(site_pages(output)), "each page once"
 
 
 def test_robots_txt_names_the_absolute_url_of_the_sitemap(make_site):
@@ -582,13 +587,13 @@ def test_rebuilding_after_an_article_is_deleted_removes_its_pages_and_their_empt
     build_site(site)
     output = site / "output"
     gone = ["articles/mistral-publica-magistral", "stories/mistral-publica-magistral", "sources/el-pais",
-            "archive/2025/06", "lang/es"]
+            "archive/2025/06", "lang/es", "editions/2025-06-10"]
     assert all((output / folder / "index.html").is_file() for folder in gone)
 
     (site / "content/2025/06/magistral.md").unlink()
     report = build_site(site)
 
-    assert report.write.removed == len(gone) + 1  # the story page, and its feed
+    assert report.write.removed == len(gone) + 3  # the pages, the story's feed and the edition's two emails
     assert [folder for folder in gone if (output / folder).exists()] == []
     assert (output / "articles/moonshot-ai-releases-kimi-k2/index.html").is_file()
     manifest = json.loads((output / ".site-builder-manifest.json").read_text(encoding="utf-8"))
