@@ -11,7 +11,8 @@
 clean: the clean stage (noise rules, Markdown, sanitiser) over the cleaning corpus and the seed
 articles, each article cleaned many times; prints the median and 95th percentile per article.
 builds: whole-process `site-builder build` on a generated archive of 1,000, 4,000 and 10,000 articles
-(--sizes; see benchmarks/corpus.py): cold, nothing changed, one article edited, and the daily build
+(--sizes), the plain one of benchmarks/corpus.py and the varied one of benchmarks/varied.py (real text in
+every construct of a clipped article; --corpus plain,varied): cold, nothing changed, one article edited, and the daily build
 (20 articles new or edited), with peak memory, next to a bare reference script on 1 and 2 processes;
 with --compare, next to Hugo, Pelican and Eleventy on the same corpus (benchmarks/compare.py).
 serve: from saving a Markdown file to its page rewritten, and to the open page in headless Chromium
@@ -255,18 +256,29 @@ def bench_builds(args: argparse.Namespace) -> None:
     """Whole-process builds of the generated archive at each size: cold, nothing changed, one article
     edited, and the daily build (10 articles edited and 10 new on an archive already built), with peak
     memory; next to the bare reference script (read, YAML with libyaml, markdown-it-py, one file per
-    article) on 1 and 2 processes, and with --compare next to Hugo, Pelican and Eleventy."""
+    article) on 1 and 2 processes, and with --compare next to Hugo, Pelican and Eleventy; on each corpus of
+    --corpus."""
+    for corpus in args.corpus:
+        bench_builds_of(args, corpus)
+
+
+def bench_builds_of(args: argparse.Namespace, corpus: str) -> None:
+    """``bench_builds`` on one corpus: `plain` (corpus.py) or `varied` (varied.py, real text in every
+    construct a clipped article carries)."""
     import tempfile
 
     from aside import set_aside
     from corpus import write_corpus
+    from varied import write_varied_corpus
 
-    print("builds (whole process, medians of 3; peak memory of the largest process, forked workers included):")
+    write = write_varied_corpus if corpus == "varied" else write_corpus
+    print(f"builds of the {corpus} corpus (whole process, medians of 3; peak memory of the largest process, "
+          "forked workers included):")
     print(f"  {'articles':>8} {'cold':>8} {'x bare2':>8} {'no-change':>10} {'one edit':>9} {'daily':>7} "
           f"{'peak MB':>8} {'bare 1p':>8} {'bare 2p':>8}")
     measured = {}
     for size in args.sizes:
-        folder = write_corpus(Path(tempfile.mkdtemp(prefix="sb-builds-")), size + 30)
+        folder = write(Path(tempfile.mkdtemp(prefix="sb-builds-")), size + 30)
         spare = folder / "spare"
         spare.mkdir()
         for number in range(size, size + 30):
@@ -438,6 +450,9 @@ def main() -> None:
                         help="archive sizes for `serve` (default 1000,4000)")
     parser.add_argument("--scale-sizes", type=lambda text: [int(n) for n in text.split(",")], default=[10000, 100000],
                         help="archive sizes for `scale` (default 10000,100000)")
+    parser.add_argument("--corpus", type=lambda text: text.split(","), default=["plain", "varied"],
+                        help="corpora for `builds`: plain (benchmarks/corpus.py), varied (benchmarks/varied.py: real "
+                        "text in every construct of a clipped article); default both")
     parser.add_argument("--compare", action="store_true",
                         help="with `builds`: build the same corpus with Hugo, Pelican and Eleventy too (installs them "
                         "once into benchmarks/.tools/) and print the ratios")
