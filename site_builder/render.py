@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import jinja2
+import jinja2.meta
 
 from site_builder.cache import read_sealed, write_sealed
 from site_builder.editions import Edition, edition_dir, edition_view, editions_of
@@ -134,7 +135,10 @@ class Renderer:
         self.problems: dict[tuple, Problem] = {}
         self.reuse = reuse
         assets = assets or {}
-        self.fixed_key = sha256(repr((site.build_time.isoformat(), version)).encode())
+        self.fixed_key = sha256(repr(version).encode())
+        """What every page depends on. Not the build time, which moves with each newer article: only the
+        pages of templates that show it (``shows_build_time``) are keyed on it."""
+        self.timed: dict[str, bool] = {}
         # Under serve the compiled templates are kept while no template file changes.
         compiled = site.config.cache_dir / "templates"
         self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
@@ -151,7 +155,8 @@ class Renderer:
         self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
-        self.structure = structure_of(site, self.fixed_key, per_article, last) if memo is not None else ()
+        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
+            if memo is not None else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
             last.origins.keys() <= (written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
@@ -230,12 +235,29 @@ class Renderer:
 
     def page_key(self, template: str, path: str, key: Callable[[Renderer], Hashable]) -> str:
         """The page's key; under `serve`, with the articles it read noted for the next render."""
+        fixed = self.fixed_key
+        if self.shows_build_time(template):
+            fixed += self.site.build_time.isoformat()
         if self.reading is None:
-            return short_key((template, path, self.fixed_key, key(self)))
+            return short_key((template, path, fixed, key(self)))
         self.reading.clear()
-        page_key = short_key((template, path, self.fixed_key, key(self)))
+        page_key = short_key((template, path, fixed, key(self)))
         self.reads[path] = frozenset(self.reading)
         return page_key
+
+    def shows_build_time(self, template: str) -> bool:
+        """Whether ``template``, or a template it extends, includes or imports, reads ``build_time``."""
+        if template not in self.timed:
+            self.timed[template] = False  # a template that reaches itself again adds nothing
+            try:
+                tree = self.env.parse(self.env.loader.get_source(self.env, template)[0])
+            except jinja2.TemplateError:  # rendering the page reports it; keyed on everything meanwhile
+                self.timed[template] = True
+                return True
+            self.timed[template] = "build_time" in jinja2.meta.find_undeclared_variables(tree) or any(
+                self.shows_build_time(name) for name in jinja2.meta.find_referenced_templates(tree)
+                if isinstance(name, str))
+        return self.timed[template]
 
     def article_key(self, article_id: str) -> str:
         if self.reading is not None:

@@ -136,3 +136,29 @@ def test_a_build_with_nothing_to_do_loads_none_of_the_stages(site):
     (site / "content" / "a.md").write_text(article("Quake hits Hualien again"), encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, check=True)
     assert "site_builder.render" in done.stdout  # an edit is a real build, which loads them
+
+
+def test_a_newer_article_renders_again_only_the_pages_that_show_the_build_time(make_site):
+    """The build time moves with each newer article. The theme's own pages do not show it (the site feed's
+    time is its newest entry's), so they stay; a page of a template that shows it, here a curator's 404
+    page, extended through a template of its own, is made again, and the output equals a cold build's."""
+    site = make_site({
+        "content/a.md": article("A report", date="2025-07-01"),
+        "content/b.md": article("Another report on another matter", date="2025-07-02", source="Other"),
+        "templates/stamp.html": "<p>Built for {{ build_time.date().isoformat() }}</p>\n",
+        "templates/404.html": "{% extends 'base.html' %}{% block content %}{% include 'stamp.html' %}{% endblock %}",
+    })
+    build_site(site)
+    before = site_tree(site / "output")
+    (site / "content" / "c.md").write_text(article("A third matter", date="2025-07-09", source="Third"),
+                                           encoding="utf-8")
+    report = build_site(site)
+    after = site_tree(site / "output")
+    assert "Built for 2025-07-09" in after["404.html"].decode()
+    story_pages = [path for path in before if path.startswith("stories/") and path.endswith("index.html")]
+    assert story_pages and all(after[path] == before[path] for path in story_pages)
+    assert report.rendered < report.files, "the two earlier articles' own pages are not made again"
+    (site / ".site-builder").rename(site / "set-aside")
+    os.rename(site / "output", site / "output-incremental")
+    build_site(site)
+    assert site_tree(site / "output") == after
