@@ -211,6 +211,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     from site_builder.prepare import work_ahead
 
     saving: list[Callable[[], None]] = []
+    first = memo is None or memo.recall("render") is None  # not a rebuild of `serve` after a save
     # With results kept, the files that changed are cleaned, and the articles clustered, in another process
     # while this one reads the cache folder.
     ahead = work_ahead(config, options.drafts, store, found) \
@@ -263,7 +264,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
                                        written=transaction.previous, keep=transaction.add_kept)
             if config.search:
                 progress.begin("search")
-                add_search_index(site, config, transaction)
+                add_search_index(site, config, transaction, refresh=first)
         except BaseException:
             transaction.abort()
             raise
@@ -335,13 +336,21 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
     return Rendered(keys, rendered, (), {}, {})
 
 
-def add_search_index(site: Site, config: SiteConfig, transaction: Transaction) -> None:
+def add_search_index(site: Site, config: SiteConfig, transaction: Transaction, refresh: bool) -> None:
     """The search bundle's files, handed to the write stage with the pages (see ``search``). Its documents
-    and last bundle are kept per output folder: a preview with drafts never shares them with the output."""
+    and last bundle are kept per output folder: a preview with drafts never shares them with the output.
+    Without ``refresh`` (a rebuild of `serve` after a save) the last bundle stands: Pagefind indexes the
+    whole digest, seconds for thousands of articles, which a save must not wait for."""
     from site_builder.search import search_bundle, search_documents
 
     folder = config.work_dir / "search" / sha256(str(config.output_dir.resolve()).encode())[:16]
-    for output in search_bundle(search_documents(site, site.language_names), folder, config.language):
+    output_dir, previous = f"{config.output_dir}/", transaction.previous
+
+    def kept(path: str, digest: str) -> bool:
+        return previous.get(path) == digest and os.path.isfile(output_dir + path)
+
+    for output in search_bundle(lambda: search_documents(site, site.language_names), folder, config.language, kept,
+                                refresh):
         transaction.add(output)
 
 

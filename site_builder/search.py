@@ -25,6 +25,7 @@ import shutil
 import subprocess
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 from site_builder.errors import BuildFailed, Problem
 from site_builder.model import OutputFile, Site
@@ -100,38 +101,63 @@ def paragraphs(texts: list[str]) -> str:
     return "".join(f"<p>{html.escape(text)}</p>" for text in texts if text)
 
 
-def search_bundle(documents: dict[str, bytes], folder: Path, language: str) -> list[OutputFile]:
-    """The Pagefind bundle of ``documents`` as output files under ``BUNDLE``/. ``folder`` (private, outside
-    the output) keeps the documents and the bundle between builds: when no document changed, the bundle is
-    the last one, as it is. Raises BuildFailed when Pagefind is missing or fails."""
-    pages, bundle = folder / "pages", folder / "bundle"
-    changed = sync_documents(documents, pages)
-    if changed or not (bundle / "pagefind-entry.json").is_file():
-        run_pagefind(pages, bundle, language)
+def search_bundle(documents: Callable[[], dict[str, bytes]], folder: Path, language: str,
+                  kept: Callable[[str, str], bool], refresh: bool = True) -> list[OutputFile]:
+    """The Pagefind bundle of ``documents()`` as output files under ``BUNDLE``/; without ``refresh``, the last
+    bundle as it is, when there is one. ``folder`` (private, outside the output) keeps the documents, the bundle and the digests of both
+    between builds: a document is written, and Pagefind run, only when one changed; a bundle file the output
+    already holds (``kept(path, digest)``) is handed on by its digest, not read again. Raises BuildFailed
+    when Pagefind is missing or fails."""
+    pages, bundle, record = folder / "pages", folder / "bundle", folder / "digests.json"
+    digests = read_digests(record)
+    if refresh or not (bundle / "pagefind-entry.json").is_file() or not digests["bundle"]:
+        if sync_documents(documents(), pages, digests["pages"]) or not (bundle / "pagefind-entry.json").is_file():
+            run_pagefind(pages, bundle, language)
+            digests["bundle"] = {}
+        if not digests["bundle"]:
+            digests["bundle"] = {path.relative_to(bundle).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+                                 for path in sorted(bundle.rglob("*"))
+                                 if path.is_file() and not path.name.startswith(UNUSED)}
+        record.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     page_script = resources.files("site_builder").joinpath(PAGE_SCRIPT).read_bytes()
     files = [OutputFile(f"{BUNDLE}/{PAGE_SCRIPT}", page_script, "search page script",
                         hashlib.sha256(page_script).hexdigest())]
-    for path in sorted(bundle.rglob("*")):
-        if path.is_file() and not path.name.startswith(UNUSED):
-            content = path.read_bytes()
-            files.append(OutputFile(f"{BUNDLE}/{path.relative_to(bundle).as_posix()}", content, "search index",
-                                    hashlib.sha256(content).hexdigest()))
+    for relative, digest in sorted(digests["bundle"].items()):
+        path = f"{BUNDLE}/{relative}"
+        content = None if kept(path, digest) else (bundle / relative).read_bytes()
+        files.append(OutputFile(path, content, "search index", digest))
     return files
 
 
-def sync_documents(documents: dict[str, bytes], pages: Path) -> bool:
-    """Make ``pages`` hold exactly ``documents``; whether anything changed."""
+def read_digests(record: Path) -> dict[str, dict[str, str]]:
+    """The digests of the kept documents and bundle (plain JSON: data, never code); empty when unreadable,
+    so everything is written and read again."""
+    try:
+        digests = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"pages": {}, "bundle": {}}
+    valid = isinstance(digests, dict) and all(isinstance(digests.get(k), dict) for k in ("pages", "bundle"))
+    return digests if valid else {"pages": {}, "bundle": {}}
+
+
+def sync_documents(documents: dict[str, bytes], pages: Path, digests: dict[str, str]) -> bool:
+    """Make ``pages`` hold exactly ``documents``, ``digests`` (updated here) naming what it holds; whether
+    anything changed. Without digests, the folder is made anew."""
+    if not digests:
+        shutil.rmtree(pages, ignore_errors=True)
     changed = False
-    present = {path.relative_to(pages).as_posix() for path in pages.rglob("*.html")} if pages.is_dir() else set()
-    for stale in present - documents.keys():
-        (pages / stale).unlink()
+    for stale in digests.keys() - documents.keys():
+        (pages / stale).unlink(missing_ok=True)
+        del digests[stale]
         changed = True
     for relative, content in documents.items():
-        path = pages / relative
-        if relative in present and path.read_bytes() == content:
+        digest = hashlib.sha256(content).hexdigest()
+        if digests.get(relative) == digest:
             continue
+        path = pages / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+        digests[relative] = digest
         changed = True
     return changed
 

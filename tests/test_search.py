@@ -198,3 +198,23 @@ def test_hostile_words_in_an_article_stay_text_in_the_results(chromium, tmp_path
     assert reader.page.eval_on_selector_all("#search [onerror], #search [onclick], #search script, #search img, #search b", "e => e.length") == 0
     assert dialogs == [] and reader.findings == []
     reader.context.close()
+
+
+def test_a_serve_rebuild_after_a_save_keeps_the_index_a_build_refreshes_it(tmp_path):
+    """Pagefind indexes the whole digest (seconds for thousands of articles): `serve` indexes at its first
+    build and keeps that index while the curator saves; the next `build` indexes again."""
+    from site_builder.memo import Memo
+    from site_builder.pipeline import build
+
+    site = sample_site(tmp_path / "site")
+    config, _ = load_config(site / "site.yaml")
+    memo = Memo()
+    build(config, memo=memo)
+    bundle = {p: c for p, c in output_files(site / "output").items() if p.startswith("pagefind/")}
+    article = next((site / "content").glob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nWallabyword closes it.\n", encoding="utf-8")
+    build(config, memo=memo, written=frozenset({str(article)}))
+    assert any("Wallabyword" in p.read_text(encoding="utf-8") for p in (site / "output" / "articles").rglob("*.html"))
+    assert {p: c for p, c in output_files(site / "output").items() if p.startswith("pagefind/")} == bundle
+    build(config)
+    assert {p: c for p, c in output_files(site / "output").items() if p.startswith("pagefind/")} != bundle
