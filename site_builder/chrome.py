@@ -228,6 +228,10 @@ BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")
 BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+TRAIL_SEPARATORS = re.compile(r"\s+(?:>|›)\s+")
+"""Angles only: bars and slashes also part a page's fields and a writer's alternatives, and an arrow a change
+("2% → 3%")."""
+TRAIL_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,30}[:：]\s*")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -238,8 +242,13 @@ def is_breadcrumb(text: str) -> bool:
         return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
-    return (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
-            and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments))
+    if (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
+            and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments)):
+        return True
+    # Any trail of three steps or more, in any language, after its label or not ("You are here: A > B > C").
+    steps = TRAIL_SEPARATORS.split(TRAIL_LABEL.sub("", stripped))
+    return 3 <= len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith((".", "!", "?"))
+                                        for step in steps)
 
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)

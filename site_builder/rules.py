@@ -15,7 +15,7 @@ from site_builder.layout import (attach_quote_attributions, make_bullet_lists, r
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
 from site_builder.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
-from site_builder.shapes import (is_agency_credit, is_date_line, is_share_row, remove_edge_labels,
+from site_builder.shapes import (is_agency_credit, is_date_line, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
 RULES: tuple[Rule, ...] = (
@@ -52,6 +52,9 @@ RULES: tuple[Rule, ...] = (
         work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
     Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
         work, "share-rows", lambda text, _: is_share_row(text), longest=80)),
+    Rule("page-residue", "template tags, shortcodes, reporters' initials and relay tags the page left "
+         "({% include share.html %}, (ant/rs), via Feed http://…)", lambda work: drop_lines(
+        work, "page-residue", lambda text, _: is_page_residue(text), longest=200)),
     Rule("teaser-lists", "lists of other articles: teasers cut short with an ellipsis, headlines ending the body",
          remove_teaser_lists),
     Rule("edge-labels", "short labels before the text begins or after it ends (kickers, menus)",
@@ -63,8 +66,8 @@ RULES: tuple[Rule, ...] = (
     Rule("quote-attribution", "an attribution line (— Name) stays with its quote", attach_quote_attributions),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
-JUDGED = frozenset({"repeated-lines", "title-echoes", "date-lines", "agency-credits", "share-rows", "teaser-lists",
-                    "edge-labels"})
+JUDGED = frozenset({"repeated-lines", "title-echoes", "date-lines", "agency-credits", "share-rows", "page-residue",
+                    "teaser-lists", "edge-labels"})
 """The rules that judge by a line's shape and place rather than by a known wording: what `clean --review`
 shows a curator to confirm."""
 

@@ -170,6 +170,24 @@ def is_share_row(text: str) -> str:
     return ""
 
 
+RESIDUE = re.compile(r"""^\s*(?:
+      \{%.*%\}|\{\{.*\}\}                                      # a template tag of another engine ({% include share.html %})
+    | \[/?[a-z_]+(?:\s+[\w-]+=(?:"[^"]*"|\S+))+\]|\[/[a-z_]+\]      # a shortcode ([caption id="1"], [/embed])
+    | [\[(]\s*[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,3}\s*[\])]    # reporters' initials ((ant/rs), [RED/AB])
+    | via\s+\S+(?:\s\S+)?\s+https?://\S+                         # a feed's relay tag (via Feedburner http://bit.ly/x)
+    )\s*$""", re.X)
+
+
+def is_page_residue(text: str) -> str:
+    """What a page or a feed leaves of itself in the text: template tags and shortcodes another engine did
+    not expand, reporters' initials in brackets, a relay service's tag. A line that is nothing but that
+    is never a sentence, in any language."""
+    if not text.lstrip().startswith(("{", "[", "(", "via", "Via")):  # most lines
+        return ""
+    found = RESIDUE.match(text)
+    return f"residue of the page: {found.group(0).strip()[:40]!r}" if found else ""
+
+
 # --- lists of other articles -------------------------------------------------------------------------
 
 CUT_TEASER = re.compile(r"[\w,;:'\"”’»)]\s?(…|\.\.\.)$")
@@ -300,6 +318,7 @@ def is_headline(text: str) -> bool:
     if stripped.endswith(("…", "...")) and 5 <= word_count(stripped) <= TEASER_WORDS:
         return True
     return 5 <= word_count(stripped) <= 22 and not SENTENCE_END.search(stripped) and not STRUCTURE.match(text) \
+        and not stripped.endswith(GOES_ON) \
         and len(DIGIT.findall(stripped)) <= 2 and ";" not in stripped  # not a line of results or a line-up
 
 
@@ -327,6 +346,8 @@ FIELD_ROW_WORDS = 12
 """A row of the page's fields ("7 OTTOBRE 2019 | giornalistinelpallone Isidoro Trovato") is short parts
 between bars."""
 TEASER_WORDS = 40
+GOES_ON = (",", "、", "，", ";", ":", "：")
+"""A line ending so goes on after it (into a list, a quote, a code block): a headline never does."""
 BARE_ADDRESS = re.compile(r"^\S{0,12}https?://\S+$")
 COUNT = re.compile(r"^\W*\d[\d.,]*\W*$")
 """A number alone (a comment count, a page number)."""
