@@ -146,13 +146,15 @@ def collapse_spaces(line: str) -> str:
     return line
 
 
-def clean_article(article: Article, config: SiteConfig | None = None) -> Article:
-    """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed."""
+def clean_article(article: Article, config: SiteConfig | None = None, chrome: frozenset[str] = frozenset()
+                  ) -> Article:
+    """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed. ``chrome``:
+    the keys of its lines that other articles of its source carry too (see ``sitechrome``)."""
     disabled = article.clean_disabled | (config.clean_disabled if config else frozenset())
     patterns = _patterns_for(article.source, config)
     body = ENCODED_MARK.sub("", article.body.replace(EMBED_MARK, ""))
     lines = [Line(article.body_line + i, text) for i, text in enumerate(body.splitlines())]
-    work = run_rules(lines, article.title, disabled, patterns)
+    work = run_rules(lines, article.title, disabled, patterns, article.source, chrome)
     markdown = "\n".join(line.text for line in work.lines) + "\n"
     rendered = render_markdown(markdown)
     simple = simple_safe_html(markdown, rendered)
@@ -160,7 +162,7 @@ def clean_article(article: Article, config: SiteConfig | None = None) -> Article
     text = html_to_text(fill_embeds(html, work.embeds, lambda embed: html_lib.escape(embed.plain_text())
                                     .replace("\n", "<br>") + "<br>"), simple=simple is not None)
     return replace(article, markdown=markdown, html=html, text=text, embeds=tuple(work.embeds),
-                   cleanup=tuple(work.changes))
+                   cleanup=tuple(work.changes), line_keys=work.line_keys)
 
 
 def _patterns_for(source: str, config: SiteConfig | None) -> tuple[re.Pattern, ...]:

@@ -78,6 +78,9 @@ class Article:
     """Posts and videos that were embedded; placeholder n in ``html`` stands for embeds[n]."""
     cleanup: tuple[Change, ...] = ()
     """What cleaning removed or changed, line by line."""
+    line_keys: frozenset[str] = frozenset()
+    """What the site-chrome rule learns from: a key for each short line the other rules left (see
+    ``sitechrome``); empty until cleaned."""
     html_utf8: bytes = b""
     """The cleaned HTML as UTF-8, as a prepared article keeps it: half the memory of a str, as news has
     curly quotes, for which Python stores every character of a str in two bytes (180 MB of HTML at

@@ -69,6 +69,12 @@ class Work:
     """Embeds turned into cards; placeholder n in the text is embeds[n]."""
     has_code: bool = True
     """Whether the body may hold fenced code blocks, whose lines no rule asks about (False skips looking)."""
+    source: str = ""
+    """The outlet, as evidence names it."""
+    chrome: frozenset[str] = frozenset()
+    """Keys of lines seen in other articles of the same source (see ``sitechrome``): its chrome."""
+    line_keys: frozenset[str] = frozenset()
+    """Set by the site-chrome rule: the keys of the lines it saw, for learning the source's chrome."""
 
 
 @dataclass(frozen=True)

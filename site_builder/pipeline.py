@@ -476,13 +476,23 @@ class CleanedFile:
 
 
 def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
-    """Clean the given article files the way a build would, writing nothing."""
+    """Clean the given article files the way a build would, writing nothing: with the chrome the content
+    folder's articles teach (see ``sitechrome``)."""
     from site_builder.clean import clean_article
+    from site_builder.prepare import prepare_articles
+    from site_builder.sitechrome import chrome_of, learned_chrome
 
+    loaded = [(path, *load_article(path.absolute(), config)) for path in paths]
+    learned = {}
+    if any(article and article.source for _, article, _ in loaded) and config.content_dir.is_dir():
+        articles, _, _ = prepare_articles(config, include_drafts=True)
+        learned = learned_chrome((article.source, article.line_keys) for article in articles)
     results = []
-    for path in paths:
-        article, problems = load_article(path.absolute(), config)
-        cleaned = clean_article(article, config) if article and not errors_in(problems) else None
+    for path, article, problems in loaded:
+        cleaned = None
+        if article and not errors_in(problems):
+            cleaned = clean_article(article, config)
+            cleaned = clean_article(article, config, chrome_of(article.source, cleaned.line_keys, learned))
         results.append(CleanedFile(display_path(path, config.root), cleaned, tuple(problems)))
     return results
 

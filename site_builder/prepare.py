@@ -44,6 +44,8 @@ class Prepared:
     """Its grouping features."""
     problems: tuple[Problem, ...]
     """What is wrong with the file."""
+    chrome: frozenset[str] = frozenset()
+    """The keys of its source's learned chrome it was cleaned with (see ``sitechrome``)."""
 
     @property
     def index_entry(self) -> tuple[Item | None, bool]:
@@ -81,7 +83,9 @@ class Pending:
     article_id: str
     """The id its path gives the article."""
     settings: str
-    """``settings_key`` of the configuration, which keys name."""
+    """``settings_key`` of the configuration, which keys name (with the chrome, when there is some)."""
+    chrome: frozenset[str] = frozenset()
+    """Keys of its lines learned as its source's chrome, to clean it with."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ def prepare_articles(config: SiteConfig, include_drafts: bool = False, memo: Mem
     if last is not None and last.settings != (settings, include_drafts, content_prefix(config)):
         last = None
     entries, changed = file_results(found, last, config, settings, memo, store, map_all, ahead)
+    changed = sorted(set(changed) | with_site_chrome(entries, config, settings, memo, store, map_all))
     if store:
         store.complete = True
     if last is not None and len(found) == len(last.found) and len(changed) <= PATCHED_FILES and \
@@ -199,6 +204,42 @@ def file_results(found: list[ContentFile], last: Collection | None, config: Site
             looked.append((key, result))
         entries[number] = FileResult(task.found, task.shown, task.article_id, result, tuple(looked))
     return entries, changed
+
+
+def with_site_chrome(entries: list[FileResult | Problem], config: SiteConfig, settings: str, memo: Memo | None,
+                     store: Store | None, map_all: Map) -> set[int]:
+    """Each article cleaned with the chrome its source's articles teach (see ``sitechrome``): those whose
+    lines hold other chrome than they were cleaned with are looked up, or cleaned, again, under a key
+    naming it. The places of the entries that changed."""
+    from site_builder.sitechrome import chrome_of, learned_chrome
+
+    results = [(n, e) for n, e in enumerate(entries) if isinstance(e, FileResult) and e.prepared.article]
+    learned = learned_chrome((e.prepared.article.source, e.prepared.article.line_keys) for _, e in results)
+    redo = [(n, e, chrome) for n, e in results
+            if (chrome := chrome_of(e.prepared.article.source, e.prepared.article.line_keys, learned))
+            != e.prepared.chrome]
+    pending = []
+    for number, entry, chrome in redo:
+        looked = list(entry.looked)
+        result = look_up(entry.found, entry.shown, entry.article_id, config, chrome_settings(settings, chrome),
+                         memo, store, looked, chrome)
+        if isinstance(result, Pending):
+            pending.append((number, result, looked))
+        else:
+            entries[number] = replace(entry, prepared=result, looked=tuple(looked))
+    computed = iter(map_all(partial(prepare_pending, config=config), [task for _, task, _ in pending]))
+    for number, task, looked in pending:
+        result, key, _ = next(computed)
+        if key:
+            keep(key, result, memo, store)
+            looked.append((key, result))
+        entries[number] = replace(entries[number], prepared=result, looked=tuple(looked))
+    return {number for number, _, _ in redo}
+
+
+def chrome_settings(settings: str, chrome: frozenset[str]) -> str:
+    """The settings part of the key of results cleaned with ``chrome``."""
+    return f"{settings}\0chrome\0{','.join(sorted(chrome))}" if chrome else settings
 
 
 AHEAD = 32
@@ -297,7 +338,8 @@ def patched(last: Collection, found: list[ContentFile], entries: list[FileResult
 
 
 def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig, settings: str,
-            memo: Memo | None, store: Store | None, looked: list[tuple[str, Any]]) -> Prepared | Pending:
+            memo: Memo | None, store: Store | None, looked: list[tuple[str, Any]],
+            chrome: frozenset[str] = frozenset()) -> Prepared | Pending:
     """One file's results, when kept (see the module docstring), else what computing them takes. A file
     whose time vouches for it is not even read: its time, size and inode lead to the hash of its bytes,
     which leads to its results; a file touched but not changed is read and hashed, not parsed again.
@@ -317,7 +359,7 @@ def look_up(found: ContentFile, shown: str, article_id: str, config: SiteConfig,
     key = results_key(digest, shown, article_id, settings)
     result = find(key, memo, store)
     if result is None:
-        return Pending(key, digest, found, shown, article_id, settings)
+        return Pending(key, digest, found, shown, article_id, settings, chrome)
     looked.append((key, result))
     return result
 
@@ -368,10 +410,12 @@ def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, str | 
     # What the results are made of: these bytes, and the path and settings the key names.
     version = hashlib.sha256(f"{digest}\0{key}".encode("utf-8", "surrogateescape")).hexdigest()
     current = task.key is None or digest == task.digest
-    return prepare_data(data, task.shown, task.article_id, config, version), key if current else None, digest
+    prepared = prepare_data(data, task.shown, task.article_id, config, version, task.chrome)
+    return prepared, key if current else None, digest
 
 
-def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, version: str) -> Prepared:
+def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, version: str,
+                 chrome: frozenset[str] = frozenset()) -> Prepared:
     """``version``: what the results are made of, hashed, for later stages to tell them from others. The
     cleaning is imported here, where it runs: a build whose few changed files are cleaned in a forked
     process does without its imports (markdown-it-py, nh3, the rules' patterns: 27 ms)."""
@@ -380,10 +424,12 @@ def prepare_data(data: bytes, shown: str, article_id: str, config: SiteConfig, v
     article, problems = parse_file(data, shown, article_id, defaults_of(config))
     if article is None:
         return Prepared(None, None, tuple(problems))
-    cleaned = clean_article(article, config)
+    cleaned = clean_article(article, config, chrome)
+    if chrome:  # pages are keyed on what the article is made of: its bytes, and the chrome it lost
+        cleaned = replace(cleaned, fingerprint=hashlib.sha256(f"{cleaned.fingerprint}\0{version}".encode()).hexdigest())
     item = item_for(cleaned, version, config.grouping.meaning)
     return Prepared(replace(cleaned, body="", markdown="", text=lead_text(cleaned), html="",
-                            html_utf8=cleaned.html.encode()), item, tuple(problems))
+                            html_utf8=cleaned.html.encode()), item, tuple(problems), chrome)
 
 
 def language_names(articles: list[Article], in_language: str, memo: Memo | None, store: Store | None

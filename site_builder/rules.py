@@ -15,6 +15,7 @@ from site_builder.layout import (attach_quote_attributions, make_bullet_lists, r
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
 from site_builder.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
+from site_builder.sitechrome import remove_site_chrome
 from site_builder.shapes import (is_agency_credit, is_date_line, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
@@ -60,6 +61,8 @@ RULES: tuple[Rule, ...] = (
     Rule("edge-labels", "short labels before the text begins or after it ends (kickers, menus)",
          remove_edge_labels),
     Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
+    Rule("site-chrome", "lines seen in other articles of the same source (learned from the digest)",
+         remove_site_chrome),
     Rule("line-paragraphs", "one-paragraph-per-line clippings become Markdown paragraphs",
          separate_paragraph_lines),
     Rule("text-bullets", "text bullets (•) become a Markdown list", make_bullet_lists),
@@ -67,16 +70,17 @@ RULES: tuple[Rule, ...] = (
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
 JUDGED = frozenset({"repeated-lines", "title-echoes", "date-lines", "agency-credits", "share-rows", "page-residue",
-                    "teaser-lists", "edge-labels"})
+                    "teaser-lists", "edge-labels", "site-chrome"})
 """The rules that judge by a line's shape and place rather than by a known wording: what `clean --review`
 shows a curator to confirm."""
 
 
 def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozenset(),
-              patterns: tuple[re.Pattern, ...] = ()) -> Work:
-    """Every enabled rule, in order, over the lines of one body."""
+              patterns: tuple[re.Pattern, ...] = (), source: str = "", chrome: frozenset[str] = frozenset()) -> Work:
+    """Every enabled rule, in order, over the lines of one body. ``source`` and ``chrome``: the outlet and
+    the keys of its lines learned as chrome (see ``sitechrome``)."""
     work = Work(lines=lines, title=title, patterns=patterns,
-                has_code=any("```" in line.text or "~~~" in line.text for line in lines))
+                has_code=any("```" in line.text or "~~~" in line.text for line in lines), source=source, chrome=chrome)
     for rule in RULES:
         if rule.name not in disabled:
             rule.apply(work)

@@ -21,6 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from site_builder.clean import clean_article, html_to_text, sanitise_html  # noqa: E402
 from site_builder.frontmatter import ArticleDefaults, parse_article  # noqa: E402
 from site_builder.markdown import render_markdown  # noqa: E402
+from site_builder.model import Article  # noqa: E402
+from site_builder.sitechrome import chrome_of, learned_chrome  # noqa: E402
 
 PAGES = Path(__file__).parent / "cleaning_real" / "pages"
 DEFAULTS = ArticleDefaults("en", "UTC", frozenset())
@@ -77,7 +79,7 @@ def split_of(path: Path) -> str:
 
 
 def page_files(split: str | None = None) -> list[Path]:
-    files = sorted(PAGES.glob("[ab]-*.txt"))
+    files = sorted(PAGES.glob("[abc]-*.txt"))
     return [path for path in files if split is None or split_of(path) == split]
 
 
@@ -123,10 +125,15 @@ def contains(text: str, part: str) -> bool:
     return False
 
 
-def score_page(page: LabelledPage, clean=clean_article) -> Score:
+def parsed(page: LabelledPage) -> Article:
     article, problems = parse_article(page.article_text, page.name, Path(page.name).stem, DEFAULTS)
     assert article is not None, [str(p) for p in problems]
-    cleaned = clean(article)
+    return article
+
+
+def score_page(page: LabelledPage, clean=clean_article, chrome: frozenset[str] = frozenset()) -> Score:
+    article = parsed(page)
+    cleaned = clean(article, None, chrome) if chrome else clean(article)
     text = normalise(cleaned.text.replace("\n", " "))
     removed = {change.line for change in cleaned.cleanup if change.action == "removed"}
     real = [plain(line) for label, line in page.labels if label == "K"]
@@ -158,9 +165,13 @@ def score_page(page: LabelledPage, clean=clean_article) -> Score:
 
 
 def score_split(split: str | None, clean=clean_article) -> tuple[Score, dict[str, Score]]:
+    """The split's pages cleaned as one digest: each with the chrome the other pages of its outlet teach."""
     total, by_language = Score(), {}
-    for path in page_files(split):
-        score = score_page(read_page(path), clean)
+    pages = [read_page(path) for path in page_files(split)]
+    articles = [parsed(page) for page in pages]
+    learned = learned_chrome((article.source, clean(article).line_keys) for article in articles)
+    for path, page, article in zip(page_files(split), pages, articles):
+        score = score_page(page, clean, chrome_of(article.source, clean(article).line_keys, learned))
         total.add(score)
         by_language.setdefault(path.stem.split("-")[1], Score()).add(score)
     return total, by_language

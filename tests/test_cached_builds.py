@@ -72,7 +72,7 @@ def site(tmp_path) -> Path:
 
 def refuse_cleaning(monkeypatch) -> None:
     """Make any article that is cleaned again fail the test."""
-    def cleaned_again(article, config=None):
+    def cleaned_again(article, *rest):
         raise AssertionError(f"{article.source_path} was cleaned again")
     monkeypatch.setattr(clean, "clean_article", cleaned_again)
 
@@ -140,7 +140,7 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
     with monkeypatch.context() as patch:
         one_process(patch)
         real_clean = clean.clean_article
-        patch.setattr(clean, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, *rest: cleaned.append(a.id) or real_clean(a, *rest))
         report = build_site(site)
     assert sorted(cleaned) == sorted(["grouping/new-one", first.stem, third.stem])
     assert report.write.unchanged > report.write.written, "most pages should have been kept, not written"
@@ -283,7 +283,7 @@ def test_the_garbage_collector_is_paused_only_while_a_build_runs(site, monkeypat
     real_clean = clean.clean_article
     with monkeypatch.context() as patch:
         one_process(patch)
-        patch.setattr(clean, "clean_article", lambda a, c=None: during.append(gc.isenabled()) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, *rest: during.append(gc.isenabled()) or real_clean(a, *rest))
         build_site(site)
     assert during and not any(during)
     assert gc.isenabled()
@@ -364,7 +364,7 @@ def test_a_damaged_foreign_or_missing_cache_only_costs_time(site, tmp_path, monk
     with monkeypatch.context() as patch:
         one_process(patch)  # to count in this process every article cleaned
         real_clean = clean.clean_article
-        patch.setattr(clean, "clean_article", lambda a, c=None: cleaned.append(a.id) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, *rest: cleaned.append(a.id) or real_clean(a, *rest))
         build_site(site)
     assert len(cleaned) > 100, "every article should have been cleaned again"
     assert site_tree(site / "output") == cold_serial_tree(site / "content", tmp_path, monkeypatch)

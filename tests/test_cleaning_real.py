@@ -1,5 +1,5 @@
 """The cleaner on real clipped pages written by others, labelled line by line by a helper who never saw
-the rules (tests/cleaning_real: origins in SOURCES-a.md and SOURCES-b.md). Rules are tuned on the
+the rules (tests/cleaning_real: origins in SOURCES-a.md, -b.md and -c.md). Rules are tuned on the
 `tune` part only; the `report` part (other outlets) is only measured. Both figures are printed at the
 end of the test run; the floors below are what the cleaner reached when first measured, so a change
 that loses ground fails."""
@@ -10,8 +10,9 @@ from real_pages import page_files, score_split
 
 from test_cleaning_corpus import REPORT_LINES
 
-FLOORS = {"tune": (0.985, 0.62), "report": (0.965, 0.56)}
-"""(real lines kept, noise lines removed) at least; the issue's targets are 0.99 and 0.90."""
+FLOORS = {"tune": (0.98, 0.68), "report": (0.97, 0.58)}
+"""(real lines kept, noise lines removed) at least, measured on 383 pages (tune 98.6% / 70.3%, report
+97.6% / 60.8%); the issue's targets are 0.99 and 0.90."""
 
 
 def test_the_real_pages_are_many_multilingual_and_split_by_outlet():

@@ -14,6 +14,7 @@ LAYERS = [
     {"yamldoc", "slugs", "markdown", "embeds", "features", "meaning"},
     {"noise"},
     {"chrome", "layout", "shapes"},
+    {"sitechrome"},
     {"rules"},
     {"config"},
     {"model", "clustering"},

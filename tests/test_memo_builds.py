@@ -349,6 +349,6 @@ def test_serve_keeps_every_file_s_results_after_a_patched_build(make_site, monke
     cleaned = []
     real_clean = clean.clean_article
     with monkeypatch.context() as patch:
-        patch.setattr(clean, "clean_article", lambda a, c: cleaned.append(a.source_path) or real_clean(a, c))
+        patch.setattr(clean, "clean_article", lambda a, *rest: cleaned.append(a.source_path) or real_clean(a, *rest))
         build(config, BuildOptions(), memo=memo, written=None)  # a new file: the folder is scanned again
     assert cleaned == ["content/c.md"]
