@@ -406,10 +406,16 @@ def reusable_pages(output_dir: Path, manifest: dict) -> Reuse:
 def code_digest() -> str:
     """site-builder's own code and the versions of the libraries and the Python that shape its output (the
     last bits of the grouping's similarities depend on how Python adds floats up)."""
-    package = Path(__file__).parent
-    sources = b"".join(path.read_bytes() for path in sorted(package.glob("*.py")) + sorted(package.glob("*.js")))
+    sources = b"".join(path.read_bytes() for path in package_sources())
     versions = installed_versions(("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii"))
     return sha256(sources + repr((versions, sys.version)).encode())
+
+
+def package_sources() -> list[Path]:
+    """Every module and script of the package, in its subfolders too, in a fixed order."""
+    package = Path(__file__).parent
+    return sorted((path for path in package.rglob("*") if path.suffix in (".py", ".js") and "__pycache__" not in
+                   path.parts), key=lambda path: path.relative_to(package).as_posix())
 
 
 def installed_versions(names: tuple[str, ...]) -> list[str]:

@@ -36,24 +36,52 @@ LAYERS = [
 RANK = {module: rank for rank, modules in enumerate(LAYERS) for module in modules}
 
 
-def imported_modules(path: Path) -> set[str]:
+PACKAGE = Path(site_builder.__file__).parent
+
+
+def modules() -> dict[str, Path]:
+    """Every module of the package, subfolders included, by its dotted name under the package."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        if parts[-1] != "__init__" and "__pycache__" not in parts:
+            found[".".join(parts)] = path
+    return found
+
+
+def imported_modules(path: Path, known: set[str]) -> set[str]:
+    """The package's modules that ``path`` imports, in any form (`from site_builder import progress` too)."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("site_builder."):
-            names.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "site_builder":
+            base = node.module.removeprefix("site_builder").lstrip(".")
+            names |= {name for alias in node.names
+                      if (name := ".".join(filter(None, (base, alias.name)))) in known}
+            if base:
+                names.add(base)
         elif isinstance(node, ast.Import):
-            names |= {a.name.split(".")[1] for a in node.names if a.name.startswith("site_builder.")}
+            names |= {a.name.removeprefix("site_builder.") for a in node.names if a.name.startswith("site_builder.")}
     return names
 
 
-def test_every_module_has_a_layer():
-    modules = {p.stem for p in Path(site_builder.__file__).parent.glob("*.py")} - {"__init__"}
-    assert modules <= set(RANK), f"add {sorted(modules - set(RANK))} to LAYERS"
+def test_every_module_has_a_layer_and_every_layer_a_module():
+    found = set(modules())
+    assert found <= set(RANK), f"add {sorted(found - set(RANK))} to LAYERS"
+    assert set(RANK) <= found | {"__main__"}, f"LAYERS names modules that do not exist: {sorted(set(RANK) - found)}"
 
 
 def test_no_module_imports_a_later_stage():
-    for path in sorted(Path(site_builder.__file__).parent.glob("*.py")):
-        if path.stem == "__init__":
-            continue
-        later = {m for m in imported_modules(path) if RANK[m] >= RANK[path.stem]}
-        assert not later, f"{path.name} imports {sorted(later)}, which come later in the pipeline"
+    known = set(modules())
+    for name, path in modules().items():
+        imported = imported_modules(path, known)
+        assert imported <= known, f"{name} imports {sorted(imported - known)}, which are not modules of the package"
+        later = {m for m in imported if RANK[m] >= RANK[name]}
+        assert not later, f"{name} imports {sorted(later)}, which come later in the pipeline"
+
+
+def test_the_cache_key_of_the_code_reads_every_module():
+    from site_builder.pipeline import package_sources
+
+    read = {path.resolve() for path in package_sources()}
+    assert set(path.resolve() for path in modules().values()) <= read
+    assert {path.resolve() for path in PACKAGE.rglob("*.js")} <= read

@@ -58,3 +58,17 @@ def test_the_wheel_installed_in_a_fresh_venv_creates_and_builds_a_new_site_with_
     title = yaml.safe_load(sample.read_text(encoding="utf-8").split("---\n")[1])["title"]
     [article_page] = output.glob("articles/*/index.html")
     assert title in article_page.read_text(encoding="utf-8")
+
+
+def test_pyproject_lists_every_folder_of_the_package():
+    """setuptools installs only the packages named in pyproject.toml: a new subfolder left out would be
+    missing from the wheel while every test run from the repository passes."""
+    import tomllib
+
+    settings = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    package = PROJECT_ROOT / "site_builder"
+    folders = {".".join(("site_builder", *path.parent.relative_to(package).parts))
+               for path in package.rglob("*.py") if "__pycache__" not in path.parts}
+    assert folders <= set(settings["packages"]), f"add {sorted(folders - set(settings['packages']))} to packages"
+    scripts = {".".join(("site_builder", *path.parent.relative_to(package).parts)) for path in package.rglob("*.js")}
+    assert all("*.js" in settings["package-data"].get(folder, []) for folder in scripts)
