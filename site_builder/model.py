@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from site_builder.config import SiteConfig
 
 if TYPE_CHECKING:  # annotations only: a build with nothing to do never loads the cleaning stages
-    from site_builder.embeds import Embed
-    from site_builder.noise import Change
+    from site_builder.cleaning.embeds import Embed
+    from site_builder.cleaning.noise import Change
 
 
 @dataclass(frozen=True)

@@ -20,27 +20,27 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from site_builder.cache import Store, mark_private
+from site_builder.incremental.cache import Store, mark_private
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
-from site_builder.lock import writing
-from site_builder.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
+from site_builder.writing.lock import writing
+from site_builder.content.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
                                rescanned)
-from site_builder.memo import Memo, sha256, tally
+from site_builder.incremental.memo import Memo, sha256, tally
 from site_builder import progress
 from site_builder.model import Article, OutputFile, Site
-from site_builder.parallel import Ahead, fork_map, in_background, on_each, workers_available
-from site_builder.theme import ThemeLayers, find_theme, theme_digest
-from site_builder.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
+from site_builder.incremental.parallel import Ahead, fork_map, in_background, on_each, workers_available
+from site_builder.rendering.theme import ThemeLayers, find_theme, theme_digest
+from site_builder.writing.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
 
 # The stages (cleaning, grouping, rendering) are imported in the functions that run them: a build with
 # nothing to do reads the settings, the content folder's file times and the manifest, and stops; importing
 # them all (markdown-it-py, the cleaning rules' patterns, Jinja2) was more than half of its time.
 if TYPE_CHECKING:
-    from site_builder.grouping import Grouping, StoryState
-    from site_builder.prepare import Map
-    from site_builder.render import Rendered, Reuse
+    from site_builder.stories.grouping import Grouping, StoryState
+    from site_builder.incremental.prepare import Map
+    from site_builder.rendering.render import Rendered, Reuse
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -91,8 +91,8 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
     and the build goes on, starts writing them to the cache folder elsewhere, and naming the articles'
     languages there, while the articles are grouped here; it returns what waits for that. ``ahead``: a
     process cleaning and grouping meanwhile (see ``prepare.work_ahead``)."""
-    from site_builder.grouping import StoryState, group_stories
-    from site_builder.prepare import language_names, prepare_articles, serial_map
+    from site_builder.stories.grouping import StoryState, group_stories
+    from site_builder.incremental.prepare import language_names, prepare_articles, serial_map
 
     articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found,
                                                  ahead)
@@ -111,7 +111,7 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
 
 def previous_story_state(manifest: dict) -> StoryState:
     """The stories the last build published, from its manifest (none when there was no build)."""
-    from site_builder.grouping import StoryState
+    from site_builder.stories.grouping import StoryState
 
     stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
     if not isinstance(stories, dict) or not isinstance(redirects, dict):
@@ -122,7 +122,7 @@ def previous_story_state(manifest: dict) -> StoryState:
 
 def kept_story_state(site: Site) -> StoryState:
     """``previous_story_state`` of the manifest that ``story_state(site)`` goes into, made from the site."""
-    from site_builder.grouping import StoryState
+    from site_builder.stories.grouping import StoryState
 
     return StoryState({s.slug: s.article_ids for s in site.stories}, dict(site.redirects))
 
@@ -208,7 +208,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
     cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned;
     ``hold`` as ``build`` says."""
-    from site_builder.prepare import work_ahead
+    from site_builder.incremental.prepare import work_ahead
 
     saving: list[Callable[[], None]] = []
     first = memo is None or memo.recall("render") is None  # not a rebuild of `serve` after a save
@@ -222,7 +222,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
         """Every file's results in, a forked helper writes them to the cache folder, and names the
         languages there, while this process groups the articles (the other core had nothing to do
         then); the results are let go of here (unless held, see ``build``)."""
-        from site_builder.prepare import language_names
+        from site_builder.incremental.prepare import language_names
 
         def write_and_name() -> None:
             store.save_entries()
@@ -259,7 +259,7 @@ def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
             if memo is None:
                 rendered = render_in_parallel(site, layers, reuse, version, transaction)
             else:
-                from site_builder.render import render_site
+                from site_builder.rendering.render import render_site
                 rendered = render_site(site, layers, transaction.add, memo, reuse, version,
                                        written=transaction.previous, keep=transaction.add_kept)
             if config.search:
@@ -315,7 +315,7 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: s
                        transaction: Transaction) -> Rendered:
     """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
     the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
-    from site_builder.render import Rendered, render_site
+    from site_builder.rendering.render import Rendered, render_site
 
     workers, parent = workers_available(), os.getpid()
 
@@ -341,7 +341,7 @@ def add_search_index(site: Site, config: SiteConfig, transaction: Transaction, r
     and last bundle are kept per output folder: a preview with drafts never shares them with the output.
     Without ``refresh`` (a rebuild of `serve` after a save) the last bundle stands: Pagefind indexes the
     whole digest, seconds for thousands of articles, which a save must not wait for."""
-    from site_builder.search import search_bundle, search_documents
+    from site_builder.rendering.search import search_bundle, search_documents
 
     folder = config.work_dir / "search" / sha256(str(config.output_dir.resolve()).encode())[:16]
     output_dir, previous = f"{config.output_dir}/", transaction.previous
@@ -484,9 +484,9 @@ class CleanedFile:
 def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
     """Clean the given article files the way a build would, writing nothing: with the chrome the content
     folder's articles teach (see ``sitechrome``)."""
-    from site_builder.clean import clean_article
-    from site_builder.prepare import prepare_articles
-    from site_builder.sitechrome import chrome_of, learned_chrome
+    from site_builder.cleaning.clean import clean_article
+    from site_builder.incremental.prepare import prepare_articles
+    from site_builder.cleaning.sitechrome import chrome_of, learned_chrome
 
     loaded = [(path, *load_article(path.absolute(), config)) for path in paths]
     learned = {}

@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from site_builder.clean import clean_article, html_to_text, sanitise_html  # noqa: E402
-from site_builder.frontmatter import ArticleDefaults, parse_article  # noqa: E402
-from site_builder.markdown import render_markdown  # noqa: E402
+from site_builder.cleaning.clean import clean_article, html_to_text, sanitise_html  # noqa: E402
+from site_builder.content.frontmatter import ArticleDefaults, parse_article  # noqa: E402
+from site_builder.cleaning.markdown import render_markdown  # noqa: E402
 from site_builder.model import Article  # noqa: E402
-from site_builder.sitechrome import chrome_of, learned_chrome  # noqa: E402
+from site_builder.cleaning.sitechrome import chrome_of, learned_chrome  # noqa: E402
 
 PAGES = Path(__file__).parent / "cleaning_real" / "pages"
 DEFAULTS = ArticleDefaults("en", "UTC", frozenset())

@@ -18,7 +18,7 @@ from conftest import article, build_site, require_module
 from test_html_validity import checker_report, nu_html_checker
 from test_site_output import parse_html, unsafe_markup
 
-from site_builder import fetch
+from site_builder.adding import fetch
 from site_builder.cli import main
 
 PAGES = Path(__file__).parent / "add_pages"
@@ -348,7 +348,7 @@ def test_a_build_never_imports_the_extraction_library(tmp_path):
     import subprocess
 
     code = ("import sys; from site_builder import cli, pipeline; "
-            "sys.exit(1 if {'trafilatura', 'feedparser', 'site_builder.clip'} & set(sys.modules) else 0)")
+            "sys.exit(1 if {'trafilatura', 'feedparser', 'site_builder.adding.clip'} & set(sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

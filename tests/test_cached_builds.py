@@ -19,14 +19,19 @@ from typing import Sequence
 import pytest
 
 from conftest import build_site, output_files, site_tree
-from site_builder import clean, clustering, grouping, load, parallel, pipeline, prepare, render
-from site_builder.cache import read_sealed, write_sealed
+from site_builder.cleaning import clean
+from site_builder.stories import clustering, grouping
+from site_builder.content import load
+from site_builder.incremental import parallel, prepare
+from site_builder import pipeline
+from site_builder.rendering import render
+from site_builder.incremental.cache import read_sealed, write_sealed
 from site_builder.config import WORK_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
-from site_builder.memo import Memo
+from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.write import MANIFEST
+from site_builder.writing.write import MANIFEST
 
 TESTS = Path(__file__).resolve().parent
 SITE_YAML = "title: Cache Digest\nbase_url: https://example.org/digest/\npage_size: 5\nlist_page_size: 4\n"

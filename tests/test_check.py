@@ -9,10 +9,10 @@ import sys
 import pytest
 from conftest import article, build_site
 
-from site_builder.check import (Reference, check_files, check_output, css_references, html_references,
+from site_builder.writing.check import (Reference, check_files, check_output, css_references, html_references,
                                 refresh_url, srcset_urls, xml_references)
 from site_builder.errors import SiteBuilderError
-from site_builder.theme import hashed_name
+from site_builder.rendering.theme import hashed_name
 
 BASE_URL = "https://example.org/digest/"
 SITE_YAML = f"title: Test Digest\nbase_url: {BASE_URL}\nlanguage: en\n"

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from site_builder.clean import MAX_NESTING, clean_article, html_to_text, sanitise_html, simple_safe_html
-from site_builder.markdown import render_markdown
+from site_builder.cleaning.clean import MAX_NESTING, clean_article, html_to_text, sanitise_html, simple_safe_html
+from site_builder.cleaning.markdown import render_markdown
 from site_builder.model import Article
 
 
@@ -143,8 +143,8 @@ def test_simple_documents_take_a_shortcut_to_what_the_sanitiser_gives(markdown):
 
 
 def test_real_articles_clean_the_same_without_the_shortcut(monkeypatch):
-    from site_builder import clean
-    from site_builder.frontmatter import ArticleDefaults, parse_article
+    from site_builder.cleaning import clean
+    from site_builder.content.frontmatter import ArticleDefaults, parse_article
 
     project = Path(__file__).resolve().parent.parent
     paths = sorted((project / "content").glob("*.md")) + sorted((project / "tests" / "cleaning_corpus").glob("*.md"))

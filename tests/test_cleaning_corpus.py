@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.clean import clean_article
-from site_builder.frontmatter import ArticleDefaults, parse_article
+from site_builder.cleaning.clean import clean_article
+from site_builder.content.frontmatter import ArticleDefaults, parse_article
 
 CORPUS = Path(__file__).parent / "cleaning_corpus"
 HOLDOUT = Path(__file__).parent / "cleaning_holdout"

@@ -12,7 +12,7 @@ from conftest import article, build_site
 
 from site_builder.config import parse_config
 from site_builder.errors import BuildFailed
-from site_builder.rules import RULE_NAMES
+from site_builder.cleaning.rules import RULE_NAMES
 
 NOISY_BODY = ("The council met on Monday to debate the budget.\n\nBAGIKAN\n\nSponsored by Acme\n\n"
               "It approved the budget after a long debate.\n")

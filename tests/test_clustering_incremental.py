@@ -14,11 +14,11 @@ import pytest
 from conftest import require_module
 from test_grouping_corpus import OWN, load_labelled
 
-from site_builder import clustering
-from site_builder.clustering import PERIOD_SECONDS, cluster, pack
+from site_builder.stories import clustering
+from site_builder.stories.clustering import PERIOD_SECONDS, cluster, pack
 from site_builder.config import GroupingSettings
-from site_builder.grouping import evidence_of, item_for
-from site_builder.memo import Memo
+from site_builder.stories.grouping import evidence_of, item_for
+from site_builder.incremental.memo import Memo
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 from conftest import article
 
 from site_builder.config import load_config
-from site_builder.deploy import DeployFlags, deploy_site
+from site_builder.publishing.deploy import DeployFlags, deploy_site
 
 BASE_URL = "https://example.org/digest/"
 MAX_REQUESTS = 2_000

@@ -12,10 +12,10 @@ import pytest
 from conftest import article, require_tool
 
 from site_builder.config import DeploySettings, load_config
-from site_builder.deploy import BrokenLinks, DeployFlags, choose_target, deploy_site, describe_target
+from site_builder.publishing.deploy import BrokenLinks, DeployFlags, choose_target, deploy_site, describe_target
 from site_builder.errors import SiteBuilderError
-from site_builder.publish import MARKER, exchange, parse_itemized, replace_folder, rsync_filter
-from site_builder.write import read_manifest
+from site_builder.publishing.publish import MARKER, exchange, parse_itemized, replace_folder, rsync_filter
+from site_builder.writing.write import read_manifest
 
 SITE_YAML = "title: Test Digest\nbase_url: https://example.org/digest/\nlanguage: en\n"
 ARTICLES = {"content/quake.md": article("Quake hits Hualien"),

@@ -12,9 +12,9 @@ import pytest
 from conftest import article, require_tool
 
 from site_builder.config import load_config
-from site_builder.deploy import DeployFlags, deploy_site
+from site_builder.publishing.deploy import DeployFlags, deploy_site
 from site_builder.errors import SiteBuilderError
-from site_builder.write import read_manifest
+from site_builder.writing.write import read_manifest
 
 SITE_YAML = "title: Test Digest\nbase_url: https://example.org/digest/\nlanguage: en\n"
 

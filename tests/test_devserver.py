@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from site_builder.devserver import SCRIPT_PATH, SCRIPT_TAG, inject_reload, is_loopback, respond
+from site_builder.serving.devserver import SCRIPT_PATH, SCRIPT_TAG, inject_reload, is_loopback, respond
 
 
 @pytest.fixture

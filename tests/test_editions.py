@@ -17,9 +17,13 @@ from test_html_validity import checker_report, nu_html_checker
 from test_site_output import (BASE_PATH, BASE_URL, EVIL_TEXT, digest_files, file_for_url, page, pager_links,
                               parse_html, unsafe_markup, unsafe_xml)
 
-from site_builder import parallel, pipeline, render
+from site_builder.incremental import parallel
+
+from site_builder import pipeline
+
+from site_builder.rendering import render
 from site_builder.config import parse_config
-from site_builder.editions import edition_id, edition_title
+from site_builder.rendering.editions import edition_id, edition_title
 
 HOSTILE_SOURCE = 'Evil "Outlet" <b>bold</b>'
 HOSTILE_URL = 'https://example.com/"><script>alert(1)</script>'

@@ -24,9 +24,9 @@ import pytest
 from conftest import article, build_site, output_files, require_root_mechanism, write_files
 from site_builder.config import WORK_FOLDER, load_config
 from site_builder.errors import SiteBuilderError
-from site_builder.memo import Memo
+from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.write import JOURNAL, MANIFEST, STAGING
+from site_builder.writing.write import JOURNAL, MANIFEST, STAGING
 
 PREVIEW = f"{WORK_FOLDER}/preview"
 """Where `serve` builds."""

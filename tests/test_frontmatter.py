@@ -12,9 +12,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from site_builder.errors import WARNING
-from site_builder.frontmatter import ArticleDefaults, parse_article, split_front_matter
+from site_builder.content.frontmatter import ArticleDefaults, parse_article, split_front_matter
 from site_builder.model import Article
-from site_builder.slugs import is_safe_slug, slugify
+from site_builder.content.slugs import is_safe_slug, slugify
 
 PATH = "content/a.md"
 DEFAULTS = ArticleDefaults(language="en", timezone="UTC")
@@ -347,7 +347,7 @@ def test_the_two_letter_codes_known_without_langcodes_are_exactly_those_it_holds
 
     import langcodes
 
-    from site_builder.yamldoc import TWO_LETTER_LANGUAGES, is_language_tag
+    from site_builder.content.yamldoc import TWO_LETTER_LANGUAGES, is_language_tag
 
     codes = ["".join(pair) for pair in itertools.product(string.ascii_lowercase, repeat=2)]
     assert {code for code in codes if langcodes.tag_is_valid(code)} == TWO_LETTER_LANGUAGES

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import build_site, output_files
 
-from site_builder.write import MANIFEST
+from site_builder.writing.write import MANIFEST
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("SITE_BUILDER_UPDATE_GOLDEN") == "1"

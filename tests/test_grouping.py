@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from site_builder.config import GroupingSettings
-from site_builder.grouping import StoryState, group_stories, shorten
+from site_builder.stories.grouping import StoryState, group_stories, shorten
 from site_builder.model import Article
 
 DAY = datetime(2025, 7, 12, 9, tzinfo=timezone.utc)

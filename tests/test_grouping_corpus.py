@@ -10,10 +10,10 @@ from pathlib import Path
 
 from conftest import require_shared
 
-from site_builder.clean import clean_article
+from site_builder.cleaning.clean import clean_article
 from site_builder.config import GroupingSettings
-from site_builder.frontmatter import ArticleDefaults, parse_article
-from site_builder.grouping import group_stories
+from site_builder.content.frontmatter import ArticleDefaults, parse_article
+from site_builder.stories.grouping import group_stories
 
 HERE = Path(__file__).parent
 OWN = HERE / "grouping_corpus"

@@ -20,7 +20,7 @@ from grouping_baseline import THRESHOLDS, WINDOW_DAYS, grouped, in_time_order, s
 from test_grouping_corpus import ENGLISH, HERE, REPORT_LINES, bcubed, load_labelled
 
 from site_builder.config import GroupingSettings
-from site_builder.grouping import group_stories
+from site_builder.stories.grouping import group_stories
 
 REAL = HERE / "grouping_real"
 LATER = date(2021, 6, 1)

@@ -8,28 +8,28 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "memo", "progress"},
-    {"parallel"},
-    {"cache", "fetch"},
-    {"yamldoc", "slugs", "markdown", "embeds", "features", "meaning"},
-    {"noise"},
-    {"chrome", "layout", "shapes"},
-    {"sitechrome"},
-    {"rules"},
+    {"errors", "incremental.memo", "progress"},
+    {"incremental.parallel"},
+    {"incremental.cache", "adding.fetch"},
+    {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "stories.features", "stories.meaning"},
+    {"cleaning.noise"},
+    {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
+    {"cleaning.sitechrome"},
+    {"cleaning.rules"},
     {"config"},
-    {"model", "clustering"},
-    {"frontmatter", "clean", "grouping", "clip", "feeds"},
-    {"load", "theme", "views"},
-    {"search"},
-    {"prepare", "editions"},
-    {"render"},
-    {"write", "lock"},
-    {"check", "publish"},
-    {"gitbranch"},
+    {"model", "stories.clustering"},
+    {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
+    {"content.load", "rendering.theme", "rendering.views"},
+    {"rendering.search"},
+    {"incremental.prepare", "rendering.editions"},
+    {"rendering.render"},
+    {"writing.write", "writing.lock"},
+    {"writing.check", "publishing.publish"},
+    {"publishing.gitbranch"},
     {"pipeline"},
-    {"scaffold", "add"},
-    {"devserver"},
-    {"serve", "deploy"},
+    {"scaffold", "adding.add"},
+    {"serving.devserver"},
+    {"serving.serve", "publishing.deploy"},
     {"cli"},
     {"__main__"},
 ]
@@ -57,7 +57,7 @@ def imported_modules(path: Path, known: set[str]) -> set[str]:
             base = node.module.removeprefix("site_builder").lstrip(".")
             names |= {name for alias in node.names
                       if (name := ".".join(filter(None, (base, alias.name)))) in known}
-            if base:
+            if base and not (PACKAGE / base.replace(".", "/")).is_dir():  # a folder's modules are named above
                 names.add(base)
         elif isinstance(node, ast.Import):
             names |= {a.name.removeprefix("site_builder.") for a in node.names if a.name.startswith("site_builder.")}

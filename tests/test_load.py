@@ -9,7 +9,7 @@ import pytest
 
 from conftest import article
 from site_builder.config import SiteConfig
-from site_builder.prepare import prepare_articles
+from site_builder.incremental.prepare import prepare_articles
 from site_builder.model import Article
 
 UTF8_HINT = "save it with UTF-8 encoding"

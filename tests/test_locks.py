@@ -17,13 +17,13 @@ from conftest import article, output_files, site_tree, write_files
 from test_serve_browser import Serving
 
 from site_builder.config import load_config
-from site_builder.lock import output_lock_path
+from site_builder.writing.lock import output_lock_path
 
 HOLD = """
 import sys, time
 from pathlib import Path
 from site_builder.config import load_config
-from site_builder.lock import writing
+from site_builder.writing.lock import writing
 config, _ = load_config(Path("site.yaml"))
 with writing(config, "build"):
     print("holding", flush=True)

@@ -8,11 +8,11 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, helpers
 
-from site_builder.markdown import (PLAIN_URL, _PARSER, parse_link_destination, render_markdown, simple_document_html,
+from site_builder.cleaning.markdown import (PLAIN_URL, _PARSER, parse_link_destination, render_markdown, simple_document_html,
                                    simple_inline_html)
 from conftest import require_shared
-from site_builder.clean import clean_article
-from site_builder.frontmatter import ArticleDefaults, parse_article
+from site_builder.cleaning.clean import clean_article
+from site_builder.content.frontmatter import ArticleDefaults, parse_article
 
 URL_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/?#=&+,;:@!$*'()%[] \"<>\\^`{|}é"
 addresses = st.builds(lambda scheme, host, rest: scheme + host + rest,

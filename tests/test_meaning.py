@@ -1,5 +1,5 @@
 """`grouping: meaning: true`: reports in different languages that share too few names and numbers meet by
-what they say (the optional encoder of ``site_builder.meaning``), on real reports of tests/grouping_real."""
+what they say (the optional encoder of ``site_builder.stories.meaning``), on real reports of tests/grouping_real."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from conftest import build_site, output_files, require_module
 
-from site_builder.meaning import FLOOR, close_pairs, meaning_of
+from site_builder.stories.meaning import FLOOR, close_pairs, meaning_of
 
 REAL = Path(__file__).parent / "grouping_real" / "articles"
 QUAKE = ("ga-137.md", "ga-148.md")
@@ -65,7 +65,7 @@ def test_vectors_are_the_same_bytes_in_every_process():
     across processes, or an incremental build would group otherwise than a cold one."""
     text = (REAL / QUAKE[0]).read_text(encoding="utf-8").split("---\n", 2)[2]
     here = meaning_of("Taiwan struck by 7.7-magnitude earthquake", text)
-    code = ("import sys; from site_builder.meaning import meaning_of; "
+    code = ("import sys; from site_builder.stories.meaning import meaning_of; "
             "sys.stdout.write(meaning_of(sys.argv[1], sys.stdin.read()).hex())")
     there = subprocess.run([sys.executable, "-c", code, "Taiwan struck by 7.7-magnitude earthquake"], input=text,
                            capture_output=True, text=True, check=True).stdout

@@ -13,13 +13,17 @@ from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileClosedEvent,
 
 from conftest import article, build_site, site_tree
 
-from site_builder import clean, pipeline, prepare
+from site_builder.cleaning import clean
+
+from site_builder import pipeline
+
+from site_builder.incremental import prepare
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
-from site_builder.memo import Memo
+from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.serve import FOLDER_EVENTS_ECHO_FILES, SETTLE_SECONDS, ChangeHandler, Session, event_for
-from site_builder.theme import hashed_name
+from site_builder.serving.serve import FOLDER_EVENTS_ECHO_FILES, SETTLE_SECONDS, ChangeHandler, Session, event_for
+from site_builder.rendering.theme import hashed_name
 
 
 def test_memo_builds_after_edits_equal_a_cold_build(make_site, tmp_path):

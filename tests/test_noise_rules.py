@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.noise import EMBED_MARK, Line
-from site_builder.rules import RULE_NAMES, run_rules, unknown_rule_problem
+from site_builder.cleaning.noise import EMBED_MARK, Line
+from site_builder.cleaning.rules import RULE_NAMES, run_rules, unknown_rule_problem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning.txt"
 TITLE = "Title of the article"

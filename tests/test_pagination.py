@@ -4,7 +4,7 @@ entries as the list grows (the property that lets a daily build rewrite few page
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.views import Urls, paginate
+from site_builder.rendering.views import Urls, paginate
 
 URLS = Urls("https://example.org/digest/", "/digest/")
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from site_builder import parallel
-from site_builder.parallel import ahead, fork_map, on_each
+from site_builder.incremental import parallel
+from site_builder.incremental.parallel import ahead, fork_map, on_each
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
 
@@ -139,7 +139,7 @@ def test_ahead_starts_nothing_on_one_core(monkeypatch):
 
 
 def test_a_process_stopped_ahead_leaves_no_file_half_written(tmp_path):
-    from site_builder.cache import _write_shard
+    from site_builder.incremental.cache import _write_shard
 
     def write_for_ever():
         yield "started", True

@@ -15,9 +15,9 @@ from conftest import article, output_files, require_tool
 from test_deploy_git import branch_files, git
 from test_serve_browser import Serving
 
-from site_builder.cache import SEAL
+from site_builder.incremental.cache import SEAL
 from site_builder.config import WORK_FOLDER
-from site_builder.write import MANIFEST
+from site_builder.writing.write import MANIFEST
 
 MARKER = b"EMBARGO-7f3c91-marker"
 SITE_YAML = "title: Test Digest\nbase_url: https://example.org/digest/\nlanguage: en\n"

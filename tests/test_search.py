@@ -203,7 +203,7 @@ def test_hostile_words_in_an_article_stay_text_in_the_results(chromium, tmp_path
 def test_a_serve_rebuild_after_a_save_keeps_the_index_a_build_refreshes_it(tmp_path):
     """Pagefind indexes the whole digest (seconds for thousands of articles): `serve` indexes at its first
     build and keeps that index while the curator saves; the next `build` indexes again."""
-    from site_builder.memo import Memo
+    from site_builder.incremental.memo import Memo
     from site_builder.pipeline import build
 
     site = sample_site(tmp_path / "site")

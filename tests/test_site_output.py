@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 from conftest import article, build_site, output_files, sitemap_locations, sitemaps_of
-from site_builder import render
+from site_builder.rendering import render
 from site_builder.config import WORK_FOLDER
 
 from site_builder.errors import BuildFailed, SiteBuilderError
-from site_builder.theme import hashed_name, unhashed_name
+from site_builder.rendering.theme import hashed_name, unhashed_name
 
 BASE_URL = "https://example.org/digest/"
 BASE_PATH = "/digest/"

@@ -9,7 +9,9 @@ import os
 import pytest
 from conftest import article, build_site, site_tree
 
-from site_builder import load, pipeline
+from site_builder.content import load
+
+from site_builder import pipeline
 
 
 @pytest.fixture
@@ -127,15 +129,15 @@ def test_a_build_with_nothing_to_do_loads_none_of_the_stages(site):
     import sys
 
     build_site(site)
-    stages = ["markdown_it", "jinja2", "nh3", "langcodes", "site_builder.rules", "site_builder.clean",
-              "site_builder.clustering", "site_builder.render", "site_builder.prepare"]
+    stages = ["markdown_it", "jinja2", "nh3", "langcodes", "site_builder.cleaning.rules", "site_builder.cleaning.clean",
+              "site_builder.stories.clustering", "site_builder.rendering.render", "site_builder.incremental.prepare"]
     script = ("import sys\nfrom site_builder.cli import main\ncode = main(['build', '--quiet'])\n"
               f"print(sorted(m for m in {stages!r} if m in sys.modules))\nsys.exit(code)\n")
     done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
     (site / "content" / "a.md").write_text(article("Quake hits Hualien again"), encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, check=True)
-    assert "site_builder.render" in done.stdout  # an edit is a real build, which loads them
+    assert "site_builder.rendering.render" in done.stdout  # an edit is a real build, which loads them
 
 
 def test_a_newer_article_renders_again_only_the_pages_that_show_the_build_time(make_site):

@@ -6,7 +6,7 @@ import pytest
 
 from site_builder.errors import BuildFailed, SiteBuilderError
 from site_builder.model import OutputFile
-from site_builder.write import Transaction, WriteReport, check_output_folder
+from site_builder.writing.write import Transaction, WriteReport, check_output_folder
 
 
 def write_output(files: list[OutputFile], output_dir) -> WriteReport:

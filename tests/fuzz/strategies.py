@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from site_builder.frontmatter import KNOWN_KEYS
+from site_builder.content.frontmatter import KNOWN_KEYS
 
 YAML_PIECES = ["", " ", "  ", "\t", ":", ": ", "- ", "? ", "[", "]", "{", "}", ",", "'", '"', "|", ">", "#", "&a ",
                "*a", "&b ", "*b", "!!python/object/apply:os.system ['true']", "!tag ", "!!str ", "!!binary ",

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import strategies
-from site_builder.clean import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_article
+from site_builder.cleaning.clean import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_article
 from site_builder.config import parse_config
-from site_builder.frontmatter import ArticleDefaults, parse_article
+from site_builder.content.frontmatter import ArticleDefaults, parse_article
 from site_builder.model import Article
-from site_builder.slugs import is_safe_slug, slugify, transliterate
-from site_builder.yamldoc import decode_utf8
+from site_builder.content.slugs import is_safe_slug, slugify, transliterate
+from site_builder.content.yamldoc import decode_utf8
 
 EXAMPLES: Counter = Counter()
 DEFAULTS = ArticleDefaults("en", "Asia/Jakarta", frozenset({"extra"}))

@@ -1,0 +1,325 @@
+"""Cleaning rules for site chrome left in a clipped body: share, follow and comment widgets, related
+links, advertisement labels, newsletter calls, reading times, loading placeholders, breadcrumbs,
+credits of absent images and event promotions, in English, Indonesian, Italian, Spanish, Portuguese,
+French, German, Dutch and Japanese. Each matches whole lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
+
+SHARE_WORDS = {
+    "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
+    "share on facebook", "share on x", "share on twitter", "share on linkedin", "share on whatsapp",
+    "share via email", "share via", "share the article", "tweet", "tweet this", "post", "pin it", "copy link",
+    "copy url", "link copied", "copied", "bagikan", "bagikan artikel", "bagikan artikel ini", "bagikan berita",
+    "bagikan berita ini", "salin link", "salin tautan", "tautan disalin", "condividi", "condividi su facebook",
+    "condividi su x", "condividi su whatsapp", "condividi questo articolo", "condividi l'articolo", "copia link",
+    "compartir", "compartir en facebook", "compartir en twitter", "compartir en x", "compartir en whatsapp",
+    "compartir artículo", "compartir este artículo", "copiar enlace", "compartilhe", "compartilhar",
+    "compartilhe esta notícia", "compartilhe este artigo", "copiar link", "partager", "partager sur facebook",
+    "partager sur x", "partager cet article", "copier le lien", "teilen", "artikel teilen", "auf facebook teilen",
+    "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
+    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る", "like this", "like",
+    "like loading", "mi piace", "me gusta", "curtir", "j'aime", "gefällt mir", "vind ik leuk", "suka", "いいね",
+    "partager l'article", "compartir la noticia", "compartilhar notícia", "condividi la notizia",
+    "artikel delen", "diesen artikel teilen", "share the story", "bagikan ke",
+}
+NETWORK_WORDS = {
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "line", "email",
+    "e-mail", "mail", "messenger", "flipboard", "threads", "bluesky", "mastodon", "print", "imprimir", "stampa",
+    "cetak", "drucken", "afdrukken", "imprimer", "印刷", "sms", "kakaotalk", "hatena", "pocket", "instagram",
+    "tiktok", "youtube",
+}
+NAMED_NETWORK = re.compile(r"\b(facebook|twitter|x|whatsapp|linkedin|telegram|instagram|tiktok|youtube|threads|"
+                           r"bluesky|mastodon|google (news|notícias|noticias|actualités|nachrichten|berita))\b")
+OPENS_IN_NEW_WINDOW = re.compile(r"(click to|klik untuk|clicca per|haz clic para|clique para|cliquez pour|"
+                                 r"klicken, um|klik om).*\((opens|opent|si apre|se abre|abre|s'ouvre|öffnet|"
+                                 r"membuka)[^)]*\)?$")
+FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|instagram|tiktok|threads|linkedin|"
+                    r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
+                    r"síguenos|siga-nos|siga (o|a|os|as) |suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
+                    r"をフォロー)")
+COMMENT_WORDS = {
+    "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
+    "show comments", "join the conversation", "0 comments", "no comments", "komentar", "tulis komentar",
+    "lihat komentar", "berikan komentar", "commenti", "commenta", "lascia un commento", "comentarios",
+    "comentar", "deja un comentario", "deja tu comentario", "comentários", "deixe um comentário",
+    "deixe seu comentário", "commentaires", "commenter", "laisser un commentaire", "réagir", "kommentare",
+    "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
+    "コメントする", "コメントを書く",
+}
+COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
+                           r"kommentare|reacties|件のコメント)$")
+
+
+SENTENCE_ENDING = re.compile(r"[.!?。！？…][\"'”’»)]*\s*$")
+JAPANESE_SHARE = re.compile(r"^(この記事を)?(シェア|共有)(する|しよう)?$|をシェア(する)?$")
+
+
+def is_widget_line(text: str) -> bool:
+    if len(text) > 120:
+        return False
+    words = bare(text)
+    uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
+    follow = (len(text) <= 80 and bool(FOLLOW.match(words))
+              and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
+    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or bool(JAPANESE_SHARE.search(words))
+            or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow)
+
+
+def remove_share_widgets(work: Work) -> None:
+    """Share, follow and comment widgets; a bare network name ("WhatsApp") only next to another widget."""
+    texts = [line.text for line in work.lines]
+    widget = [len(t) <= 120 and bool(t.strip()) and is_widget_line(t) for t in texts]
+    network = [len(t) <= 30 and bare(t) in NETWORK_WORDS for t in texts]
+    passed = [not t.strip() or is_network for t, is_network in zip(texts, network)]
+    after = _widget_next(widget, passed)
+    before = _widget_next(widget[::-1], passed[::-1])[::-1]
+    drop_lines(work, "share-widgets", lambda text, i: widget[i] or (network[i] and (before[i] or after[i])),
+               longest=120)
+
+
+def _widget_next(widget: list[bool], passed: list[bool]) -> list[bool]:
+    """For each line, whether the first line after it that is not ``passed`` over is a widget (one pass
+    from the end, so a long run of network names costs no more than its length)."""
+    found, result = False, [False] * len(widget)
+    for index in range(len(widget) - 1, -1, -1):
+        result[index] = found
+        if not passed[index]:
+            found = widget[index]
+    return result
+
+
+RELATED_HEADINGS = {
+    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
+    "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
+    "more from", "recommended", "recommended for you", "you may also like", "you might also like", "see also",
+    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
+    "berita lainnya", "pilihan editor", "leggi anche", "più letti", "i più letti", "articoli correlati",
+    "potrebbe interessarti", "ti potrebbe interessare", "lee también", "lo más leído", "lo más visto",
+    "noticias relacionadas", "te puede interesar", "también te puede interesar", "leia também", "mais lidas",
+    "notícias relacionadas", "veja também", "mais lidos", "lire aussi", "à lire aussi", "les plus lus",
+    "articles similaires", "sur le même sujet", "lesen sie auch", "meistgelesen", "meistgelesene artikel",
+    "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
+    "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
+}
+RELATED_LABEL = re.compile(
+    r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
+    r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
+    r"veja também|lire aussi|à lire aussi|a lire aussi|lesen sie auch|auch interessant|mehr zum thema|lees ook|"
+    r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?(?:\s*[:：»>|]+|\s+[–—-]+)\s*\S", re.I)
+
+
+ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
+
+
+def is_related_heading(words: str) -> bool:
+    """'Related', 'Lesen Sie auch', 'Potrebbe interessarti anche': the heading of a block of links."""
+    return words in RELATED_HEADINGS or words.removesuffix(" " + words.rsplit(" ", 1)[-1]) in RELATED_HEADINGS \
+        and words.rsplit(" ", 1)[-1] in ALSO_WORDS
+
+
+def remove_related_links(work: Work) -> None:
+    """'Baca juga: ...' lines, and 'Related'/'Most read' headings with the headlines listed under them."""
+    lines, dropping = work.lines, False
+    kept = []
+    for line in lines:
+        if LINK_DEFINITION.match(line.text):
+            kept.append(line)
+            continue
+        words = bare(line.text) if len(line.text) <= 80 else ""
+        if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
+            work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
+            dropping = is_related_heading(words)
+            continue
+        if dropping and line.text.strip() and _looks_like_headline(line.text):
+            work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
+            continue
+        if line.text.strip() and not _looks_like_headline(line.text):
+            dropping = False
+        kept.append(line)
+    work.lines = kept
+
+
+LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)")
+ANCHOR_LINE = re.compile(r"<a\b[^>]*>.*</a>")
+HEADLINE_WORDS = 14
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A link, or a short line that does not end a sentence: what related-article lists are made of.
+    Called on every line, so a long one is not split into more words than the limit."""
+    stripped = text.strip().lstrip("-*•·0123456789. ")
+    if LINK_LINE.fullmatch(stripped) or ANCHOR_LINE.fullmatch(stripped):
+        return True
+    return (len(stripped.split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
+            and not stripped.endswith((".", "!", "?", "。", ":", ";")))
+
+
+AD_WORDS = {
+    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+    "paid post", "promoted", "scroll to continue with content", "continue reading below", "content continues below",
+    "story continues below advertisement", "article continues below advertisement", "story continues below",
+    "article continues after this advertisement", "iklan", "advertorial", "scroll untuk melanjutkan",
+    "lanjutkan membaca artikel di bawah", "scroll to resume content", "konten berbayar", "pubblicità",
+    "contenuto sponsorizzato", "pubblicità - continua a leggere di seguito", "publicidad", "contenido patrocinado",
+    "sigue leyendo", "publicidade", "conteúdo patrocinado", "continua após a publicidade", "publicité",
+    "contenu sponsorisé", "la suite après la publicité", "anzeige", "werbung", "gesponsert", "weiter nach der anzeige",
+    "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
+}
+
+NEWSLETTER = re.compile(
+    r"^(sign up|subscribe|register|get|join|berlangganan|daftar|ikuti|iscriviti|abbonati|registrati|suscríbete|"
+    r"suscribete|regístrate|assine|inscreva-se|cadastre-se|abonnez-vous|inscrivez-vous|abonnieren sie|abonnieren|"
+    r"melden sie sich|bestellen sie|schrijf je in|abonneer je|meld je aan)\s.{0,80}\b(newsletter|newsletters|"
+    r"inbox|briefing|nieuwsbrief|boletín|lettre d'information)\b")
+APP_WORDS = r"(app|apps|aplikasi|aplicación|aplicativo|application|appli)"
+APP_CALL = re.compile(
+    r"^(download|get|install|unduh|scarica|descarga|descargue|baixe|téléchargez|laden sie|lade|installeer)\s"
+    rf".{{0,40}}\b(our|kami|nostra|nuestra|nossa|notre|unsere|onze)\b.{{0,20}}\b{APP_WORDS}\b")
+# "Download de app van Gelders Dagblad": the app named after the outlet (a capitalised name follows).
+OUTLET_APP_CALL = re.compile(
+    r"^(Download|Get|Install|Unduh|Scarica|Descarga|Baixe|Téléchargez|Installeer)\s+(the|de|la|l'|die|a|o|el)?\s*"
+    r"(app|App|aplikasi|application)\s+(of|from|van|di|de|del|da|do|von|du|des)\s+[A-Z]")
+CHANNEL_CALL = re.compile(
+    r"^(join|follow|get|gabung|gabung ke|gabung di|ikuti|dapatkan|receba|recebe|siga|unisciti|segui|iscriviti|"
+    r"únete|unete|sigue|recibe|rejoignez|suivez|recevez|treten sie|folgen sie|abonnieren sie|volg|word lid)\s"
+    r"(?=.{0,80}\b(channel|channels|saluran|grup|group|canal|canale|kanal|news|berita|notícias|noticias|notizie|"
+    r"nieuws|nachrichten|actualités|updates|info)\b).{0,80}\b(whatsapp|telegram|google news|signal)\b")
+BARE_APP_CALL = re.compile(r"^(download|get|install|unduh|scarica|descarga|baixe|téléchargez|installeer)\s+"
+                           r"(the |our |l'|la |o |a |de |die |aplikasi )?(app|apps|aplikasi|application|appli)$")
+JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
+NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
+
+
+def is_newsletter_call(text: str) -> bool:
+    """Calls to subscribe to a newsletter, install the outlet's app or join its news channel."""
+    if len(text) > 200:
+        return False
+    words = bare(text)
+    if JAPANESE_CALL.match(words):
+        return not SENTENCE_ENDING.search(text)
+    calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
+    return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
+            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))))
+
+
+READING_TIME = re.compile(
+    r"^((reading time|read time|estimated reading time|waktu baca|lama baca|tempo di lettura|tempo de leitura|"
+    r"tiempo de lectura|temps de lecture|lesezeit|leestijd|読了時間|この記事は約)\s*[:：]?\s*(about |sekitar |circa |"
+    r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuti|minutos|minuten|分)\.?\s*"
+    r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
+    r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
+LOADING_WORDS = {
+    "loading", "please wait", "loading content", "memuat", "sedang memuat", "caricamento", "caricamento in corso",
+    "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
+    "読み込み中", "読み込んでいます",
+}
+NAVIGATION_WORDS = {
+    "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
+    "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",
+    "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
+    "terug naar home", "ページの先頭へ", "トップへ戻る",
+}
+BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
+                    "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
+                    "nieuws")
+BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+TRAIL_SEPARATORS = re.compile(r"\s+(?:>|›)\s+")
+"""Angles only: bars and slashes also part a page's fields and a writer's alternatives, and an arrow a change
+("2% → 3%")."""
+TRAIL_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,30}[:：]\s*")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite')."""
+    if len(text) > 150:
+        return False
+    if len(text) <= 40 and bare(text) in NAVIGATION_WORDS:
+        return True
+    stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
+    segments = BREADCRUMB_SEPARATORS.split(stripped)
+    if (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
+            and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments)):
+        return True
+    # Any trail of three steps or more, in any language, after its label or not ("You are here: A > B > C").
+    steps = TRAIL_SEPARATORS.split(TRAIL_LABEL.sub("", stripped))
+    return 3 <= len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith((".", "!", "?"))
+                                        for step in steps)
+
+
+BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
+CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bilder|crédit photo|crédits photo|"
+               r"photo credit|image credit|image source|credit|credits|kredit foto|sumber foto|sumber gambar|"
+               r"ilustrasi|illustration|dok\.?|doc\.?|写真|画像|beeld|afbeelding|fotografía|fotografia)")
+CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
+CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
+AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
+                         r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
+CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
+                                 rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
+                         r"(unsplash|pexels|pixabay)$", re.I)
+
+
+def is_image_credit(text: str) -> bool:
+    stripped = text.strip().strip("*_")
+    if len(stripped) > 250 or stripped.startswith(("!", "<img", "[!")):
+        return False
+    short = len(stripped) <= 120
+    credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
+              or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+    return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
+        or bool(CAPTION_WITH_CREDIT.search(stripped))
+
+
+TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|themen|schlagwörter|schlagworte|"
+                      r"onderwerpen|sujets|mots-clés|mots clés|categories|category|categorías|categoria|categorie|"
+                      r"kategori|kategorien|filed under|more on|タグ|トピック|関連キーワード)\s*[:：]\s*\S", re.I)
+
+
+def is_tag_list(text: str) -> bool:
+    """'Temas: Turismo rural · Teruel': a label, then short names separated by commas, dots or bars."""
+    stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
+    if len(stripped) > 200 or not TAG_LIST.match(stripped):
+        return False
+    items = re.split(r"\s*[,·|•/]\s*|\s{2,}", stripped.split(":", 1)[-1].split("：", 1)[-1])
+    return all(0 < len(item.split()) <= 4 and not item.endswith(".") for item in items if item)
+
+
+EVENT_LINE = re.compile(r"^(\S+ )?(evento|eventi|event|events|événement|veranstaltung|acara|イベント|sessions)\b"
+                        r"(\s\S+){0,3}$")
+EVENT_DETAILS = re.compile(r"\||\b\d{1,2}(st|nd|rd|th)?\b.*\b(19|20)?\d{2}\b|\b(january|february|march|april|may|"
+                           r"june|july|august|september|october|november|december|gennaio|febbraio|marzo|aprile|"
+                           r"maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|enero|febrero|abril|"
+                           r"mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januari|februari|maret|mei|"
+                           r"juni|juli|agustus|oktober|desember)\b", re.I)
+EVENT_CALLS = {
+    "register now", "register today", "get tickets", "get your tickets", "buy tickets", "save your spot",
+    "secure your spot", "learn more", "iscriviti ora", "registrati ora", "acquista i biglietti", "daftar sekarang",
+    "inscríbete", "compra tus entradas", "inscreva-se", "jetzt anmelden", "tickets sichern", "inscrivez-vous",
+    "meld je aan", "今すぐ登録",
+}
+
+
+def remove_event_promos(work: Work) -> None:
+    """An event name, then its place and date ("Boston, MA | 15 luglio"), then calls to register."""
+    lines, drop = work.lines, set()
+    content = [i for i, line in enumerate(lines) if line.text.strip()]
+    for position, index in enumerate(content):
+        text = lines[index].text
+        if len(text) > 60 or SENTENCE_ENDING.search(text) or not EVENT_LINE.match(bare(text)) \
+                or position + 1 >= len(content):
+            continue
+        details = content[position + 1]
+        detail_text = lines[details].text
+        if len(detail_text) <= 80 and EVENT_DETAILS.search(detail_text) and not SENTENCE_ENDING.search(detail_text):
+            drop |= {index, details}
+            for follower in content[position + 2:]:
+                if bare(lines[follower].text) not in EVENT_CALLS:
+                    break
+                drop.add(follower)
+    drop_lines(work, "event-promos", lambda text, i: i in drop, longest=80)

@@ -1,0 +1,167 @@
+"""Cleaning rules for structure: embeds and scripts become cards or go, the duplicated title goes,
+one-line paragraphs, text bullets and quote attributions become proper Markdown, trailing tags and
+the site's own patterns go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from site_builder.cleaning.embeds import (ATTRIBUTES, BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
+                                 embed_from_blockquote, embed_from_facebook, embed_from_iframe)
+from site_builder.cleaning.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, is_tag_like, replace_blocks
+
+# A whole script element (its content never runs past the next <script), else a lone opening or
+# closing tag: an unclosed <script> must not swallow the text after it.
+SCRIPT = re.compile(rf"<script\b{ATTRIBUTES}>(?:(?!<script\b).)*?</script\s*>|<script\b{ATTRIBUTES}>|</script\s*>|"
+                    r"<div\s+id=[\"']fb-root[\"']\s*>\s*</div>", re.I | re.S)
+
+
+def remove_embed_scripts(work: Work) -> None:
+    replace_blocks(work, "scripts", SCRIPT, lambda match: None)
+
+
+def replace_social_embeds(work: Work) -> None:
+    replace_blocks(work, "social-embeds", BLOCKQUOTE_EMBED, lambda match: embed_from_blockquote(match.group(0)),
+                   keep_unknown=True)
+    replace_blocks(work, "social-embeds", FACEBOOK_EMBED, lambda match: embed_from_facebook(match.group(0)))
+
+
+IFRAME_WITH_CAPTION = re.compile(rf"{IFRAME.pattern}(?:{VIMEO_CAPTION.pattern})?", re.I | re.S)
+
+
+def replace_iframes(work: Work) -> None:
+    def make(match: re.Match) -> Embed | None:
+        iframe = IFRAME.match(match.group(0)).group(0)
+        return embed_from_iframe(iframe, match.group(0)[len(iframe):])
+
+    replace_blocks(work, "iframes", IFRAME_WITH_CAPTION, make)
+
+
+def remove_duplicate_title(work: Work) -> None:
+    """Lines before the text that repeat the title (clipping often catches the page's headline twice)."""
+    title = bare(work.title)
+    longest = 2 * len(work.title) + 20
+    kept, leading = [], True
+    for line in work.lines:
+        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title:
+            work.changes.append(Change("duplicate-title", line.number, "removed", line.text.strip()))
+            continue
+        leading = leading and not line.text.strip()
+        kept.append(line)
+    work.lines = kept
+
+
+def remove_site_patterns(work: Work) -> None:
+    drop_lines(work, "site-patterns", lambda text, _: any(p.search(text.strip()) for p in work.patterns))
+
+
+MAX_TRAILING_TAGS = 5
+
+
+def remove_trailing_tags(work: Work) -> None:
+    """Category or source tags left after the last sentence ('techcrunch', 'DATA', 'UPDATES'): up to five
+    short lines in lower case or in capitals; never the whole body."""
+    end, dropped = len(work.lines), 0
+    while end and dropped < MAX_TRAILING_TAGS and (not work.lines[end - 1].text.strip()
+                                                   or is_tag_like(work.lines[end - 1].text)):
+        dropped += bool(work.lines[end - 1].text.strip())
+        end -= 1
+    if not any(line.text.strip() for line in work.lines[:end]):
+        return
+    tail = set(range(end, len(work.lines)))
+    drop_lines(work, "trailing-tags", lambda text, i: i in tail)
+
+
+BULLET = re.compile(r"^\s*[•●▪◦‣∙·]\s*(\S.*)$")
+DASH_ITEM = re.compile(r"^\s*[–]\s+(\S.*)$")
+
+
+def make_bullet_lists(work: Work) -> None:
+    """Text bullets ("•", or a run of "–" lines) become a Markdown list, separated from the text above."""
+    lines, result = work.lines, []
+    content = [line for line in lines if line.text.strip()]
+    dash_runs = {id(line) for a, b in zip(content, content[1:]) if DASH_ITEM.match(a.text) and DASH_ITEM.match(b.text)
+                 for line in (a, b)}
+    for line in lines:
+        match = BULLET.match(line.text) or (DASH_ITEM.match(line.text) if id(line) in dash_runs else None)
+        if not match:
+            result.append(line)
+            continue
+        if result and result[-1].text.strip() and not result[-1].text.startswith("- "):
+            result.append(Line(line.number, ""))
+        item = f"- {match.group(1)}"
+        work.changes.append(Change("text-bullets", line.number, "changed", line.text.strip(), item))
+        result.append(Line(line.number, item))
+    work.lines = result
+
+
+QUOTE_WORDS = 80
+"""A pull quote longer than this is an ordinary paragraph, not the quote an attribution line belongs to."""
+ATTRIBUTION = re.compile(r"^\s*(—|―|--)\s*([^\s¿¡].{0,150})$")
+NOT_A_QUOTE_SOURCE = re.compile(r"(reporting|editing|writing|additional|laporan|penulis|editor|a cura di|con "
+                                r"información|reportage|redaktion|bewerking)", re.I)
+
+
+def attach_quote_attributions(work: Work) -> None:
+    """A pull quote and its "— Name, role" line become one blockquote, so the attribution stays with it."""
+    lines = work.lines
+    for index, line in enumerate(lines):
+        match = ATTRIBUTION.match(line.text)
+        # Spanish and Portuguese write dialogue with dashes: a line that asks or ends a sentence is speech.
+        if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)) or re.search(r"[.?!…]$", match.group(2).strip()):
+            continue
+        quote = _paragraph_before(lines, index)
+        if not quote or len(" ".join(lines[i].text for i in quote).split()) > QUOTE_WORDS:
+            continue
+        for i in quote:
+            lines[i] = replace(lines[i], text="> " + lines[i].text.strip())
+        gap = [i for i in range(quote[-1] + 1, index)]
+        for i in gap:
+            lines[i] = replace(lines[i], text=">")
+        lines[index] = replace(line, text="> " + line.text.strip())
+        work.changes.append(Change("quote-attribution", line.number, "changed", line.text.strip(),
+                                   f"kept with its quote (line {lines[quote[0]].number})"))
+
+
+def _paragraph_before(lines: list[Line], index: int) -> list[int]:
+    """Indexes of the plain-text paragraph just above ``index`` (blank lines between allowed); none when
+    it has more lines than a pull quote may have words, which also bounds the cost of each line."""
+    i = index - 1
+    while i >= 0 and not lines[i].text.strip():
+        i -= 1
+    end = i
+    while i >= 0 and lines[i].text.strip() and end - i <= QUOTE_WORDS:
+        i -= 1
+    block = list(range(i + 1, end + 1))
+    plain = all(not lines[j].text.lstrip().startswith(("#", ">", "-", "*", "<", "|", EMBED_MARK, "—", "―", "!"))
+                for j in block)
+    return block if block and plain and len(block) <= QUOTE_WORDS else []
+
+
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
+NOT_PROSE = ("#", ">", "-", "*", "+", "|", "<", "!", "[", "`", "•", "●", "▪", "◦", "‣", "∙", "·", "–", "—",
+             EMBED_MARK)
+
+
+def separate_paragraph_lines(work: Work) -> None:
+    """Clipped pages put one paragraph per line; Markdown would join them. A long line (over 100
+    characters) that ends a sentence, followed directly by more prose, gets a blank line after it
+    (hand-wrapped Markdown, whose lines are short, is left alone)."""
+    lines, result = work.lines, []
+    for index, line in enumerate(lines):
+        result.append(line)
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if (len(line.text) > 100 and SENTENCE_END.search(line.text.rstrip()) and following.strip()
+                and not _starts_block(line.text) and not _starts_block(following)):
+            result.append(Line(line.number, ""))
+            work.changes.append(Change("line-paragraphs", line.number, "changed", line.text.strip(),
+                                       "a paragraph of its own"))
+    work.lines = result
+
+
+def _starts_block(text: str) -> bool:
+    """Markdown structure (list, heading, quote, table, HTML, code) rather than a line of prose."""
+    return (text.startswith(("    ", "\t")) or text.lstrip().startswith(NOT_PROSE)
+            or bool(re.match(r"\s*\d+[.)]\s", text)))

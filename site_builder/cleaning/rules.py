@@ -1,0 +1,92 @@
+"""The cleaning rules in the order they run, and running them.
+
+Order matters: embeds are read before scripts go, chrome lines go before trailing tags are looked
+for, and the Markdown structure (paragraphs, lists, quotes) is rebuilt last, on what is left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, LOADING_WORDS, READING_TIME, is_breadcrumb,
+                                 is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
+                                 remove_related_links, remove_share_widgets)
+from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
+                                 remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
+                                 replace_social_embeds, separate_paragraph_lines)
+from site_builder.cleaning.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
+from site_builder.cleaning.sitechrome import remove_site_chrome
+from site_builder.cleaning.shapes import (is_agency_credit, is_date_line, is_page_residue, is_share_row, remove_edge_labels,
+                                 remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
+
+RULES: tuple[Rule, ...] = (
+    Rule("social-embeds", "embedded posts (X, Instagram, TikTok, Facebook, Threads, Bluesky, Mastodon, Reddit) "
+         "become static cards", replace_social_embeds),
+    Rule("iframes", "video and post iframes (YouTube, Vimeo, ...) become link cards; other iframes go",
+         replace_iframes),
+    Rule("scripts", "script elements and the embed loaders they carry", remove_embed_scripts),
+    Rule("duplicate-title", "lines before the text repeating the title", remove_duplicate_title),
+    Rule("image-credits", "credits and captions of images that are not there", lambda work: drop_lines(
+        work, "image-credits", lambda text, _: is_image_credit(text), longest=250)),
+    Rule("bare-image-urls", "image addresses left on a line of their own", lambda work: drop_lines(
+        work, "bare-image-urls", lambda text, _: bool(BARE_IMAGE_URL.match(text.strip())), longest=300)),
+    Rule("breadcrumbs", "navigation trails (Home > Tech > AI)", lambda work: drop_lines(
+        work, "breadcrumbs", lambda text, _: is_breadcrumb(text), longest=150)),
+    Rule("reading-time", "reading-time labels (5 min read)", pattern_rule("reading-time", READING_TIME, 60)),
+    Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
+                                                                                  LOADING_WORDS)),
+    Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_WORDS)),
+    Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
+    Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
+        work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=200)),
+    Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
+    Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
+        work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
+    Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
+    Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
+    Rule("repeated-lines", "lines the page repeats word for word (captions, banners)", remove_repeated_lines),
+    Rule("title-echoes", "the headline again anywhere in the body, cut off or with the outlet's name",
+         remove_title_echoes),
+    Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017)", lambda work: drop_lines(
+        work, "date-lines", lambda text, _: is_date_line(text) and "a date or time alone", longest=120)),
+    Rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)", lambda work: drop_lines(
+        work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
+    Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
+        work, "share-rows", lambda text, _: is_share_row(text), longest=80)),
+    Rule("page-residue", "template tags, shortcodes, reporters' initials and relay tags the page left "
+         "({% include share.html %}, (ant/rs), via Feed http://…)", lambda work: drop_lines(
+        work, "page-residue", lambda text, _: is_page_residue(text), longest=200)),
+    Rule("teaser-lists", "lists of other articles: teasers cut short with an ellipsis, headlines ending the body",
+         remove_teaser_lists),
+    Rule("edge-labels", "short labels before the text begins or after it ends (kickers, menus)",
+         remove_edge_labels),
+    Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
+    Rule("site-chrome", "lines seen in other articles of the same source (learned from the digest)",
+         remove_site_chrome),
+    Rule("line-paragraphs", "one-paragraph-per-line clippings become Markdown paragraphs",
+         separate_paragraph_lines),
+    Rule("text-bullets", "text bullets (•) become a Markdown list", make_bullet_lists),
+    Rule("quote-attribution", "an attribution line (— Name) stays with its quote", attach_quote_attributions),
+)
+RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+JUDGED = frozenset({"repeated-lines", "title-echoes", "date-lines", "agency-credits", "share-rows", "page-residue",
+                    "teaser-lists", "edge-labels", "site-chrome"})
+"""The rules that judge by a line's shape and place rather than by a known wording: what `clean --review`
+shows a curator to confirm."""
+
+
+def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozenset(),
+              patterns: tuple[re.Pattern, ...] = (), source: str = "", chrome: frozenset[str] = frozenset()) -> Work:
+    """Every enabled rule, in order, over the lines of one body. ``source`` and ``chrome``: the outlet and
+    the keys of its lines learned as chrome (see ``sitechrome``)."""
+    work = Work(lines=lines, title=title, patterns=patterns,
+                has_code=any("```" in line.text or "~~~" in line.text for line in lines), source=source, chrome=chrome)
+    for rule in RULES:
+        if rule.name not in disabled:
+            rule.apply(work)
+    return work
+
+
+def unknown_rule_problem(name: str) -> str | None:
+    """None for a known rule name; otherwise the message naming the valid ones."""
+    return None if name in RULE_NAMES else f"unknown cleaning rule {name!r}; the rules are: {', '.join(RULE_NAMES)}"

@@ -1,0 +1,1 @@
+"""Grouping articles into stories: features, clustering across languages, the optional encoder. Articles in, stories out."""

@@ -1,0 +1,286 @@
+"""The group stage: the only place stories are made.
+
+An explicit `story:` key always wins; `story: false` keeps an article alone; every other article is
+grouped automatically (``clustering``) with the other reports of its event. Stories keep their URL
+from one build to the next: an automatic story keeps the slug it had (the slug of its first article
+when it was formed), and a story swallowed by another leaves a redirect behind.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, Mapping
+
+from site_builder.incremental.cache import Store
+from site_builder.stories.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
+from site_builder.config import GroupingSettings
+from site_builder.stories.features import MEANING, SOUND, article_features
+from site_builder.stories.meaning import meaning_of
+from site_builder.incremental.memo import Memo, sha256, while_same
+from site_builder.model import Article, Story
+from site_builder.incremental.parallel import Ahead
+from site_builder.content.slugs import slugify
+
+LEAD_LENGTH = 280
+HREF = re.compile(r'href="(https?://[^"]+)"')
+
+
+@dataclass(frozen=True)
+class StoryState:
+    """What a build remembers of its stories, so the next one keeps their URLs."""
+
+    stories: Mapping[str, tuple[str, ...]]
+    """Story slug -> its article ids."""
+    redirects: Mapping[str, str]
+    """Old story slug -> the slug of the story it was merged into."""
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Stories, with what it takes to explain them and to keep their URLs."""
+
+    stories: tuple[Story, ...]
+    """Stories, most recently updated first."""
+    redirects: Mapping[str, str]
+    """Old story slugs that now point at another story."""
+    near_misses: tuple[Pair, ...]
+    """Article pairs just under the threshold, for `stories --suggest`."""
+    links: tuple[Pair, ...] = ()
+    """For each article that joined an automatic story, the pair that brought it in (score and shared
+    features), for `stories` to explain."""
+
+
+def item_for(article: Article, version: str = "", meaning: bool = False) -> Item:
+    """The article as clustering sees it; ``version`` names what it was made from (see ``Item.version``);
+    ``meaning``: with the optional encoder's vector (see ``site_builder.stories.meaning``)."""
+    links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
+    fixed = article.story if article.story else (None if article.groupable else "")
+    vector = meaning_of(article.title, article.text) if meaning and fixed != "" else b""
+    return made_item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
+                     article.lang.split("-")[0].lower(), version, vector)
+
+
+def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
+                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
+                  items: Mapping[str, Item] | None = None, store: Store | None = None,
+                  ahead: Ahead | None = None) -> Grouping:
+    """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
+    ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
+    the builds of one `serve` session, ``store`` (the cache folder) between builds; ``ahead``, the process
+    that may have clustered them already (see ``cluster_ahead``)."""
+    by_id = {article.id: article for article in articles}
+    items = [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
+    done = ahead.take("clusters") if ahead else None
+    if done and done[0] is not None and done[0] == items_signature(items):
+        clusters = done[1]
+    else:
+        if ahead:  # its scores are not of these items: stopped before it writes them where this build will
+            ahead.close()
+        clusters = clusters_of(items, settings, memo, store)
+    evidence = evidence_of(clusters, memo)
+    stories = made_stories(clusters, by_id, site_language, evidence, memo)
+    slugs, redirects = while_same(memo, "kept slugs",
+                                  lambda: (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories),
+                                           previous, tuple((i, a.date) for i, a in by_id.items())),
+                                  lambda: kept_slugs(stories, previous,
+                                                     {i: a.date.timestamp() for i, a in by_id.items()}))
+    stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
+    ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
+    return Grouping(ordered, redirects, clusters.near_misses, clusters.links)
+
+
+def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None, store: Store | None
+                ) -> Clusters:
+    """``cluster``, from the last clustering at hand: under `serve`, the last build's; else the scores the last
+    build kept in the cache folder (see ``cluster``)."""
+    previous = memo.recall("clusters") if memo is not None else None
+    kept = kept_scores(store) if store is not None and previous is None else None
+    clusters = cluster(items, settings, previous, kept)
+    if memo is not None:
+        memo.keep("clusters", clusters)
+    if store is not None and clusters.scoring is not None:
+        store.keep_whole("grouping", clusters.scoring.kept())
+    return clusters
+
+
+def kept_scores(store: Store) -> KeptScores | None:
+    """The grouping's scores the last build kept in the cache folder, if any."""
+    kept = store.find_whole("grouping")
+    return kept if isinstance(kept, KeptScores) else None
+
+
+def cluster_ahead(items: list[Item], settings: GroupingSettings, store: Store
+                  ) -> Iterator[tuple[str | None, Clusters]]:
+    """``clusters_of`` in a process working ahead of a build (see ``prepare.work_ahead``): gives the
+    signature of the items and their clusters, without the scores, which nothing after needs; then
+    keeps those in the cache folder itself (unless the build, taking other clusters, stops it first:
+    see ``group_stories``). The build takes the clusters when its items have that signature."""
+    clusters = cluster(items, settings, None, kept_scores(store))
+    yield items_signature(items), replace(clusters, scoring=None)
+    if clusters.scoring is not None:
+        store.keep_whole("grouping", clusters.scoring.kept())
+        store.save_whole()
+
+
+def items_signature(items: list[Item]) -> str | None:
+    """What names the items, in order, and so their clustering (None when one has no version to tell)."""
+    if not all(item.version for item in items):
+        return None
+    return sha256("\0".join(f"{item.id}\0{item.version}" for item in items).encode("utf-8", "surrogateescape"))
+
+
+def evidence_of(clusters: Clusters, memo: Memo | None) -> dict[str, tuple[str, ...]]:
+    """``_evidence`` of the clusters; under `serve`, after a clustering that kept every group as it was
+    (see ``clustering.cluster``), that of the groups whose links all stayed the very same is kept."""
+    last = memo.recall("evidence") if memo is not None else None
+    if last is not None and last[0] is clusters:
+        return last[2]
+    if last is not None and last[0].groups is clusters.groups and len(last[0].links) == len(clusters.links):
+        first_of, evidence = last[1], dict(last[2])
+        again = {first_of[new.second] for new, old in zip(clusters.links, last[0].links) if new is not old}
+        evidence.update(_evidence([pair for pair in clusters.links if first_of[pair.second] in again], first_of))
+    else:
+        first_of = {i: ids[0] for ids in clusters.groups for i in ids}
+        evidence = _evidence(clusters.links, first_of)
+    if memo is not None:
+        memo.keep("evidence", (clusters, first_of, evidence))
+    return evidence
+
+
+def _evidence(links: Iterable[Pair], first_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """First article id of each automatic group -> the features its links shared most often. ``first_of``:
+    article id -> the first article id of its group."""
+    shared: dict[str, Counter] = {}
+    for pair in links:
+        shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
+    return {first: tuple(f for f, _ in counts.most_common(8) if not f.startswith((SOUND, MEANING)))[:6]
+            for first, counts in shared.items()}
+
+
+def made_stories(clusters: Clusters, by_id: dict[str, Article], site_language: str,
+                 evidence: dict[str, tuple[str, ...]], memo: Memo | None) -> list[Story]:
+    """``make_story`` of each group; under `serve`, a group made last time of the very same article
+    objects, with the same key and evidence, keeps its story."""
+    last = memo.recall(("stories made", site_language)) if memo is not None else None
+    made, stories = {}, []
+    for ids, key in zip(clusters.groups, clusters.keys):
+        articles, shown = [by_id[i] for i in ids], evidence.get(ids[0], ())
+        before = last.get(ids) if last else None
+        if before is not None and before[0] == key and before[1] == shown and \
+                all(article is earlier for article, earlier in zip(articles, before[2])):
+            story = before[3]
+        else:
+            story = make_story(key, articles, site_language, shown)
+        made[ids] = (key, shown, articles, story)
+        stories.append(story)
+    if memo is not None:
+        memo.keep(("stories made", site_language), made)
+    return stories
+
+
+def make_story(key: str | None, articles: list[Article], site_language: str,
+               evidence: tuple[str, ...] = ()) -> Story:
+    ordered = sorted(articles, key=lambda a: (a.date.timestamp(), a.id))
+    headline = choose_headline_article(ordered, site_language)
+    return Story(
+        id=key or ordered[0].id,
+        slug=slugify(key, fallback=key) if key else ordered[0].slug,
+        title=headline.title,
+        lang=headline.lang,
+        lead=make_lead(headline),
+        article_ids=tuple(a.id for a in ordered),
+        first_reported=ordered[0].date,
+        last_updated=ordered[-1].date,
+        sources=tuple(dict.fromkeys(a.source for a in ordered)),
+        languages=tuple(dict.fromkeys(a.lang for a in ordered)),
+        explicit=bool(key),
+        evidence=evidence,
+    )
+
+
+def choose_headline_article(ordered: list[Article], site_language: str) -> Article:
+    """The earliest article in the site's language (matching the primary subtag), else the earliest."""
+    primary = site_language.split("-")[0].lower()
+    for article in ordered:
+        if article.lang.split("-")[0].lower() == primary:
+            return article
+    return ordered[0]
+
+
+def make_lead(article: Article) -> str:
+    """The curator's summary, else the first paragraph of text long enough to say something."""
+    return shorten(article.summary) if article.summary else shorten(lead_text(article).replace("\n", " "))
+
+
+def lead_text(article: Article) -> str:
+    """The part of the text a lead is made from: its first paragraph long enough to say something, else
+    all of it. (Once an article's features are made, this is all of its text later stages need.)"""
+    return next((line for line in article.text.splitlines() if len(line) > 60 and line != article.title),
+                article.text)
+
+
+def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def kept_slugs(stories: list[Story], previous: StoryState,
+               dates: Mapping[str, float]) -> tuple[dict[str, str], dict[str, str]]:
+    """``keep_slugs``'s decisions: story id -> slug, and the redirects (under `serve`, kept while no story,
+    article date or past state changes)."""
+    kept, redirects = keep_slugs(stories, previous, dates)
+    return {s.id: s.slug for s in kept}, redirects
+
+
+def keep_slugs(stories: list[Story], previous: StoryState,
+               dates: Mapping[str, float]) -> tuple[list[Story], dict[str, str]]:
+    """Automatic stories keep the slug they had: the story keeping most of a slug's articles wins it
+    (on a tie, the slug whose story was reported first); slugs that disappear redirect to the story
+    that now holds their articles. ``dates`` gives each article's time."""
+    owner = {article_id: slug for slug, ids in previous.stories.items() for article_id in ids}
+    first_seen = {slug: min((dates[i] for i in ids if i in dates), default=math.inf)
+                  for slug, ids in previous.stories.items()}
+    taken = {story.slug for story in stories if story.explicit}
+    claims = sorted((-count, first_seen[slug], slug, story.id) for story in stories if not story.explicit
+                    for slug, count in Counter(owner[i] for i in story.article_ids if i in owner).items())
+    kept_slug: dict[str, str] = {}
+    for _, _, slug, story_id in claims:
+        if story_id not in kept_slug and slug not in taken:
+            kept_slug[story_id] = slug
+            taken.add(slug)
+    renamed = [replace(s, slug=kept_slug[s.id]) if kept_slug.get(s.id, s.slug) != s.slug else s for s in stories]
+    ordered = _unique_slugs(sorted(renamed, key=lambda s: (not s.explicit, s.id not in kept_slug, s.id)))
+    return ordered, _redirects(ordered, previous)
+
+
+def _redirects(stories: list[Story], previous: StoryState) -> dict[str, str]:
+    current = {story.slug for story in stories}
+    story_of = {i: story.slug for story in stories for i in story.article_ids}
+    moved = {}
+    for slug, ids in previous.stories.items():
+        targets = Counter(story_of[i] for i in ids if i in story_of)
+        if slug not in current and targets:
+            moved[slug] = min(targets, key=lambda s: (-targets[s], s))
+    for old, target in previous.redirects.items():
+        target = moved.get(target, target)
+        if old not in current and target in current:
+            moved.setdefault(old, target)
+    return dict(sorted(moved.items()))
+
+
+def _unique_slugs(stories: list[Story]) -> list[Story]:
+    """Two stories never share a URL: later ones (explicit first, then by id) get '-2', '-3'."""
+    taken: set[str] = set()
+    result = []
+    for story in stories:
+        slug, number = story.slug, 2
+        while slug in taken:
+            slug, number = f"{story.slug}-{number}", number + 1
+        taken.add(slug)
+        result.append(replace(story, slug=slug) if slug != story.slug else story)
+    return result
