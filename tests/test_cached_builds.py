@@ -153,19 +153,31 @@ def test_an_incremental_build_after_edits_equals_a_cold_build_of_the_result(site
                                                           [tmp_path / "before"])
 
 
-@pytest.mark.parametrize("index", ["kept", "missing", "stale", "lying"])
+PROMO = "Follow the Latecomer desk for the whole week of late reports"
+
+
+@pytest.mark.parametrize("index", ["kept", "missing", "stale", "lying", "kept, with chrome"])
 def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(site, tmp_path, monkeypatch, index):
     """The files the cache folder's index does not list are cleaned, and the articles clustered, in a forked
     process while the build reads the cache folder. Whatever the index says (gone, listing what the folder
     no longer holds, or other grouping items than the articles have), each changed file is cleaned once,
-    the articles are clustered here only when that process could not, and the output is a cold build's."""
-    build_site(site)
+    the articles are clustered here only when that process could not, and the output is a cold build's.
+    With chrome learned from the source of a new article, that process clusters the articles as cleaned
+    with it (see ``sitechrome``)."""
     content = site / "content" / "grouping"
+    chrome = index.endswith("chrome")
+    if chrome:  # an outlet whose template adds a line to each article
+        for number in range(2):
+            (content / f"late-{number}.md").write_text(
+                f"---\ntitle: Late report {number}\ndate: 2026-01-0{number + 1}\nsource: Latecomer\n---\n"
+                f"News number {number} of the late desk.\n\n{PROMO}\n", encoding="utf-8")
+    build_site(site)
     edited = sorted(content.glob("*.md"))[:3]
     for path in edited:
         path.write_text(path.read_text(encoding="utf-8") + "\nA line added later by the curator.\n", encoding="utf-8")
     (content / "new-one.md").write_text("---\ntitle: A late report\ndate: 2026-01-02\nsource: Latecomer\n---\n"
-                                        "News of the late report.\n", encoding="utf-8")
+                                        "News of the late report.\n" + (f"\n{PROMO}\n" if chrome else ""),
+                                        encoding="utf-8")
     cache = site / WORK_FOLDER / "cache"
     if index == "missing":
         (cache / "index.whole").unlink()
@@ -174,7 +186,7 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
             shard.unlink()
     if index == "lying":  # every article's item under another version
         version, entries = pickle.loads(read_sealed(cache / "index.whole"))
-        entries = {key: (dataclasses.replace(entry[0], version="other"), entry[1])
+        entries = {key: (dataclasses.replace(entry[0], version="other"), *entry[1:])
                    if isinstance(entry, tuple) and entry[0] else entry for key, entry in entries.items()}
         write_sealed(cache / "index.whole", lambda out: pickle.dump((version, entries), out))
     log = tmp_path / "work.log"
@@ -197,6 +209,9 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
     here = {words[1] for words in lines if words[0] == str(os.getpid())}
     if index == "stale":
         assert len(cleaned) == len(set(cleaned)) > 100, "every article should have been cleaned, each once"
+    elif chrome:  # the new article is cleaned with its chrome ahead, to group it, and here again
+        assert "grouping/new-one" in cleaned and "clustered" not in here, "the articles should be clustered ahead"
+        assert PROMO not in (site / "output" / "articles" / "a-late-report" / "index.html").read_text()
     else:
         assert len(cleaned) == len(set(cleaned)) == 4 and "grouping/new-one" in cleaned, "the changed files, each once"
     if index == "kept":

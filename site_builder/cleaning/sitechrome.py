@@ -46,14 +46,21 @@ def line_key(text: str) -> str:
 
 
 def remove_site_chrome(work: Work) -> None:
-    """Note the key of every line left (for learning), and remove those of the source's learned chrome,
-    unless they are all the article has: a brief of one line that the outlet printed twice is its text."""
-    keys = {line.number: line_key(line.text) for line in work.lines if line.text.strip()}
+    """Note the key of every line a rule may remove (for learning: code, tables and link definitions are
+    never asked about), and remove those of the source's learned chrome, unless they are all the article
+    has: a brief of one line that the outlet printed twice is its text."""
+    keys: dict[int, str] = {}
+
+    def noted(text: str, index: int) -> str:
+        keys[index] = line_key(text)
+        return ""
+
+    drop_lines(work, "site-chrome", noted, longest=400)
     work.line_keys = frozenset(key for key in keys.values() if key)
     if not work.chrome or all(key in work.chrome for key in keys.values()):
         return
     source = work.source or "this source"
-    drop_lines(work, "site-chrome", lambda text, index: keys[work.lines[index].number] in work.chrome
+    drop_lines(work, "site-chrome", lambda text, index: keys[index] in work.chrome
                and f"seen in other articles of {source}", longest=400)
 
 

@@ -48,10 +48,13 @@ class Prepared:
     """The keys of its source's learned chrome it was cleaned with (see ``sitechrome``)."""
 
     @property
-    def index_entry(self) -> tuple[Item | None, bool]:
+    def index_entry(self) -> tuple[Item | None, bool, str, frozenset[str]]:
         """What the cache folder's index keeps of these results (see ``Store.hint``): enough to group the
-        article without reading them, its item and whether it is a draft."""
-        return self.item, bool(self.article and self.article.draft)
+        article without reading them, its item and whether it is a draft, and what the chrome of its source
+        is learned from (see ``sitechrome``): its source and line keys."""
+        article = self.article
+        return self.item, bool(article and article.draft), article.source if article else "", \
+            article.line_keys if article else frozenset()
 
 
 Map = Callable[[Callable[[Any], Any], list], list]
@@ -260,7 +263,7 @@ def work_ahead(config: SiteConfig, include_drafts: bool, store: Store, found: li
     prefix, settings = content_prefix(config), settings_key(config)
 
     def produce() -> Iterator[tuple[str, Any]]:
-        computed, entries = [], []
+        computed, entries, pending = [], [], []
         for file in found if store.indexed else ():
             listing = content_file(file, prefix)
             if isinstance(listing, Problem):
@@ -281,13 +284,35 @@ def work_ahead(config: SiteConfig, include_drafts: bool, store: Store, found: li
                 computed.append(prepare_pending(Pending(key, digest, file, shown, article_id, settings), config))
                 entry = computed[-1][0].index_entry
             entries.append(entry)
+            pending.append(Pending(None, digest, file, shown, article_id, settings))
         yield "results", computed
-        if entries and all(isinstance(entry, tuple) for entry in entries):
-            items = [item for item, draft in entries if item is not None and (include_drafts or not draft)]
+        entries = with_chrome_ahead(entries, pending, store, config) \
+            if entries and all(isinstance(entry, tuple) for entry in entries) else None
+        if entries:
+            items = [item for item, draft, *_ in entries if item is not None and (include_drafts or not draft)]
             for clustered in cluster_ahead(sorted(items, key=lambda item: (-item.time, item.id)), config.grouping,
                                            store):
                 yield "clusters", clustered
     return ahead(produce)
+
+
+def with_chrome_ahead(entries: list[tuple], files: list[Pending], store: Store, config: SiteConfig) -> list[tuple]:
+    """The index entries of the results a build will have once each article is cleaned with its source's
+    chrome (see ``with_site_chrome``): those the cache folder keeps, else computed here."""
+    from site_builder.cleaning.sitechrome import chrome_of, learned_chrome
+
+    learned = learned_chrome((source, keys) for _, _, source, keys in entries)
+    final = []
+    for entry, file in zip(entries, files):
+        chrome = chrome_of(entry[2], entry[3], learned)
+        if chrome:
+            settings = chrome_settings(file.settings, chrome)
+            key = results_key(file.digest, file.shown, file.article_id, settings)
+            entry = store.hint(key)
+            if not isinstance(entry, tuple):
+                entry = prepare_pending(replace(file, key=key, settings=settings, chrome=chrome), config)[0].index_entry
+        final.append(entry)
+    return final
 
 
 def shape(entry: FileResult | Problem) -> tuple | None:
