@@ -75,8 +75,8 @@ def test_a_broken_feed_entry_is_reported(make_site, monkeypatch):
 def test_the_sample_digest_has_no_broken_link(sample_output):
     report = check_output(sample_output, "http://localhost:8000/")
     bundle = [path for path in (sample_output / "pagefind").rglob("*") if path.is_file()]
-    # 32 pages, feeds and assets, the search page, and the search bundle
-    assert report.broken == () and report.files == 32 + 1 + len(bundle) and len(bundle) > 10
+    # 33 pages, feeds and assets, the search page, and the search bundle
+    assert report.broken == () and report.files == 33 + 1 + len(bundle) and len(bundle) > 10
     assert report.references > 150
 
 
@@ -116,7 +116,7 @@ def test_the_check_command_reports_the_figures_of_a_good_build(make_site):
     result = subprocess.run([sys.executable, "-m", "site_builder", "check"], cwd=site, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("Checked 26 files: ")
+    assert result.stdout.splitlines()[-1].startswith("Checked 27 files: ")
     assert result.stdout.splitlines()[-1].endswith(" internal links and asset references, none broken.")
 
 

@@ -161,10 +161,10 @@ def test_a_dry_run_lists_what_would_change_and_publishes_nothing(make_site, tmp_
     lines = result.stdout.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Dry run, nothing published: ")))
     assert lines[start] == (f"Dry run, nothing published: deploying to folder {tmp_path / 'public'} would make "
-                            "6 added, 13 changed, 6 removed:")
+                            "7 added, 13 changed, 7 removed:")
     assert "  + articles/a-new-report/index.html" in lines and "  - articles/budget-passes/index.html" in lines
-    # A story the new report did not join keeps its feed: a feed's time is its newest entry's, not the build's.
-    assert not [line for line in lines if line.startswith("  ~ stories/") and line.endswith("/feed.xml")]
+    # A story the new report did not join keeps its feeds: a feed's time is its newest entry's, not the build's.
+    assert not [line for line in lines if line.startswith("  ~ stories/") and line.endswith(("feed.xml", "feed.json"))]
     assert "  ~ index.html" in lines and "  ~ sitemaps/articles-2025.xml" in lines
 
 

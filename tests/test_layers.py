@@ -21,7 +21,7 @@ LAYERS = [
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
     {"content.load", "rendering.theme", "rendering.views"},
     {"rendering.search"},
-    {"incremental.prepare", "rendering.editions"},
+    {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
     {"rendering.render"},
     {"writing.write", "writing.lock"},
     {"writing.check", "publishing.publish"},

@@ -593,7 +593,7 @@ def test_rebuilding_after_an_article_is_deleted_removes_its_pages_and_their_empt
     (site / "content/2025/06/magistral.md").unlink()
     report = build_site(site)
 
-    assert report.write.removed == len(gone) + 3  # the pages, the story's feed and the edition's two emails
+    assert report.write.removed == len(gone) + 4  # the pages, the story's two feeds and the edition's two emails
     assert [folder for folder in gone if (output / folder).exists()] == []
     assert (output / "articles/moonshot-ai-releases-kimi-k2/index.html").is_file()
     manifest = json.loads((output / ".site-builder-manifest.json").read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ import jinja2
 import jinja2.meta
 
 from site_builder.incremental.cache import read_sealed, write_sealed
+from site_builder.rendering.jsonfeed import json_feed
 from site_builder.rendering.editions import Edition, edition_dir, edition_view, editions_of
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
@@ -88,6 +89,9 @@ class Page:
     """The costly part of the template's context, made only when the page is rendered."""
     fixed: dict
     """The rest of the context, the same as long as the site's structure is."""
+    make: Callable[[Renderer], bytes] | None = None
+    """Makes the file's bytes instead of ``template`` (then the name of what makes it), for a file of data
+    that no theme shapes: each story's JSON Feed (see ``add_data``)."""
 
 
 @dataclass(frozen=True)
@@ -190,35 +194,49 @@ class Renderer:
         ``key(r)`` names everything the page shows: a page whose key, templates, settings and
         site-builder version are those the previous build rendered its file from is not rendered again
         (nor is ``lazy_context(r)`` called for it, the costly part of the context)."""
-        page = Page(template, path, f"{template} ({origin})", key, lazy_context, context)
-        self.pages.append((path, page.origin))
+        self.plan_page(Page(template, path, f"{template} ({origin})", key, lazy_context, context))
+
+    def add_data(self, name: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
+                 make: Callable[[Renderer], bytes]) -> None:
+        """Plan the file ``path`` made by ``make(r)`` rather than from a template (``name`` says what makes
+        it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
+        self.plan_page(Page(name, path, f"{name} ({origin})", key, None, {}, make))
+
+    def plan_page(self, page: Page) -> None:
+        """Note the page, and render it when it falls to this process's share."""
+        self.pages.append((page.path, page.origin))
         if self.memo is not None:
             self.plan.append(page)
         number, of = self.share
-        dealt = self.dealt[template]
-        self.dealt[template] = dealt + 1
+        dealt = self.dealt[page.template]
+        self.dealt[page.template] = dealt + 1
         if dealt % of == number:
             self.render(page)
 
     def render(self, page: Page) -> None:
         """Render one page (or hand the transaction the previous build's file, when its key is the same)."""
-        page_key = self.keys[page.path] = self.page_key(page.template, page.path, page.key)
+        page_key = self.keys[page.path] = self.page_key(page)
         digest = self.reuse(page.path, page_key)
         if digest:
             self.emit(OutputFile(page.path, None, page.origin, digest))
             return
+        content = page.make(self) if page.make else self.render_template(page)
+        if content is not None:
+            self.rendered += 1
+            self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
+
+    def render_template(self, page: Page) -> bytes | None:
+        """The page's template rendered; None, with the problem noted, when the template fails."""
         try:
             context = dict(page.fixed)
             context.update(page.context(self) if page.context else {})
             context.setdefault("page_url", self.views.urls.page(page.path))
             context.setdefault("canonical_url", self.views.urls.absolute(page.path))
-            content = self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
+            return self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
         except Exception as err:  # a theme is user code: any failure in it is reported where it happened
             problem = template_problem(err, page.template, self.env)
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
-            return
-        self.rendered += 1
-        self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
+            return None
 
     def follow(self, keep: Keep) -> None:
         """Under `serve`, with the site's structure as the last render left it: render from its plan only
@@ -233,16 +251,16 @@ class Renderer:
                 self.render(page)
         keep({path: origin for path, origin in last.origins.items() if path not in dirty} if dirty else last.origins)
 
-    def page_key(self, template: str, path: str, key: Callable[[Renderer], Hashable]) -> str:
+    def page_key(self, page: Page) -> str:
         """The page's key; under `serve`, with the articles it read noted for the next render."""
         fixed = self.fixed_key
-        if self.shows_build_time(template):
+        if page.make is None and self.shows_build_time(page.template):
             fixed += self.site.build_time.isoformat()
         if self.reading is None:
-            return short_key((template, path, fixed, key(self)))
+            return short_key((page.template, page.path, fixed, page.key(self)))
         self.reading.clear()
-        page_key = short_key((template, path, fixed, key(self)))
-        self.reads[path] = frozenset(self.reading)
+        page_key = short_key((page.template, page.path, fixed, page.key(self)))
+        self.reads[page.path] = frozenset(self.reading)
         return page_key
 
     def shows_build_time(self, template: str) -> bool:
@@ -282,6 +300,19 @@ class Renderer:
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
+
+    def story_feed(self, story_id: str) -> dict:
+        """What a story's feeds show: its articles, newest first, and the feed's title."""
+        return {"articles": list(reversed(self.views.stories[story_id].articles)),
+                "feed_title": f"{self.site_story(story_id).title} — {self.site.config.title}"}
+
+    def story_json_feed(self, story_id: str) -> bytes:
+        """The story's Atom feed as JSON Feed 1.1: its entries, in its order, with the same content."""
+        feed, story = self.story_feed(story_id), self.views.stories[story_id]
+        urls, config = self.views.urls, self.site.config
+        return json_feed(feed["feed_title"], urls.absolute_from_site_url(story.url),
+                         urls.absolute_from_site_url(story.json_feed_url), config.description, config.language,
+                         feed["articles"], urls.absolute_from_site_url)
 
     def article_views(self, ids: Sequence[str]) -> list:
         return [self.views.articles[i] for i in ids]
@@ -417,16 +448,17 @@ def render_home(r: Renderer) -> None:
 
 
 def render_stories(r: Renderer) -> None:
-    """A page and an Atom feed per story, and a redirect for each story merged into another."""
+    """A page, an Atom feed and the same as JSON Feed per story, and a redirect for each story merged into
+    another. The JSON Feed is made as data from what the Atom feed shows, under the same key."""
     for story in r.site.stories:
         key = methodcaller("story_key", story.id)
         r.add("story.html", story_path(story), f"story {story.id}", key,
               lambda r, i=story.id: {"story": r.views.stories[i]})
         feed = story_path(story).replace("index.html", "feed.xml")
-        r.add("feed.xml", feed, f"story feed {story.id}", key,
-              lambda r, i=story.id: {"articles": list(reversed(r.views.stories[i].articles)),
-                                     "feed_title": f"{r.site_story(i).title} — {r.site.config.title}"},
+        r.add("feed.xml", feed, f"story feed {story.id}", key, methodcaller("story_feed", story.id),
               feed_path=feed, alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
+        r.add_data("JSON Feed", feed.replace(".xml", ".json"), f"story feed {story.id}", key,
+                   methodcaller("story_json_feed", story.id))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]

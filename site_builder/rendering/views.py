@@ -80,8 +80,8 @@ class ArticleView:
 
     @property
     def html(self) -> Markup:
-        """Cleaned, sanitised body, embed cards in place (made for each page that shows it, not kept: a
-        build of 10,000 articles would hold a second copy of every body)."""
+        """Cleaned, sanitised body, embed cards in place (made when a page shows it, and only the last few
+        kept: a build of 10,000 articles would hold a second copy of every body)."""
         return self.make_html()
 
 
@@ -99,6 +99,8 @@ class StoryView:
     """The story's page on this site."""
     feed_url: str
     """The story's own Atom feed."""
+    json_feed_url: str
+    """The same feed as JSON Feed 1.1."""
     lead: str
     """Short plain-text lead."""
     first_reported: datetime
@@ -247,6 +249,10 @@ class Lazy(dict):
         return value
 
 
+RECENT_BODIES = 64
+"""Bodies a build's views keep after making them (see ``SiteViews.body``)."""
+
+
 class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
@@ -266,6 +272,9 @@ class SiteViews:
         self.stories = Lazy(lambda i: derived(memo, ("story view", fixed_key), stories[i],
                                               lambda: self._story_view(stories[i])))
         """Story id -> its view, made when a page that shows it is rendered."""
+        self.recent: dict[str, Markup] | None = {} if memo is None else None
+        """Article id -> its body, for the last ``RECENT_BODIES`` made; none under `serve`, where views
+        outlive their build (each build's would keep its own bodies)."""
 
     def local(self, article: Article) -> datetime:
         """The article's time in the site's time zone."""
@@ -284,8 +293,21 @@ class SiteViews:
             image_url=self.urls.resource(article.image, article_path(article)) if article.image else None,
             story_id=story_id,
             extra=article.extra,
-            make_html=lambda: Markup(fill_embeds(article.cleaned_html, article.embeds, self.render_embed)),
+            make_html=lambda: self.body(article),
         )
+
+    def body(self, article: Article) -> Markup:
+        """The article's body with its embed cards. The last few made are kept, not all (see
+        ``ArticleView.html``): a story's Atom feed and its JSON Feed, made one after the other, show the same."""
+        recent = self.recent
+        html = recent.get(article.id) if recent is not None else None
+        if html is None:
+            html = Markup(fill_embeds(article.cleaned_html, article.embeds, self.render_embed))
+            if recent is not None:
+                recent[article.id] = html
+                if len(recent) > RECENT_BODIES:
+                    del recent[next(iter(recent))]
+        return html
 
     def language_name(self, code: str) -> str:
         return self.site.language_names.get(code) or language_name(code, self.site.config.language)
@@ -294,7 +316,8 @@ class SiteViews:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
             id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)),
-            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")), lead=story.lead,
+            feed_url=self.urls.page(story_path(story).replace("index.html", "feed.xml")),
+            json_feed_url=self.urls.page(story_path(story).replace("index.html", "feed.json")), lead=story.lead,
             first_reported=articles[0].date, last_updated=articles[-1].date,
             date_span=format_span(articles[0].date, articles[-1].date), articles=articles,
             sources=story.sources,
