@@ -1,14 +1,17 @@
 """Cleaning rules for site chrome left in a clipped body: share, follow and comment widgets, related
 links, advertisement labels, newsletter calls, reading times, loading placeholders, breadcrumbs,
-credits of absent images and event promotions, in English, Indonesian, Italian, Spanish, Portuguese,
-French, German, Dutch and Japanese. Each matches whole lines only.
+credits of absent images, event promotions and comment sections. Each matches whole lines only. Phrases
+are listed for nine languages; the words of page furniture, for about 30, come from ``lexicon``.
 """
 
 from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
+from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, NAVIGATION_LABELS, PRINT_LABELS,
+                                           RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS,
+                                           alternation, folded, folded_set)
+from site_builder.cleaning.noise import EMBED_MARK, LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
     "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
@@ -51,6 +54,8 @@ COMMENT_WORDS = {
     "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
     "コメントする", "コメントを書く",
 }
+COMMENT_KEYS = folded_set(COMMENT_WORDS, COMMENT_HEADINGS)
+SHARE_KEYS = folded_set(SHARE_WORDS, SHARE_LABELS, PRINT_LABELS)
 COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
                            r"kommentare|reacties|件のコメント)$")
 
@@ -66,7 +71,7 @@ def is_widget_line(text: str) -> bool:
     uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
     follow = (len(text) <= 80 and bool(FOLLOW.match(words))
               and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
-    return (words in SHARE_WORDS or uncounted in COMMENT_WORDS or bool(JAPANESE_SHARE.search(words))
+    return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_KEYS or bool(JAPANESE_SHARE.search(words))
             or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow)
 
 
@@ -93,6 +98,38 @@ def _widget_next(widget: list[bool], passed: list[bool]) -> list[bool]:
     return result
 
 
+COMMENT_SECTION_LONGEST = 60
+PROSE_CHARACTERS = 60
+
+
+def remove_comment_sections(work: Work) -> None:
+    """A comment section ends the article: from its heading ("Comments", "Δεν υπάρχουν σχόλια:", "댓글")
+    to the end go the form, its notices and the readers' comments. Only after the text has begun, and
+    only a plain line: a Markdown heading "Comments" may be a writer's section on comments in code."""
+    lines = work.lines
+    started, heading = False, None
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if started and len(text) <= COMMENT_SECTION_LONGEST and not text.startswith(("#", "-", "*", ">", "|")) \
+                and _is_comment_heading(text):
+            heading = index
+            break
+        started = started or len(text) >= PROSE_CHARACTERS
+    if heading is None or any(line.text.lstrip().startswith(("```", "~~~")) for line in lines[heading:]):
+        return
+    drop_lines(work, "comment-sections", lambda text, i: "the comment section, from its heading to the end"
+               if i >= heading and not text.lstrip().startswith(EMBED_MARK) else "", longest=10**9)
+
+
+def _is_comment_heading(text: str) -> bool:
+    words = bare(text)
+    return folded(words) in COMMENT_HEADING_KEYS or folded(re.sub(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$", "", words)) \
+        in COMMENT_HEADING_KEYS
+
+
+COMMENT_HEADING_KEYS = folded_set(COMMENT_HEADINGS)
+
+
 RELATED_HEADINGS = {
     "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
     "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
@@ -106,6 +143,7 @@ RELATED_HEADINGS = {
     "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
     "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
 }
+RELATED_KEYS = folded_set(RELATED_HEADINGS, MORE_RELATED_HEADINGS)
 RELATED_LABEL = re.compile(
     r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
     r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
@@ -118,7 +156,7 @@ ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch"
 
 def is_related_heading(words: str) -> bool:
     """'Related', 'Lesen Sie auch', 'Potrebbe interessarti anche': the heading of a block of links."""
-    return words in RELATED_HEADINGS or words.removesuffix(" " + words.rsplit(" ", 1)[-1]) in RELATED_HEADINGS \
+    return folded(words) in RELATED_KEYS or folded(words.removesuffix(" " + words.rsplit(" ", 1)[-1])) in RELATED_KEYS \
         and words.rsplit(" ", 1)[-1] in ALSO_WORDS
 
 
@@ -169,7 +207,7 @@ AD_WORDS = {
     "sigue leyendo", "publicidade", "conteúdo patrocinado", "continua após a publicidade", "publicité",
     "contenu sponsorisé", "la suite après la publicité", "anzeige", "werbung", "gesponsert", "weiter nach der anzeige",
     "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
-}
+} | AD_LABELS
 
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|register|get|join|berlangganan|daftar|ikuti|iscriviti|abbonati|registrati|suscríbete|"
@@ -224,6 +262,7 @@ NAVIGATION_WORDS = {
     "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
     "terug naar home", "ページの先頭へ", "トップへ戻る",
 }
+NAVIGATION_KEYS = folded_set(NAVIGATION_WORDS, NAVIGATION_LABELS)
 BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")
@@ -238,7 +277,7 @@ def is_breadcrumb(text: str) -> bool:
     """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite')."""
     if len(text) > 150:
         return False
-    if len(text) <= 40 and bare(text) in NAVIGATION_WORDS:
+    if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS:
         return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     segments = BREADCRUMB_SEPARATORS.split(stripped)
@@ -252,9 +291,7 @@ def is_breadcrumb(text: str) -> bool:
 
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
-CREDIT_WORD = (r"(photo|photos|foto|fotos|image|images|imagen|immagine|bild|bilder|crédit photo|crédits photo|"
-               r"photo credit|image credit|image source|credit|credits|kredit foto|sumber foto|sumber gambar|"
-               r"ilustrasi|illustration|dok\.?|doc\.?|写真|画像|beeld|afbeelding|fotografía|fotografia)")
+CREDIT_WORD = alternation(CREDIT_WORDS)
 CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
@@ -276,9 +313,7 @@ def is_image_credit(text: str) -> bool:
         or bool(CAPTION_WITH_CREDIT.search(stripped))
 
 
-TAG_LIST = re.compile(r"^(tags?|topics?|temas?|tópicos|topik|tagar|argomenti|themen|schlagwörter|schlagworte|"
-                      r"onderwerpen|sujets|mots-clés|mots clés|categories|category|categorías|categoria|categorie|"
-                      r"kategori|kategorien|filed under|more on|タグ|トピック|関連キーワード)\s*[:：]\s*\S", re.I)
+TAG_LIST = re.compile(rf"^{alternation(TAG_LABELS)}\s*[:：]\s*\S", re.I)
 
 
 def is_tag_list(text: str) -> bool:

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Callable
 
 from site_builder.cleaning.embeds import EMBED_MARK, Embed
+from site_builder.cleaning.lexicon import folded, folded_set
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,9 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str],
 
 
 def words_rule(rule: str, words: set[str]) -> Callable[[Work], None]:
-    """A rule removing lines that are, once bare, exactly one of ``words``."""
-    longest = max(map(len, words)) + 20
-    return lambda work: drop_lines(work, rule, lambda text, _: bare(text) in words, longest)
+    """A rule removing lines that are, once bare, exactly one of ``words`` (accents and case aside)."""
+    longest, keys = max(map(len, words)) + 20, folded_set(words)
+    return lambda work: drop_lines(work, rule, lambda text, _: folded(bare(text)) in keys, longest)
 
 
 def pattern_rule(rule: str, pattern: re.Pattern, max_length: int = 160) -> Callable[[Work], None]:

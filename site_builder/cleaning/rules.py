@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, LOADING_WORDS, READING_TIME, is_breadcrumb,
-                                 is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
+                                 is_image_credit, is_newsletter_call, is_tag_list, remove_comment_sections, remove_event_promos,
                                  remove_related_links, remove_share_widgets)
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
@@ -36,6 +36,8 @@ RULES: tuple[Rule, ...] = (
     Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
                                                                                   LOADING_WORDS)),
     Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_WORDS)),
+    Rule("comment-sections", "a comment section, from its heading to the end (Comments, Kommentare, σχόλια, 댓글)",
+         remove_comment_sections),
     Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
     Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
         work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=200)),

@@ -1,6 +1,6 @@
 """Cleaning rules that tell noise by its shape and place, in any language, rather than by its words.
 
-The phrase rules (``chrome``) know the wording of widgets in nine languages; most chrome on real pages
+The phrase rules (``chrome``) know the wording of widgets and page furniture; most chrome on real pages
 is worded in ways no list holds. What carries over is its shape: a line the page repeats, the headline
 echoed in the body, a line that is only a date, a credit naming an agency in capitals, share buttons
 run together, and short labels standing before the text begins or after it ends. Real sentences have

@@ -1,0 +1,203 @@
+"""Words of page furniture in many languages, one set per kind of furniture.
+
+A page's furniture is named with a closed set of words in each language ("Comments", "Kommentare",
+"σχόλια", "댓글"), unlike the text around it, so a list per kind can be nearly whole where a list of
+promo sentences never is. The rules in `chrome` match whole lines against these sets, after `bare`
+(lower case, no markup, no trailing colon), so each entry is written that way. Languages are those of
+the news a digest gathers: the big European ones and their neighbours, Arabic, Hindi, Vietnamese,
+Chinese, Japanese, Korean, Thai and Hebrew.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+COMMENT_HEADINGS = frozenset({
+    # en
+    "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment", "no comments",
+    "join the discussion", "join the conversation", "reader comments", "show comments", "view comments",
+    "comments: our rules", "comments are closed", "add your comment",
+    # de, fr, es, pt, it, nl, id
+    "kommentare", "kommentar", "kommentieren", "leserkommentare", "kommentar schreiben", "diskutieren sie mit",
+    "commentaires", "commentaire", "réagir", "réactions", "laisser un commentaire", "ajouter un commentaire",
+    "comentarios", "comentario", "deja un comentario", "deja una respuesta", "deja tu comentario",
+    "comentários", "comentário", "deixe um comentário", "deixe uma resposta", "deixe seu comentário",
+    "commenti", "lascia un commento", "lascia una risposta", "commenta",
+    "reacties", "reactie", "reageer", "reageren", "plaats een reactie", "laat een reactie achter",
+    "komentar", "tulis komentar", "berikan komentar", "lihat komentar",
+    # pl, cs, sk, hu, ro
+    "komentarze", "dodaj komentarz", "skomentuj", "komentáře", "diskuse", "diskuze", "přidat komentář",
+    "komentáre", "diskusia", "hozzászólások", "hozzászólás", "kommentek", "comentarii", "lasă un comentariu",
+    # ru, uk, el, tr
+    "комментарии", "оставить комментарий", "добавить комментарий", "коментарі", "залишити коментар",
+    "σχόλια", "δημοσίευση σχολίου", "δεν υπάρχουν σχόλια", "γράψτε σχόλιο",
+    "yorumlar", "yorum yap", "yorum yaz", "yorum yapın",
+    # sv, da, no, fi, ca
+    "kommentarer", "kommentera", "skriv en kommentar", "kommenter", "kommentit", "kommentoi",
+    "comentaris", "deixa un comentari",
+    # ar, hi, vi, zh, ja, ko, th, he
+    "تعليقات", "التعليقات", "اترك تعليقا", "اترك تعليقاً", "أضف تعليق", "أضف تعليقاً",
+    "टिप्पणियाँ", "टिप्पणियां", "कमेंट्स", "bình luận", "ý kiến bạn đọc", "gửi bình luận",
+    "评论", "評論", "发表评论", "發表評論", "网友评论", "コメント", "コメントする", "コメントを書く",
+    "댓글", "댓글쓰기", "댓글 쓰기", "ความคิดเห็น", "תגובות",
+    # "no comments (yet)"
+    "keine kommentare", "aucun commentaire", "sin comentarios", "nenhum comentário", "nessun commento",
+    "geen reacties", "belum ada komentar", "brak komentarzy", "žádné komentáře", "нет комментариев",
+    "henüz yorum yok", "inga kommentarer", "ingen kommentarer", "ei kommentteja", "لا توجد تعليقات",
+    "không có bình luận", "暂无评论", "コメントはありません", "댓글이 없습니다",
+})
+"""The heading of a page's comment section, which ends the article wherever it is."""
+
+RELATED_HEADINGS = frozenset({
+    # en
+    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
+    "related stories", "related news", "related posts", "related content", "related topics", "related links",
+    "related internet links", "read more", "read also", "also read", "more stories", "more news", "other news",
+    "latest", "latest news", "latest stories", "top stories", "more from", "recommended", "recommended for you",
+    "editor's picks", "editors' picks", "you may also like", "you might also like", "you may have missed",
+    "don't miss", "must read", "see also", "more on this story", "in other news",
+    # de
+    "lesen sie auch", "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren", "mehr zum thema",
+    "weitere nachrichten", "weitere artikel", "ähnliche artikel", "auch interessant", "neueste artikel", "top-themen",
+    # fr
+    "lire aussi", "à lire aussi", "a lire aussi", "les plus lus", "articles similaires", "sur le même sujet",
+    "à lire également", "dans la même rubrique", "autres actualités", "dernières actualités", "voir aussi",
+    "à voir aussi", "nos recommandations", "les plus populaires",
+    # es
+    "lee también", "lea también", "lo más leído", "lo más visto", "noticias relacionadas", "te puede interesar",
+    "también te puede interesar", "otras noticias", "últimas noticias", "más noticias", "te recomendamos",
+    "más leídas", "ver también",
+    # pt
+    "leia também", "mais lidas", "mais lidos", "notícias relacionadas", "veja também", "outras notícias",
+    "últimas notícias", "mais notícias", "você pode gostar", "recomendados para você",
+    # it
+    "leggi anche", "più letti", "i più letti", "articoli correlati", "potrebbe interessarti",
+    "ti potrebbe interessare", "potrebbe interessarti anche", "altre notizie", "ultime notizie", "notizie correlate",
+    "da non perdere", "i più visti",
+    # nl
+    "lees ook", "meest gelezen", "gerelateerde artikelen", "gerelateerd", "meer nieuws", "ander nieuws",
+    "laatste nieuws", "bekijk ook", "misschien vind je dit ook interessant",
+    # id
+    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
+    "berita lainnya", "pilihan editor", "berita terbaru", "artikel lainnya", "simak juga", "lihat juga",
+    # pl, cs, sk, hu, ro
+    "czytaj także", "czytaj też", "zobacz także", "zobacz też", "polecane", "najczęściej czytane",
+    "powiązane artykuły", "najnowsze", "podobne artykuły", "przeczytaj także",
+    "čtěte také", "čtěte též", "související články", "související", "nejčtenější", "další zprávy",
+    "mohlo by vás zajímat", "přečtěte si také", "súvisiace články", "čítajte aj", "najčítanejšie",
+    "kapcsolódó tartalom", "kapcsolódó cikkek", "kapcsolódó", "legolvasottabb", "ajánljuk", "friss hírek",
+    "további hírek", "ezek is érdekelhetik",
+    "citește și", "citeste si", "articole similare", "cele mai citite", "știri similare", "ultimele știri",
+    # ru, uk, el, tr
+    "читайте также", "читайте еще", "похожие статьи", "популярное", "самое читаемое", "по теме",
+    "новости по теме", "другие новости", "последние новости", "вам может быть интересно", "смотрите также",
+    "читайте також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
+    "διαβάστε επίσης", "διαβάστε ακόμα", "σχετικά άρθρα", "δημοφιλή", "πρέπει να διαβάσετε", "τελευταία νέα",
+    "ροή ειδήσεων", "δείτε επίσης",
+    "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "çok okunanlar",
+    "diğer haberler", "öne çıkanlar", "ilginizi çekebilir",
+    # sv, da, no, fi, ca
+    "läs också", "läs även", "relaterade artiklar", "mest läst", "mest lästa", "fler nyheter", "senaste nytt",
+    "læs også", "relaterede artikler", "mest læste", "seneste nyt", "flere nyheder",
+    "les også", "relaterte artikler", "mest lest", "siste nytt", "flere nyheter",
+    "lue myös", "luetuimmat", "uusimmat", "aiheesta muualla", "aiheeseen liittyvät",
+    "llegeix també", "notícies relacionades", "el més llegit", "més notícies", "també et pot interessar",
+    # ar, hi, vi
+    "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "أخبار ذات صلة", "مقالات ذات صلة", "الأكثر قراءة",
+    "الأكثر مشاهدة", "آخر الأخبار", "قد يعجبك أيضا", "ذات صلة",
+    "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "सबसे ज्यादा पढ़ी गई", "ताज़ा खबरें",
+    "tin liên quan", "bài liên quan", "đọc thêm", "xem thêm", "tin mới nhất", "đọc nhiều", "tin khác",
+    "có thể bạn quan tâm",
+    # zh, ja, ko, th, he
+    "相关新闻", "相关阅读", "相關新聞", "延伸阅读", "延伸閱讀", "热门新闻", "推荐阅读", "更多新闻", "猜你喜欢",
+    "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング", "関連ニュース",
+    "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "최신 기사", "추천 기사",
+    "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง", "כתבות נוספות",
+})
+"""The heading of a block of other articles' headlines."""
+
+CREDIT_WORDS = (
+    "photo", "photos", "foto", "fotos", "image", "images", "imagen", "immagine", "bild", "bilder", "crédit photo",
+    "crédits photo", "photo credit", "image credit", "image source", "credit", "credits", "kredit foto",
+    "sumber foto", "sumber gambar", "ilustrasi", "illustration", "dok.", "dok", "doc.", "doc", "写真", "画像",
+    "beeld", "afbeelding", "fotografía", "fotografia", "fotó", "fotók", "kuva", "kuvat", "fotoğraf", "zdjęcie",
+    "zdjęcia", "fot.", "фото", "фотография", "фотографія", "φωτογραφία", "φωτ.", "billede", "billeder",
+    "bildkälla", "imagine", "sursa foto", "사진", "图", "图片", "圖片", "摄影", "攝影", "图源", "صورة", "الصورة",
+    "फोटो", "तस्वीर", "ảnh", "nguồn ảnh",
+)
+"""Words that begin a photo credit ("Kuva: Heli Kaski / Yle", "Fotó: Pixabay")."""
+
+TAG_LABELS = (
+    "tags", "tag", "topics", "topic", "temas", "tema", "tópicos", "topik", "tagar", "argomenti", "themen",
+    "schlagwörter", "schlagworte", "onderwerpen", "sujets", "mots-clés", "mots clés", "categories", "category",
+    "categorías", "categoria", "categorie", "kategori", "kategorien", "filed under", "more on", "タグ", "トピック",
+    "関連キーワード", "etiketler", "etiket", "tagi", "tagy", "štítky", "címkék", "etichete", "теги", "метки",
+    "ετικέτες", "taggar", "emneord", "avainsanat", "etiquetes", "الوسوم", "كلمات مفتاحية", "टैग", "từ khóa",
+    "thẻ", "标签", "標籤", "태그", "키워드",
+)
+"""Labels of a line of tags or topics ("Etiketler: İstanbul, sel")."""
+
+
+@lru_cache(maxsize=8192)
+def folded(words: str) -> str:
+    """Words with accents and case aside: capitals drop Greek accents ("ΣΧΟΛΙΑ"), and some pages drop
+    others, so a set is looked up by the folded form of its entries."""
+    return "".join(char for char in unicodedata.normalize("NFD", words) if not unicodedata.combining(char)).casefold()
+
+
+def folded_set(*groups) -> frozenset[str]:
+    return frozenset(folded(words) for group in groups for words in group)
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, the longest first."""
+    return "(" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+SHARE_LABELS = frozenset({
+    "udostępnij", "podziel się", "sdílet", "sdílejte", "zdieľať", "megosztás", "megosztom", "distribuie",
+    "distribuie articolul", "поделиться", "поділитися", "κοινοποίηση", "μοιραστείτε", "paylaş", "paylaşın",
+    "dela", "dela artikeln", "del", "del artiklen", "del artikkelen", "jaa", "jaa artikkeli", "comparteix",
+    "شارك", "شارك المقال", "شارك الخبر", "शेयर करें", "शेयर", "chia sẻ", "chia sẻ bài viết", "分享", "分享到",
+    "공유", "공유하기", "기사 공유", "แชร์", "שתף", "שתפו",
+})
+"""A share button's label alone on its line."""
+
+PRINT_LABELS = frozenset({
+    "print", "print article", "print this article", "print page", "imprimir", "stampa", "stampa articolo",
+    "cetak", "drucken", "artikel drucken", "afdrukken", "imprimer", "imprimer l'article", "印刷", "印刷する",
+    "印刷用ページを表示する", "drukuj", "tisk", "tisknout", "vytlačiť", "nyomtatás", "printează", "печать",
+    "распечатать", "друк", "εκτύπωση", "yazdır", "skriv ut", "udskriv", "tulosta", "imprimeix", "طباعة",
+    "प्रिंट", "in bài viết", "打印", "列印", "인쇄", "พิมพ์", "הדפס",
+    "font size", "text size", "a a a", "a+ a-", "a- a+", "schriftgröße", "taille du texte", "tamaño de letra",
+    "dimensione testo", "ukuran huruf", "listen to this article", "listen", "play audio", "download audio",
+    "artikel anhören", "écouter l'article", "escuchar", "ascolta", "ouça", "dengarkan", "luister",
+    "odsłuchaj", "poslechnout", "слушать", "ακούστε", "dinle", "lyssna", "lyt", "kuuntele", "استمع",
+    "nghe bài viết", "收听", "듣기",
+})
+"""A button of the page's article tools: print, text size, listen."""
+
+AD_LABELS = frozenset({
+    "reklama", "reklamy", "hirdetés", "publicitate", "реклама", "διαφήμιση", "reklam", "annons", "annonse",
+    "annonce", "mainos", "publicitat", "إعلان", "اعلان", "विज्ञापन", "quảng cáo", "广告", "廣告", "광고", "โฆษณา",
+    "פרסומת", "sponzorováno", "sponsorowane", "спонсорский материал", "χορηγούμενο", "sponsorlu",
+})
+"""An advertisement label alone on its line."""
+
+NAVIGATION_LABELS = frozenset({
+    "skip to content", "skip to main content", "skip to navigation", "jump to content", "zum inhalt springen",
+    "direkt zum inhalt", "aller au contenu", "aller au contenu principal", "passer au contenu",
+    "saltar al contenido", "ir al contenido", "pular para o conteúdo", "ir para o conteúdo", "vai al contenuto",
+    "salta al contenuto", "naar de inhoud", "direct naar de inhoud", "langsung ke konten", "przejdź do treści",
+    "přejít na obsah", "přeskočit na obsah", "ugrás a tartalomhoz", "sari la conținut", "перейти к содержанию",
+    "перейти к основному содержанию", "перейти до вмісту", "μετάβαση στο περιεχόμενο", "içeriğe geç",
+    "içeriğe atla", "hoppa till innehåll", "gå til indhold", "gå til innhold", "siirry sisältöön",
+    "ves al contingut", "انتقل إلى المحتوى", "تخطى إلى المحتوى", "bỏ qua nội dung", "跳到内容", "跳至主要内容",
+    "본문 바로가기", "メニューを飛ばして本文へ", "本文へ", "ページの先頭です",
+    "нажмите enter для перехода к содержанию", "press enter to skip to content",
+    "nahoru", "na začátek", "na górę", "do góry", "vissza a tetejére", "sus", "наверх", "вверх", "догори",
+    "επιστροφή στην κορυφή", "yukarı çık", "başa dön", "till toppen", "til toppen", "takaisin ylös",
+    "torna amunt", "العودة للأعلى", "lên đầu trang", "返回顶部", "맨 위로", "トップに戻る",
+})
+"""A navigation link alone on its line: skip links, back to top."""
