@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, NAVIGATION_LABELS, PRINT_LABELS,
-                                           RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS,
+                                           RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
+                                           TAG_LABELS,
                                            alternation, folded, folded_set)
 from site_builder.cleaning.noise import EMBED_MARK, LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -298,6 +299,13 @@ AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|ant
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
                                  rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
+"""'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""
+CAPTION_AGENCY = re.compile(r"\((reuters|afp|ap|ap photo|epa|epa-efe|dpa|ansa|efe|getty images|antara|kyodo|xinhua|"
+                            r"anp|ap/dpa|afp/getty images|belga|tass|ria novosti|anadolu|aa|dha|iha|apa|tt|ntb|"
+                            r"ritzau|lusa|ctk|čtk|mti|pap|ana-mpa|απε-μπε|yonhap|bernama|"
+                            r"photo|foto)\)$", re.I)
+"""A caption signed with its agency in brackets at the end ('… talks to Adnan Januzaj (Reuters)')."""
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -310,7 +318,8 @@ def is_image_credit(text: str) -> bool:
     credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
               or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
-        or bool(CAPTION_WITH_CREDIT.search(stripped))
+        or bool(CAPTION_WITH_CREDIT.search(stripped)) or bool(STOCK_PHOTO.search(stripped)) \
+        or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped)))
 
 
 TAG_LIST = re.compile(rf"^{alternation(TAG_LABELS)}\s*[:：]\s*\S", re.I)

@@ -201,3 +201,54 @@ NAVIGATION_LABELS = frozenset({
     "torna amunt", "العودة للأعلى", "lên đầu trang", "返回顶部", "맨 위로", "トップに戻る",
 })
 """A navigation link alone on its line: skip links, back to top."""
+
+TIME_UNITS = (
+    "sec", "second", "min", "minute", "hour", "hr", "day", "week", "month", "year", "yr",  # en
+    "sekunde", "minute", "stunde", "std", "tag", "woche", "monat", "jahr",  # de
+    "seconde", "heure", "jour", "semaine", "mois", "an",  # fr
+    "segundo", "minuto", "hora", "día", "dia", "semana", "mes", "año", "ano",  # es, pt
+    "secondo", "secondi", "minuti", "ora", "ore", "giorn", "settiman", "mes", "ann",  # it
+    "seconden", "minuten", "uur", "dag", "weken", "maand", "jaar",  # nl
+    "detik", "menit", "jam", "hari", "minggu", "bulan", "tahun",  # id
+    "sekund", "minut", "godz", "dni", "dzień", "tydz", "tygodni", "miesią", "lat", "rok",  # pl
+    "hodin", "dn", "týd", "měsíc", "let",  # cs
+    "másodper", "perc", "óra", "órá", "nap", "hét", "hete", "hónap", "év",  # hu
+    "secund", "minut", "or", "zi", "zile", "săptămân", "lun", "ani",  # ro
+    "секунд", "минут", "час", "дн", "день", "недел", "месяц", "год", "лет", "хвилин", "годин", "тижн", "місяц", "рок",
+    "δευτερόλεπτ", "λεπτ", "ώρ", "ημέρ", "μέρ", "εβδομάδ", "μήν", "μηνα", "χρόν",  # el
+    "saniye", "dakika", "saat", "gün", "hafta", "ay", "yıl",  # tr
+    "sekund", "minut", "timm", "timer", "time", "dag", "dygn", "veck", "uge", "uke", "månad", "måned", "år",
+    "sekunti", "minuutti", "minuuttia", "tunti", "tuntia", "päivä", "viikk", "kuukau", "vuo",  # fi
+    "segon", "minut", "hor", "dies", "setman", "mesos", "anys",  # ca
+    "ثان", "دقيق", "دقائق", "ساع", "يوم", "أيام", "أسبوع", "شهر", "سن",  # ar
+    "सेकंड", "मिनट", "घंट", "दिन", "हफ्त", "सप्ताह", "महीन", "साल", "वर्ष",  # hi
+    "giây", "phút", "giờ", "ngày", "tuần", "tháng", "năm",  # vi
+)
+"""Stems of time units, for lines that only say how long ago the page was published ("33 minuten
+geleden", "vor 3 Stunden", "2 ore fa")."""
+
+AGO_WORDS = (
+    "ago", "vor", "il y a", "hace", "há", "fa", "geleden", "yang lalu", "lalu", "temu", "před", "perce", "órája",
+    "napja", "hete", "acum", "назад", "тому", "πριν", "önce", "sedan", "siden", "sitten", "fa", "منذ", "पहले",
+    "trước", "published", "updated", "aktualisiert", "mis à jour", "actualizado", "atualizado", "aggiornato",
+    "bijgewerkt", "diperbarui",
+)
+"""Words that, beside a number and a unit, make a line a relative timestamp."""
+
+RELATIVE_TIME_CJK = re.compile(r"\d+\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|个月|か月|ヶ月|年)\s*前"
+                               r"|\d+\s*(초|분|시간|일|주|개월|년)\s*전")
+""""3分前", "2小时前", "5분 전"."""
+
+STOCK_PHOTO_LABELS = (
+    "file photo", "archive photo", "archive image", "illustrative image", "illustration photo", "stock photo",
+    "archivbild", "archivfoto", "symbolbild", "symbolfoto", "photo d'archives", "image d'archives",
+    "photo d'illustration", "image d'illustration", "foto de archivo", "imagen de archivo", "imagen ilustrativa",
+    "foto de arquivo", "imagem de arquivo", "imagem ilustrativa", "foto ilustrativa", "foto d'archivio",
+    "foto di repertorio", "immagine di repertorio", "archiefbeeld", "archieffoto", "beeld ter illustratie",
+    "foto ilustrasi", "zdjęcie ilustracyjne", "ilustrační foto", "ilustračné foto", "archív fotó",
+    "illusztráció", "fotografie de arhivă", "архивное фото", "фото из архива", "архівне фото", "φωτογραφία αρχείου",
+    "arşiv fotoğrafı", "arşiv", "arkivbild", "arkivfoto", "arkistokuva", "foto d'arxiu", "صورة أرشيفية",
+    "صورة تعبيرية", "फाइल फोटो", "प्रतीकात्मक तस्वीर", "ảnh minh họa", "ảnh tư liệu", "资料图", "資料圖", "资料图片",
+    "資料写真", "イメージ写真", "자료사진", "자료 사진",
+)
+"""A caption's note that the photo is from the archive or only illustrates ("… elkostnader. Arkivbild.")."""

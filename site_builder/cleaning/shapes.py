@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from site_builder.cleaning.lexicon import AGO_WORDS, RELATIVE_TIME_CJK, TIME_UNITS, alternation
 from site_builder.cleaning.noise import Work, bare, drop_lines, is_tag_like
 
 LINES_REMEMBERED = 2048
@@ -133,7 +134,23 @@ def is_date_line(text: str) -> bool:
     if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
         return False
     dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped)
-    return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped)
+    return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped) \
+        or words <= 6 and is_relative_time(stripped)
+
+
+RELATIVE_UNIT = re.compile(rf"(?<!\w)\d+\s*{alternation(TIME_UNITS)}\w*\.?(?!\w)|(?<!\w)\d+\s*[hmd](?!\w)", re.I)
+AGO = re.compile(rf"(?<!\w){alternation(AGO_WORDS)}(?!\w)", re.I)
+
+
+def is_relative_time(text: str) -> bool:
+    """'33 minuten geleden', 'vor 3 Stunden', 'Updated 2h ago', '3分前': when the page was published, told
+    as a number of units ago, in any of the languages the lexicon knows."""
+    if RELATIVE_TIME_CJK.search(text):
+        return True
+    if not (RELATIVE_UNIT.search(text) and AGO.search(text)):
+        return False
+    rest = AGO.sub(" ", RELATIVE_UNIT.sub(" ", text))
+    return len(re.findall(r"[^\W\d]+", rest)) <= 1  # "πριν από 2 ώρες", not "Vor 3 Jahren brannte es"
 
 
 AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
