@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, NAVIGATION_LABELS, PRINT_LABELS,
+                                           READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
                                            TAG_LABELS,
                                            alternation, folded, folded_set)
@@ -152,6 +153,19 @@ RELATED_LABEL = re.compile(
     r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?(?:\s*[:：»>|]+|\s+[–—-]+)\s*\S", re.I)
 
 
+READ_MORE = re.compile(rf"^{alternation(folded(prompt) for prompt in READ_MORE_PROMPTS)}(?!\w)")
+READ_MORE_WHERE = 5
+"""Words that may follow a prompt to say where ("en El Mundo", "på smhi.se Länk till annan webbplats")."""
+
+
+def is_read_more_prompt(words: str) -> bool:
+    """'Continua a leggere', 'Leer noticia completa en El Mundo', 'Подробнее читайте на tvc.ru': a prompt
+    to read the article elsewhere, given the line's bare words."""
+    folded_words = folded(words)
+    found = READ_MORE.match(folded_words)
+    return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
+
+
 ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
 
 
@@ -170,7 +184,8 @@ def remove_related_links(work: Work) -> None:
             kept.append(line)
             continue
         words = bare(line.text) if len(line.text) <= 80 else ""
-        if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)):
+        if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)) \
+                or (words and is_read_more_prompt(words)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
             dropping = is_related_heading(words)
             continue

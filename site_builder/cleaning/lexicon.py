@@ -252,3 +252,28 @@ STOCK_PHOTO_LABELS = (
     "資料写真", "イメージ写真", "자료사진", "자료 사진",
 )
 """A caption's note that the photo is from the archive or only illustrates ("… elkostnader. Arkivbild.")."""
+
+READ_MORE_PROMPTS = frozenset({
+    "read more", "read the full article", "read the full story", "read full article", "read full story",
+    "continue reading", "full story", "read the original", "read the original article", "go to source",
+    "view original", "read more at", "read more on", "read the rest",
+    "weiterlesen", "mehr lesen", "ganzen artikel lesen", "zum artikel", "zum originalartikel", "zur quelle",
+    "lire la suite", "lire l'article", "lire l'article complet", "aller à la source", "voir l'article original",
+    "leer más", "seguir leyendo", "leer noticia completa", "leer la noticia completa", "ver noticia original",
+    "ir a la fuente", "leia mais", "continuar lendo", "continue lendo", "leia a matéria completa",
+    "leia a notícia completa", "continua a leggere", "leggi tutto", "leggi l'articolo completo", "leggi di più",
+    "vai alla fonte", "vai all'articolo originale", "lees meer", "lees verder", "lees het hele artikel",
+    "naar de bron", "baca selengkapnya", "selengkapnya", "baca artikel selengkapnya", "baca berita selengkapnya",
+    "czytaj więcej", "czytaj dalej", "idź do oryginalnego materiału", "przejdź do artykułu", "číst dále",
+    "přečíst celý článek", "celý článek", "tovább olvasom", "tovább a cikkhez", "teljes cikk",
+    "citește mai mult", "citeste mai mult", "citește tot articolul", "читать далее", "читать дальше",
+    "читать полностью", "подробнее читайте на", "перейти к источнику", "читати далі", "читати повністю",
+    "διαβάστε περισσότερα", "διαβάστε ολόκληρο το άρθρο", "devamını oku", "haberin devamı",
+    "devamı için tıklayın", "tümünü oku", "läs mer", "läs hela artikeln", "läs vidare", "läs mer på",
+    "læs mere", "læs hele artiklen", "læs videre", "les mer", "les hele saken", "les videre", "lue lisää",
+    "lue koko juttu", "lue koko artikkeli", "llegeix més", "continua llegint", "اقرأ المزيد", "إقرأ المزيد",
+    "اقرأ الخبر كاملا", "और पढ़ें", "पूरी खबर पढ़ें", "आगे पढ़ें", "đọc tiếp", "xem chi tiết", "đọc bài gốc",
+    "阅读全文", "查看原文", "阅读原文", "閱讀全文", "続きを読む", "全文を読む", "元記事を読む", "기사 전문 보기",
+    "원문 보기",
+})
+"""A prompt to read the article elsewhere, alone or naming where ("Leer noticia completa en El Mundo")."""
