@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, NAVIGATION_LABELS, PRINT_LABELS,
+from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, MORE_FROM, NAVIGATION_LABELS,
+                                           PRINT_LABELS,
                                            READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
                                            TAG_LABELS,
@@ -153,6 +154,8 @@ RELATED_LABEL = re.compile(
     r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?(?:\s*[:：»>|]+|\s+[–—-]+)\s*\S", re.I)
 
 
+MORE_FROM_SECTION = re.compile(rf"^{alternation(MORE_FROM)} [^\W\d][\w'’-]*( [^\W\d][\w'’-]*){{0,2}}$")
+"""'Meer uit Voetbal': a section's other articles, named by its one to three words."""
 READ_MORE = re.compile(rf"^{alternation(folded(prompt) for prompt in READ_MORE_PROMPTS)}(?!\w)")
 READ_MORE_WHERE = 5
 """Words that may follow a prompt to say where ("en El Mundo", "på smhi.se Länk till annan webbplats")."""
@@ -171,7 +174,7 @@ ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch"
 
 def is_related_heading(words: str) -> bool:
     """'Related', 'Lesen Sie auch', 'Potrebbe interessarti anche': the heading of a block of links."""
-    return folded(words) in RELATED_KEYS or folded(words.removesuffix(" " + words.rsplit(" ", 1)[-1])) in RELATED_KEYS \
+    return folded(words) in RELATED_KEYS or bool(MORE_FROM_SECTION.match(words)) or folded(words.removesuffix(" " + words.rsplit(" ", 1)[-1])) in RELATED_KEYS \
         and words.rsplit(" ", 1)[-1] in ALSO_WORDS
 
 
@@ -201,6 +204,7 @@ def remove_related_links(work: Work) -> None:
 LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)")
 ANCHOR_LINE = re.compile(r"<a\b[^>]*>.*</a>")
 HEADLINE_WORDS = 14
+LIST_MARKS = ("- ", "* ", "• ", "· ")
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -209,8 +213,10 @@ def _looks_like_headline(text: str) -> bool:
     stripped = text.strip().lstrip("-*•·0123456789. ")
     if LINK_LINE.fullmatch(stripped) or ANCHOR_LINE.fullmatch(stripped):
         return True
+    # A headline may ask or exclaim; in a list of them, so may an item (Greek asks with ';').
+    endings = (".", "。", ":") if text.lstrip().startswith(LIST_MARKS) else (".", "!", "?", "。", ":", ";")
     return (len(stripped.split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
-            and not stripped.endswith((".", "!", "?", "。", ":", ";")))
+            and not stripped.rstrip().endswith(endings))
 
 
 AD_WORDS = {

@@ -277,3 +277,10 @@ READ_MORE_PROMPTS = frozenset({
     "원문 보기",
 })
 """A prompt to read the article elsewhere, alone or naming where ("Leer noticia completa en El Mundo")."""
+
+MORE_FROM = (
+    "more from", "more in", "meer uit", "mehr aus", "altro da", "więcej z", "více z", "mer från", "mere fra",
+    "mer fra", "lisää aiheesta", "المزيد من", "περισσότερα από", "ещё из", "еще из", "більше з", "더 많은",
+)
+"""The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
+begin real subheadings ("Más de 300 evacuados")."""
