@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, MORE_FROM, NAVIGATION_LABELS,
+from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS,
+                                           MORE_FROM, NAVIGATION_LABELS, READER_NOTICES,
                                            PRINT_LABELS,
                                            READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
@@ -174,8 +175,10 @@ ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch"
 
 def is_related_heading(words: str) -> bool:
     """'Related', 'Lesen Sie auch', 'Potrebbe interessarti anche': the heading of a block of links."""
-    return folded(words) in RELATED_KEYS or bool(MORE_FROM_SECTION.match(words)) or folded(words.removesuffix(" " + words.rsplit(" ", 1)[-1])) in RELATED_KEYS \
-        and words.rsplit(" ", 1)[-1] in ALSO_WORDS
+    if folded(words) in RELATED_KEYS or MORE_FROM_SECTION.match(words):
+        return True
+    head, _, last = words.rpartition(" ")
+    return last in ALSO_WORDS and folded(head) in RELATED_KEYS
 
 
 def remove_related_links(work: Work) -> None:
@@ -312,9 +315,26 @@ def is_breadcrumb(text: str) -> bool:
                                         for step in steps)
 
 
+COOKIE = re.compile(alternation(folded(word) for word in COOKIE_WORDS))
+COOKIE_NOTICE = re.compile(alternation(folded(word) for word in COOKIE_NOTICE_WORDS))
+READER_NOTICE = re.compile(alternation(folded(words) for words in READER_NOTICES))
+NOTICE_LONGEST = 400
+
+
+def reader_notice(text: str) -> str:
+    """What the page tells its reader, in any of the lexicon's languages: a cookie notice ('Tento web
+    používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
+    audio element'). Returns the evidence."""
+    words = folded(bare(text))
+    if (cookie := COOKIE.search(words)) and (notice := COOKIE_NOTICE.search(words)):
+        return f"a cookie notice: {cookie.group(0)!r}, {notice.group(0)!r}"
+    found = READER_NOTICE.search(words)
+    return f"a notice to the reader: {found.group(0)!r}" if found else ""
+
+
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
-CREDIT_WORD = alternation(CREDIT_WORDS)
-CREDIT_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
+CREDIT_WORD = alternation(CREDIT_WORDS + STOCK_PHOTO_LABELS)
+CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)

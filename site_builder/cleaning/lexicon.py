@@ -284,3 +284,50 @@ MORE_FROM = (
 )
 """The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
 begin real subheadings ("Más de 300 evacuados")."""
+
+COOKIE_WORDS = (
+    "cookie", "çerez", "eväste", "куки", "kuki", "ciasteczk", "sütik", "süti", "クッキー", "쿠키",
+    "ملفات تعريف الارتباط", "ملفات الكوكيز", "कुकीज़", "कुकी",
+)
+"""The word for cookies, which most languages borrow ("soubory cookie", "Cookies", "cookie-uri")."""
+
+COOKIE_NOTICE_WORDS = (
+    # consent
+    "agree", "accept", "consent", "einverstanden", "zustimm", "akzeptier", "accepte", "accetti", "accetta",
+    "consenso", "acepta", "aceptas", "aceit", "concord", "akkoord", "zgadzasz", "zgod", "souhlas", "elfogad",
+    "hozzájárul", "accepți", "accepta", "соглаша", "согласие", "αποδέχ", "συναιν", "kabul", "godkänn", "accepter",
+    "godta", "hyväksy", "توافق", "موافق", "đồng ý", "同意", "동의",
+    # this site
+    "this site", "this website", "our site", "our website", "diese website", "unsere website", "ce site",
+    "notre site", "questo sito", "nostro sito", "este sitio", "nuestro sitio", "este site", "nosso site",
+    "deze website", "onze website", "situs ini", "ta strona", "tej strony", "naszej stronie", "tento web",
+    "tohoto webu", "těchto stránek", "weboldal", "acest site", "этот сайт", "нашем сайте", "сайт использует",
+    "ιστότοπ", "bu site", "sitemizde", "denna webbplats", "webbplatsen", "dette websted", "hjemmeside",
+    "nettsted", "nettsiden", "sivusto", "aquest lloc", "هذا الموقع", "trang web", "本网站", "本網站", "本サイト",
+    "当サイト", "이 사이트", "웹사이트",
+)
+"""Words that make a line about cookies the page's notice to its reader, not a report on cookies."""
+
+READER_NOTICES = (
+    # paywalls
+    "subscribers only", "for subscribers", "exclusive to subscribers", "subscribe to continue reading",
+    "subscribe to read", "riservato agli abbonati", "contenuto riservato", "reservado para suscriptores",
+    "exclusivo para suscriptores", "exclusivo para assinantes", "conteúdo exclusivo", "réservé aux abonnés",
+    "nur für abonnenten", "exklusiv für abonnenten", "alleen voor abonnees", "khusus pelanggan",
+    "tylko dla subskrybentów", "pouze pro předplatitele", "csak előfizetőknek", "doar pentru abonați",
+    "только для подписчиков", "μόνο για συνδρομητές", "abonelere özel", "endast för prenumeranter",
+    "kun for abonnenter", "vain tilaajille", "només per a subscriptors", "للمشتركين فقط", "订阅用户", "会員限定",
+    "유료 회원",
+    # players and scripts the clipping lost
+    "your browser does not support", "ihr browser unterstützt", "votre navigateur ne prend pas en charge",
+    "votre navigateur ne supporte pas", "tu navegador no", "su navegador no", "seu navegador não",
+    "il tuo browser non supporta", "je browser ondersteunt", "uw browser ondersteunt", "browser anda tidak",
+    "twoja przeglądarka nie obsługuje", "váš prohlížeč nepodporuje", "böngésző nem támogatja",
+    "browserul tău nu", "ваш браузер не поддерживает", "ваш браузер не підтримує", "πρόγραμμα περιήγησής σας δεν",
+    "tarayıcınız", "din webbläsare stöder inte", "din browser understøtter ikke", "nettleseren din støtter ikke",
+    "selaimesi ei tue", "el teu navegador no", "متصفحك لا يدعم", "trình duyệt của bạn không hỗ trợ",
+    "您的浏览器不支持", "您的瀏覽器不支援", "お使いのブラウザ", "브라우저가 지원하지 않", "please enable javascript",
+    "javascript is disabled", "enable javascript", "javascript aktivieren", "activez javascript",
+    "attiva javascript", "habilita javascript", "javascript is uitgeschakeld", "включите javascript",
+)
+"""What a page tells its reader rather than reports: a paywall, a player or script the clipping lost."""
