@@ -14,7 +14,7 @@ from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, COOKIE_N
                                            READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
                                            TAG_LABELS,
-                                           alternation, folded, folded_set)
+                                           PhraseIndex, alternation, folded, folded_set)
 from site_builder.cleaning.noise import EMBED_MARK, LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
@@ -315,21 +315,18 @@ def is_breadcrumb(text: str) -> bool:
                                         for step in steps)
 
 
-COOKIE = re.compile(alternation(folded(word) for word in COOKIE_WORDS))
-COOKIE_NOTICE = re.compile(alternation(folded(word) for word in COOKIE_NOTICE_WORDS))
-READER_NOTICE = re.compile(alternation(folded(words) for words in READER_NOTICES))
+NOTICES = PhraseIndex(cookie=COOKIE_WORDS, consent=COOKIE_NOTICE_WORDS, notice=READER_NOTICES)
 NOTICE_LONGEST = 400
 
 
 def reader_notice(text: str) -> str:
     """What the page tells its reader, in any of the lexicon's languages: a cookie notice ('Tento web
     používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
-    audio element'). Returns the evidence."""
-    words = folded(bare(text))
-    if (cookie := COOKIE.search(words)) and (notice := COOKIE_NOTICE.search(words)):
-        return f"a cookie notice: {cookie.group(0)!r}, {notice.group(0)!r}"
-    found = READER_NOTICE.search(words)
-    return f"a notice to the reader: {found.group(0)!r}" if found else ""
+    audio element'). Returns the evidence. (Sentences are not folded: that would cost more than the rule.)"""
+    found = NOTICES.find(bare(text))
+    if "cookie" in found and "consent" in found:
+        return f"a cookie notice: {found['cookie']!r}, {found['consent']!r}"
+    return f"a notice to the reader: {found['notice']!r}" if "notice" in found else ""
 
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
@@ -342,11 +339,29 @@ CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()�
                                  rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
 STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
 """'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""
+STOCK_PHOTO_TAIL = 60
+"""Characters at the end of a line where such a note can stand (searching the whole line costs more)."""
 CAPTION_AGENCY = re.compile(r"\((reuters|afp|ap|ap photo|epa|epa-efe|dpa|ansa|efe|getty images|antara|kyodo|xinhua|"
                             r"anp|ap/dpa|afp/getty images|belga|tass|ria novosti|anadolu|aa|dha|iha|apa|tt|ntb|"
                             r"ritzau|lusa|ctk|čtk|mti|pap|ana-mpa|απε-μπε|yonhap|bernama|"
                             r"photo|foto)\)$", re.I)
 """A caption signed with its agency in brackets at the end ('… talks to Adnan Januzaj (Reuters)')."""
+CREDIT_TAIL = 140
+"""The longest a caption's credit can be, from its bracket or full stop to the end of the line."""
+STOCK_PHOTO_ENDS = frozenset(label.rsplit(None, 1)[-1] for label in STOCK_PHOTO_LABELS)
+
+
+def _credit_at_end(line: str) -> bool:
+    """A caption ending in its credit ('… Kuva: Heli Kaski / Yle') or in an archive note ('… Arkivbild.').
+    Most lines have neither a colon nor such a last word, and are let go before the long patterns."""
+    tail = line[-CREDIT_TAIL:]
+    if any(mark in tail for mark in ":：/©") and CAPTION_WITH_CREDIT.search(tail):
+        return True
+    words = line.rstrip(".)）").rsplit(None, 1)
+    last = words[-1].lstrip("(（").casefold() if words else ""
+    return last in STOCK_PHOTO_ENDS and bool(STOCK_PHOTO.search(line[-STOCK_PHOTO_TAIL:]))
+
+
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -359,7 +374,7 @@ def is_image_credit(text: str) -> bool:
     credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
               or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
-        or bool(CAPTION_WITH_CREDIT.search(stripped)) or bool(STOCK_PHOTO.search(stripped)) \
+        or _credit_at_end(stripped) \
         or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped)))
 
 
