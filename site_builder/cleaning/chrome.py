@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS,
-                                           MORE_FROM, NAVIGATION_LABELS, READER_NOTICES,
+from site_builder.cleaning.lexicon import (AD_LABELS, CALL_VERBS, CHANNEL_WORDS, COMMENT_HEADINGS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS,
+                                           MESSENGERS, MORE_FROM, NAVIGATION_LABELS, NEWS_AGGREGATORS, READER_NOTICES,
                                            PRINT_LABELS,
                                            READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
@@ -258,16 +258,44 @@ JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,2
 NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
 
 
+CALL_LONGEST = 320
+
+
 def is_newsletter_call(text: str) -> bool:
     """Calls to subscribe to a newsletter, install the outlet's app or join its news channel."""
-    if len(text) > 200:
+    if len(text) > CALL_LONGEST:
         return False
     words = bare(text)
+    if len(text) > 200:  # a channel call may say why, at length; the other calls are short
+        return is_channel_call(text, words)
     if JAPANESE_CALL.match(words):
         return not SENTENCE_ENDING.search(text)
     calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
     return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
-            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))))
+            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words))
+
+
+CHANNELS = PhraseIndex(messenger=MESSENGERS, aggregator=NEWS_AGGREGATORS, channel=CHANNEL_WORDS)
+CALL_VERB_SET = frozenset(CALL_VERBS)
+CHANNEL_LINK = re.compile(r"https?://(t\.me|telegram\.me|whatsapp\.com/channel|chat\.whatsapp\.com)/\w+/?\)")
+"""A link to a channel itself, not to one of its posts (t.me/name/123), which an article may cite."""
+CHANNEL_LABEL_WORDS = 6
+
+
+def is_channel_call(text: str, words: str) -> bool:
+    """'Simak breaking news … di kanal Telegram', 'Ακολουθήστε το Daynight.gr σε Google News': a sentence
+    beginning with a verb that asks to follow, naming a messenger's channel or a news aggregator; or a
+    messenger's channel named alone or linked. A report on what a ministry posted on its Telegram
+    channel, or on audios sent by WhatsApp, is neither."""
+    found = CHANNELS.find(words)
+    channel = "messenger" in found and "channel" in found
+    if not (channel or "aggregator" in found):
+        return False
+    if channel and (len(words.split()) <= CHANNEL_LABEL_WORDS or CHANNEL_LINK.search(text)):
+        return True
+    tokens = words.split(" ")
+    starts = [tokens[0]] + [token for before, token in zip(tokens, tokens[1:]) if before.endswith((".", "!", "?"))]
+    return any(token.strip("\"'“”«»„") in CALL_VERB_SET for token in starts)
 
 
 READING_TIME = re.compile(

@@ -369,3 +369,25 @@ class PhraseIndex:
             if kind not in found and phrase in words:
                 found[kind] = phrase
         return found
+
+MESSENGERS = ("whatsapp", "telegram", "signal", "viber", "zalo", "kakaotalk", "wechat", "微信")
+"""Where an outlet asks its readers to join its channel."""
+
+NEWS_AGGREGATORS = ("google news", "google noticias", "google notícias", "google actualités", "google nachrichten",
+                    "google berita", "google notizie", "msn", "yahoo news", "flipboard")
+"""Where an outlet asks its readers to follow it, no channel needed."""
+
+CHANNEL_WORDS = ("channel", "kanal", "saluran", "canal", "canale", "kanaal", "канал", "κανάλι", "csatorna",
+                 "grup", "group", "gruppo", "grupo", "groep", "группа", "grupa", "skupina", "频道", "채널", "チャンネル")
+
+CALL_VERBS = (
+    "join", "follow", "subscribe", "simak", "ikuti", "gabung", "bergabung", "segui", "seguici", "unisciti",
+    "iscriviti", "síguenos", "sigue", "únete", "suscríbete", "siga", "acompanhe", "inscreva", "suivez",
+    "rejoignez", "abonnez", "folgen", "folge", "abonnieren", "tritt", "volg", "abonneer", "obserwuj", "dołącz",
+    "subskrybuj", "sledujte", "přidejte", "kövesse", "csatlakozz", "urmărește", "urmăriți", "alătură",
+    "подписывайтесь", "подпишитесь", "присоединяйтесь", "підписуйтесь", "приєднуйтесь", "ακολουθήστε",
+    "εγγραφείτε", "takip", "katılın", "abone", "följ", "prenumerera", "følg", "abonner", "seuraa", "liity",
+    "tilaa", "segueix", "uneix", "تابعونا", "تابعوا", "انضم", "اشترك", "फॉलो", "जुड़ें", "theo dõi", "tham gia",
+    "关注", "加入", "フォロー", "팔로우", "구독",
+)
+"""Verbs that ask the reader to follow, join or subscribe, when they begin a sentence."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, LOADING_WORDS, NOTICE_LONGEST, READING_TIME,
-                                 is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, reader_notice,
+from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, CALL_LONGEST, LOADING_WORDS, NOTICE_LONGEST,
+                                 READING_TIME, is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, reader_notice,
                                  remove_comment_sections, remove_event_promos, remove_related_links, remove_share_widgets)
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
@@ -41,8 +41,8 @@ RULES: tuple[Rule, ...] = (
     Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
     Rule("reader-notices", "cookie notices, paywalls, players and scripts the clipping lost, in any of ~30 languages",
          lambda work: drop_lines(work, "reader-notices", lambda text, _: reader_notice(text), longest=NOTICE_LONGEST)),
-    Rule("newsletter-calls", "newsletter and app calls", lambda work: drop_lines(
-        work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=200)),
+    Rule("newsletter-calls", "newsletter, app and news-channel calls", lambda work: drop_lines(
+        work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=CALL_LONGEST)),
     Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
     Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
         work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
