@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (AD_LABELS, CALL_VERBS, CHANNEL_WORDS, COMMENT_HEADINGS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS,
-                                           MESSENGERS, MORE_FROM, NAVIGATION_LABELS, NEWS_AGGREGATORS, READER_NOTICES,
-                                           PRINT_LABELS,
-                                           READ_MORE_PROMPTS,
-                                           RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS, STOCK_PHOTO_LABELS,
-                                           TAG_LABELS,
-                                           PhraseIndex, alternation, folded, folded_set)
+from site_builder.cleaning.lexicon import (AD_LABELS, CALL_VERBS, CHANNEL_WORDS, COMMENT_HEADINGS,
+                                           COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS, MESSENGERS, MORE_FROM,
+                                           NAVIGATION_LABELS, NEWS_AGGREGATORS, PLACEHOLDERS, PRINT_LABELS,
+                                           PhraseIndex, READER_NOTICES, READ_MORE_PROMPTS,
+                                           RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS,
+                                           STOCK_PHOTO_LABELS, TAG_LABELS, alternation, folded, folded_set)
 from site_builder.cleaning.noise import EMBED_MARK, LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 SHARE_WORDS = {
@@ -308,7 +307,7 @@ LOADING_WORDS = {
     "loading", "please wait", "loading content", "memuat", "sedang memuat", "caricamento", "caricamento in corso",
     "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
     "読み込み中", "読み込んでいます",
-}
+} | PLACEHOLDERS
 NAVIGATION_WORDS = {
     "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
     "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",

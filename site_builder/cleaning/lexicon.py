@@ -391,3 +391,23 @@ CALL_VERBS = (
     "关注", "加入", "フォロー", "팔로우", "구독",
 )
 """Verbs that ask the reader to follow, join or subscribe, when they begin a sentence."""
+
+PLACEHOLDERS = frozenset({
+    # loading
+    "loading", "loading…", "please wait", "wird geladen", "lädt", "chargement", "cargando", "carregando",
+    "caricamento", "laden", "memuat", "ładowanie", "wczytywanie", "načítání", "načítám", "betöltés", "se încarcă",
+    "загрузка", "завантаження", "φόρτωση", "yükleniyor", "laddar", "indlæser", "laster", "ladataan", "carregant",
+    "جار التحميل", "جاري التحميل", "लोड हो रहा है", "đang tải", "加载中", "載入中", "読み込み中", "로딩 중",
+    # errors
+    "something went wrong", "an error occurred", "an error has occurred", "error loading", "oops",
+    "video unavailable", "this video is unavailable", "this content is not available", "content not available",
+    "please try again later", "ein fehler ist aufgetreten", "etwas ist schiefgelaufen", "video nicht verfügbar",
+    "une erreur est survenue", "une erreur s'est produite", "vidéo indisponible", "se ha producido un error",
+    "ha ocurrido un error", "vídeo no disponible", "ocorreu um erro", "vídeo indisponível",
+    "si è verificato un errore", "video non disponibile", "er is iets misgegaan", "er is een fout opgetreden",
+    "terjadi kesalahan", "wystąpił błąd", "došlo k chybě", "hiba történt", "a apărut o eroare",
+    "произошла ошибка", "сталася помилка", "παρουσιάστηκε σφάλμα", "bir hata oluştu", "ett fel uppstod",
+    "der opstod en fejl", "det oppstod en feil", "tapahtui virhe", "s'ha produït un error", "حدث خطأ",
+    "कुछ गलत हो गया", "đã xảy ra lỗi", "出错了", "發生錯誤", "エラーが発生しました", "오류가 발생했습니다",
+})
+"""What a page shows while its parts load, or when one fails: left alone on a line by the clipping."""
