@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from site_builder.cleaning.lexicon import (AD_LABELS, CALL_VERBS, CHANNEL_WORDS, COMMENT_HEADINGS,
-                                           COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS, MESSENGERS, MORE_FROM,
+                                           COOKIE_NOTICE_WORDS, COOKIE_WORDS, CREDIT_WORDS, GALLERY_LABELS, MESSENGERS, MORE_FROM,
                                            NAVIGATION_LABELS, NEWS_AGGREGATORS, PLACEHOLDERS, PRINT_LABELS,
                                            PhraseIndex, READER_NOTICES, READ_MORE_PROMPTS,
                                            RELATED_HEADINGS as MORE_RELATED_HEADINGS, SHARE_LABELS,
@@ -58,7 +58,7 @@ COMMENT_WORDS = {
     "コメントする", "コメントを書く",
 }
 COMMENT_KEYS = folded_set(COMMENT_WORDS, COMMENT_HEADINGS)
-SHARE_KEYS = folded_set(SHARE_WORDS, SHARE_LABELS, PRINT_LABELS)
+SHARE_KEYS = folded_set(SHARE_WORDS, SHARE_LABELS, PRINT_LABELS, GALLERY_LABELS)
 COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
                            r"kommentare|reacties|件のコメント)$")
 
@@ -358,7 +358,7 @@ def reader_notice(text: str) -> str:
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
 CREDIT_WORD = alternation(CREDIT_WORDS + STOCK_PHOTO_LABELS)
-CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©)", re.I)
+CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©|,\s)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)

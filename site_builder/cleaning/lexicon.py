@@ -411,3 +411,27 @@ PLACEHOLDERS = frozenset({
     "कुछ गलत हो गया", "đã xảy ra lỗi", "出错了", "發生錯誤", "エラーが発生しました", "오류가 발생했습니다",
 })
 """What a page shows while its parts load, or when one fails: left alone on a line by the clipping."""
+
+GALLERY_LABELS = frozenset({
+    "view photo", "view photos", "view gallery", "see all photos", "open gallery", "photo gallery", "gallery",
+    "bildergalerie", "galerie", "zur galerie", "fotogalerie", "voir les photos", "galería", "galería de fotos",
+    "ver fotos", "galeria", "galeria de fotos", "galleria", "galleria fotografica", "guarda le foto",
+    "fotogalerij", "bekijk de foto's", "galeri", "galeri foto", "lihat foto", "galeria zdjęć", "zobacz zdjęcia",
+    "fotogaléria", "galéria", "fotógaléria", "galerie foto", "фотогалерея", "галерея", "смотреть фото",
+    "φωτογραφίες", "foto galeri", "bildgalleri", "billedgalleri", "bildegalleri", "kuvagalleria",
+    "galeria de fotos", "معرض الصور", "फोटो गैलरी", "xem ảnh", "thư viện ảnh", "图集", "相册", "フォトギャラリー",
+    "포토 갤러리", "사진 보기",
+})
+"""A button that opens the page's photos, left without them."""
+
+DATE_LABELS = frozenset({
+    "published", "updated", "last updated", "posted", "posted on", "date", "veröffentlicht", "aktualisiert",
+    "stand", "publié", "publié le", "mis à jour", "publicado", "actualizado", "atualizado", "pubblicato",
+    "aggiornato", "gepubliceerd", "bijgewerkt", "diterbitkan", "diperbarui", "dipublikasikan", "opublikowano",
+    "aktualizacja", "publikováno", "aktualizováno", "közzétéve", "frissítve", "publicat", "actualizat",
+    "опубликовано", "обновлено", "опубліковано", "оновлено", "δημοσιεύθηκε", "δημοσίευση", "ενημερώθηκε",
+    "yayınlanma", "güncelleme", "yayınlandı", "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert",
+    "oppdatert", "julkaistu", "päivitetty", "actualitzat", "نشر", "نشر في", "آخر تحديث", "प्रकाशित", "अपडेट",
+    "đăng", "cập nhật", "发布", "发布时间", "更新", "公開", "公開日", "更新日", "입력", "수정",
+})
+"""The label of a page's date, left alone when the clipping lost the date ("- Published")."""

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from site_builder.cleaning.lexicon import AGO_WORDS, RELATIVE_TIME_CJK, TIME_UNITS, alternation
+from site_builder.cleaning.lexicon import AGO_WORDS, DATE_LABELS, RELATIVE_TIME_CJK, TIME_UNITS, alternation, folded, folded_set
 from site_builder.cleaning.noise import Work, bare, drop_lines, is_tag_like
 
 LINES_REMEMBERED = 2048
@@ -127,8 +127,8 @@ def is_date_line(text: str) -> bool:
     """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
     Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
     date, not a sentence."""
-    if not DIGIT.search(text):  # most lines: no date without a digit
-        return False
+    if not DIGIT.search(text):  # most lines: no date without a digit, but for a label that lost its date
+        return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
     stripped = text.strip().strip("*_-–—•· ")
     words = word_count(stripped)
     if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
@@ -138,6 +138,8 @@ def is_date_line(text: str) -> bool:
         or words <= 6 and is_relative_time(stripped)
 
 
+DATE_LABEL_KEYS = folded_set(DATE_LABELS)
+DATE_LABEL_LONGEST = 40
 RELATIVE_UNIT = re.compile(rf"(?<!\w)\d+\s*{alternation(TIME_UNITS)}\w*\.?(?!\w)|(?<!\w)\d+\s*[hmd](?!\w)", re.I)
 AGO = re.compile(rf"(?<!\w){alternation(AGO_WORDS)}(?!\w)", re.I)
 
