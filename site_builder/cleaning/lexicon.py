@@ -275,8 +275,17 @@ READ_MORE_PROMPTS = frozenset({
     "اقرأ الخبر كاملا", "और पढ़ें", "पूरी खबर पढ़ें", "आगे पढ़ें", "đọc tiếp", "xem chi tiết", "đọc bài gốc",
     "阅读全文", "查看原文", "阅读原文", "閱讀全文", "続きを読む", "全文を読む", "元記事を読む", "기사 전문 보기",
     "원문 보기",
+    # the video the clipping lost
+    "watch the video", "watch video", "watch:", "see the video", "video:", "sehen sie das video", "video ansehen",
+    "regardez la vidéo", "voir la vidéo", "mira el video", "mira el vídeo", "ver vídeo", "ver video",
+    "assista ao vídeo", "assista", "veja o vídeo", "guarda il video", "guarda:", "bekijk de video", "kijk:",
+    "tonton video", "saksikan video", "zobacz wideo", "zobacz film", "podívejte se na video", "nézze meg a videót",
+    "urmăriți video", "смотрите видео", "смотреть видео", "дивіться відео", "δείτε βίντεο", "δείτε το βίντεο",
+    "videoyu izleyin", "izleyin", "se videon", "se videoen", "katso video", "mira el vídeo", "شاهد الفيديو",
+    "वीडियो देखें", "xem video", "观看视频", "動画を見る", "영상 보기",
 })
-"""A prompt to read the article elsewhere, alone or naming where ("Leer noticia completa en El Mundo")."""
+"""A prompt to read the article elsewhere, alone or naming where ("Leer noticia completa en El Mundo"), or
+to watch a video the clipping lost ("Δείτε βίντεο από την περιοχή:")."""
 
 MORE_FROM = (
     "more from", "more in", "meer uit", "mehr aus", "altro da", "więcej z", "více z", "mer från", "mere fra",
@@ -329,6 +338,13 @@ READER_NOTICES = (
     "您的浏览器不支持", "您的瀏覽器不支援", "お使いのブラウザ", "브라우저가 지원하지 않", "please enable javascript",
     "javascript is disabled", "enable javascript", "javascript aktivieren", "activez javascript",
     "attiva javascript", "habilita javascript", "javascript is uitgeschakeld", "включите javascript",
+    # the rest of the article is below an advertisement or a video
+    "article continues below", "story continues below", "artikel gaat verder onder", "artikel geht unten weiter",
+    "der artikel wird unterhalb fortgesetzt", "l'article continue ci-dessous", "la suite ci-dessous",
+    "el artículo continúa debajo", "a matéria continua abaixo", "o texto continua abaixo", "l'articolo continua sotto",
+    "l'articolo prosegue sotto", "artikel berlanjut di bawah", "článek pokračuje pod", "статья продолжается ниже",
+    "το άρθρο συνεχίζεται παρακάτω", "artikeln fortsätter nedan", "artiklen fortsætter under",
+    "artikkelen fortsetter under", "artikkeli jatkuu alla",
     # comment forms (most are the fixed strings of WordPress and its translations)
     "your email address will not be published", "ihre e-mail-adresse wird nicht veröffentlicht",
     "deine e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
