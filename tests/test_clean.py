@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from pathlib import Path
@@ -161,3 +162,19 @@ def test_real_articles_clean_the_same_without_the_shortcut(monkeypatch):
     assert not simple_safe_html("<b>bold</b>", "<p><b>bold</b></p>")  # raw HTML always goes to the sanitiser
     for odd in ("[a](http://)", "[a](http://a:99999)", "[a](http://xn--a)", "a&#13;b"):  # nh3 reads them its way
         assert simple_safe_html(odd, render_markdown(odd)) is None, odd
+
+
+@pytest.mark.parametrize("source, line", [("bundesliga.com", "bundesliga"), ("www.jpnn.com", "JPNN.com - Daerah"),
+                                          ("Kompas", "KOMPAS")])
+def test_a_line_that_is_only_the_outlets_name_goes(source, line):
+    article = replace(make_article(f"{line}\n\nThe storm closed three roads on Sunday, the police said."),
+                      source=source)
+    cleaned = clean_article(article)
+    assert line not in cleaned.text and "three roads" in cleaned.text
+    assert [change.detail for change in cleaned.cleanup if change.action == "removed"] == ["the outlet's name"]
+
+
+def test_a_sentence_that_begins_with_the_outlets_name_stays():
+    body = "Kompas - the newspaper of record - reported the closure first, on Sunday morning."
+    article = replace(make_article(body), source="Kompas")
+    assert clean_article(article).text.strip() == body

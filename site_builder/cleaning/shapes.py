@@ -98,12 +98,41 @@ def repeat_key(text: str) -> str:
 
 def remove_title_echoes(work: Work) -> None:
     """Lines anywhere in the body that are the title again, matched loosely: in other case, with other
-    punctuation, cut off, or with the outlet's name before or after it ("jpnn.com - Title", "Title | DAZN")."""
-    title = bare(work.title)
-    if word_count(title) < 3:
+    punctuation, cut off, or with the outlet's name before or after it ("jpnn.com - Title", "Title | DAZN");
+    and lines that are only the outlet's name, or its name and a section ("bundesliga", "JPNN.com - Daerah")."""
+    title, outlet = bare(work.title), outlet_key(work.source)
+    if word_count(title) < 3 and not outlet:
         return
-    drop_lines(work, "title-echoes", lambda text, _: echoes(bare(text), title) and "the title again",
-               longest=2 * len(work.title) + 60)
+
+    def evidence(text: str, _: int) -> str:
+        line = bare(text)
+        if word_count(title) >= 3 and echoes(line, title):
+            return "the title again"
+        return "the outlet's name" if outlet and names_outlet(line, outlet) else ""
+
+    drop_lines(work, "title-echoes", evidence, longest=2 * len(work.title) + 60)
+
+
+OUTLET_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*")
+SECTION_WORDS = 2
+"""Words after the outlet's name for a line still to be its name ('JPNN.com - Daerah')."""
+
+
+def outlet_key(source: str) -> str:
+    """'www.Bundesliga.com' -> 'bundesliga', 'Kompas TV' -> 'kompastv': an outlet's name as lines hold it."""
+    name = source.casefold().removeprefix("www.")
+    if "." in name and " " not in name:
+        name = name.split(".")[0]
+    key = "".join(char for char in name if char.isalnum())
+    return key if len(key) >= 3 else ""
+
+
+def names_outlet(line: str, outlet: str) -> bool:
+    """A line (after ``bare``) that is the outlet's name alone, or with a section after it."""
+    if len(line) > len(outlet) + 40:
+        return False
+    name, *rest = OUTLET_SEPARATORS.split(line, maxsplit=1)
+    return outlet_key(name) == outlet and (not rest or word_count(rest[0]) <= SECTION_WORDS)
 
 
 def echoes(line: str, title: str) -> bool:
