@@ -140,11 +140,16 @@ TAG_LABELS = (
 """Labels of a line of tags or topics ("Etiketler: İstanbul, sel")."""
 
 
+QUOTES = frozenset("\"'“”‘’«»„‚")
+"""Quotes aside too: 'Нажмите "Enter" для перехода к содержанию' is a skip link however it quotes."""
+
+
 @lru_cache(maxsize=8192)
 def folded(words: str) -> str:
     """Words with accents and case aside: capitals drop Greek accents ("ΣΧΟΛΙΑ"), and some pages drop
     others, so a set is looked up by the folded form of its entries."""
-    return "".join(char for char in unicodedata.normalize("NFD", words) if not unicodedata.combining(char)).casefold()
+    return "".join(char for char in unicodedata.normalize("NFD", words)
+                   if not unicodedata.combining(char) and char not in QUOTES).casefold()
 
 
 def folded_set(*groups) -> frozenset[str]:
