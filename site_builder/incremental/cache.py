@@ -245,9 +245,11 @@ def write_sealed(path: Path, write: Callable[[Any], Any]) -> None:
     key = cache_key()
     if key is None:
         return
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".shard-")
+    # The name is chosen before the file is made, so a process stopped at any point between the two (see
+    # ``parallel.Ahead.close``) still knows what to remove.
+    temporary = path.parent / f".shard-{secrets.token_hex(6)}"
     try:
-        with os.fdopen(handle, "wb") as out:
+        with open(temporary, "xb") as out:
             out.write(SEAL + bytes(MAC_SIZE))
             sealing = SealingWriter(out, key)
             write(sealing)
