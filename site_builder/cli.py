@@ -57,7 +57,7 @@ def make_parser() -> argparse.ArgumentParser:
                     "render them with a Jinja2 theme.")
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    parser.set_defaults(hold=None)
+    parser.set_defaults(ends_process=False)
 
     build_parser = commands.add_parser(
         "build", help="build the site into the output folder",
@@ -211,8 +211,8 @@ def run_build(args: argparse.Namespace) -> int:
     else:
         config, warnings = load_config(args.config, site_overrides(args))
     with shown_progress(args) as progress:
-        report = build(config, BuildOptions(drafts=args.drafts, strict=args.strict), tuple(warnings),
-                       hold=args.hold, wait=args.wait)
+        options = BuildOptions(drafts=args.drafts, strict=args.strict, ends_process=args.ends_process)
+        report = build(config, options, tuple(warnings), wait=args.wait)
     print_build(report, config, args.quiet)
     if not args.quiet and report.cleaning:
         print("Cleaning: " + ", ".join(f"{rule} {count}" for rule, count in report.cleaning))
@@ -235,9 +235,10 @@ def print_build(report: BuildReport, config: SiteConfig, quiet: bool) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from site_builder.serving.serve import serve_site
+    from site_builder.serving.serve import ServeFlags, serve_site
 
-    serve_site(args.config, site_overrides(args), BuildOptions(drafts=args.drafts), args.host, args.port, args.open)
+    serve_site(args.config, site_overrides(args), BuildOptions(drafts=args.drafts),
+               ServeFlags(args.host, args.port, args.open))
     return 0
 
 
@@ -476,7 +477,7 @@ def run() -> NoReturn:
     file it wrote is closed by then, and the terminal's output is flushed here. Commands other than
     `serve` (which runs for hours, and collects after each build) run with the collector off."""
     args = make_parser().parse_args()
-    args.hold = []  # what a build leaves is not freed before the process ends (see ``pipeline.build``)
+    args.ends_process = True  # what a build leaves is not freed before the process ends (see ``BuildOptions``)
     if args.command != "serve":
         gc.disable()
     status = run_command(args)

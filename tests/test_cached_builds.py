@@ -30,6 +30,7 @@ from site_builder.config import WORK_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
 from site_builder.incremental.memo import Memo
+from site_builder.incremental.reuse import NO_REUSE
 from site_builder.pipeline import BuildOptions, build
 from site_builder.writing.write import MANIFEST
 
@@ -352,14 +353,13 @@ def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_k
     config, _ = load_config(site / "site.yaml")
     path = sorted((site / "content" / "grouping").glob("*.md"))[0]
     found = next(f for f in load.find_markdown_files(config.content_dir) if f.relative == f"grouping/{path.name}")
-    task = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config, prepare.settings_key(config),
-                           None, None, [])
+    listed = load.Listed(found, f"content/grouping/{path.name}", path.stem)
+    task = prepare.look_up(listed, config, prepare.settings_key(config), NO_REUSE, [])
     assert isinstance(task, prepare.Pending)
     path.write_text(path.read_text(encoding="utf-8") + "\nA late sentence.\n", encoding="utf-8")
     result, key, _ = prepare.prepare_pending(task, config)
     assert "A late sentence." in result.article.cleaned_html and key is None
-    unchanged = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config,
-                                prepare.settings_key(config), None, None, [])
+    unchanged = prepare.look_up(listed, config, prepare.settings_key(config), NO_REUSE, [])
     assert prepare.prepare_pending(unchanged, config)[1] == unchanged.key
 
 

@@ -12,21 +12,22 @@ from operator import methodcaller
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Hashable, Mapping, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import jinja2
 import jinja2.meta
 
 from site_builder.incremental.cache import read_sealed, write_sealed
-from site_builder.rendering.jsonfeed import json_feed
+from site_builder.rendering.jsonfeed import FeedHead, json_feed
 from site_builder.rendering.editions import Edition, edition_dir, edition_view, editions_of
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import BuildFailed, Problem
 from site_builder.incremental.memo import Memo, remember, sha256, while_same
+from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import OutputFile, Site, Story
 from site_builder.rendering.theme import ThemeLayers, collect_static_files, hashed_name
-from site_builder.rendering.views import (SiteViews, article_path, format_date, lang_dir, paginate, source_dir,
-                                story_path, tag_dir)
+from site_builder.rendering.views import (SiteViews, Urls, article_path, format_date, lang_dir, paginate,
+                                         source_dir, story_path, tag_dir)
 
 
 def make_environment(layers: ThemeLayers, compiled: Path | None = None) -> jinja2.Environment:
@@ -67,9 +68,6 @@ Emit = Callable[[OutputFile], None]
 Keep = Callable[[dict[str, str]], None]
 """Where the files of a `serve` render that stay as the last build wrote them go, all at once: output
 path -> origin of each."""
-Reuse = Callable[[str, str], str | None]
-"""(output path, page key) -> the digest of the file the previous build wrote there from that very key,
-when it is still there: the page need not be rendered again."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ class Page:
     origin: str
     """What the page is made from, as problems name it: 'story.html (story 42)'."""
     key: Callable[[Renderer], Hashable]
-    """Everything the page shows, for ``reuse``."""
+    """Everything the page shows, for ``Reuse.kept_page``."""
     context: Callable[[Renderer], dict] | None
     """The costly part of the template's context, made only when the page is rendered."""
     fixed: dict
@@ -118,13 +116,12 @@ class Rendered:
 class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
-    def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
-                 assets: dict[str, str] | None = None, reuse: Reuse = lambda path, key: None, version: str = "",
-                 share: tuple[int, int] = (0, 1), written: Mapping[str, str] | None = None):
+    def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, assets: dict[str, str] | None = None,
+                 reuse: Reuse = NO_REUSE):
         self.site = site
         self.emit = emit
-        self.memo = memo
-        self.share = share
+        self.memo = memo = reuse.memo
+        self.share = reuse.share
         """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
         others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
         self.dealt: dict[str, int] = defaultdict(int)
@@ -135,11 +132,11 @@ class Renderer:
         """Every page planned so far (under `serve`, for the next render)."""
         self.keys: dict[str, str] = {}
         """Output path -> the key it was rendered from (pages of this renderer's share), for the next
-        build's ``reuse``."""
+        build's ``Reuse.kept_page``."""
         self.problems: dict[tuple, Problem] = {}
-        self.reuse = reuse
+        self.kept_page = reuse.kept_page
         assets = assets or {}
-        self.fixed_key = sha256(repr(version).encode())
+        self.fixed_key = sha256(repr(reuse.version).encode())
         """What every page depends on. Not the build time, which moves with each newer article: only the
         pages of templates that show it (``shows_build_time``) are keyed on it."""
         self.timed: dict[str, bool] = {}
@@ -162,22 +159,10 @@ class Renderer:
         self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
             if memo is not None else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
-            last.origins.keys() <= (written or {}).keys() else None
+            last.origins.keys() <= (reuse.written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
-        config = site.config
-        self.globals = {
-            "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
-                     "base_path": config.base_path, "language": config.language, "params": config.params,
-                     "feed_url": self.views.urls.page("feed.xml"), "json_feed_url": self.views.urls.page("feed.json"),
-                     "home_url": self.views.urls.page("index.html"),
-                     "search_url": self.views.urls.page("search/index.html") if config.search else None,
-                     "editions_url": self.views.urls.page("editions/index.html") if config.editions != "off" else None,
-                     "editions_feed_url": self.views.urls.page("editions/feed.xml")},
-            "url": lambda path: self.views.urls.page(assets.get(path, path)),
-            "absolute_url": lambda path: self.views.urls.absolute(assets.get(path, path)),
-            "build_time": site.build_time,
-        }
+        self.globals = site_globals(site, self.views.urls, assets)
 
     def render_embed(self, embed: Embed) -> str:
         """The theme's static card for an embedded post or video (templates/embed.html)."""
@@ -216,7 +201,7 @@ class Renderer:
     def render(self, page: Page) -> None:
         """Render one page (or hand the transaction the previous build's file, when its key is the same)."""
         page_key = self.keys[page.path] = self.page_key(page)
-        digest = self.reuse(page.path, page_key)
+        digest = self.kept_page(page.path, page_key)
         if digest:
             self.emit(OutputFile(page.path, None, page.origin, digest))
             return
@@ -310,9 +295,9 @@ class Renderer:
         """The story's Atom feed as JSON Feed 1.1: its entries, in its order, with the same content."""
         feed, story = self.story_feed(story_id), self.views.stories[story_id]
         urls, config = self.views.urls, self.site.config
-        return json_feed(feed["feed_title"], urls.absolute_from_site_url(story.url),
-                         urls.absolute_from_site_url(story.json_feed_url), config.description, config.language,
-                         feed["articles"], urls.absolute_from_site_url)
+        head = FeedHead(feed["feed_title"], urls.absolute_from_site_url(story.url),
+                        urls.absolute_from_site_url(story.json_feed_url), config.description, config.language)
+        return json_feed(head, feed["articles"], urls.absolute_from_site_url)
 
     def article_views(self, ids: Sequence[str]) -> list:
         return [self.views.articles[i] for i in ids]
@@ -331,6 +316,23 @@ class Renderer:
         if self.reading is not None:
             self.reading.update(story.article_ids)
         return self.story_keys[story_id]
+
+
+def site_globals(site: Site, urls: Urls, assets: dict[str, str]) -> dict[str, Any]:
+    """What every template sees besides its page's own context."""
+    config = site.config
+    return {
+        "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
+                 "base_path": config.base_path, "language": config.language, "params": config.params,
+                 "feed_url": urls.page("feed.xml"), "json_feed_url": urls.page("feed.json"),
+                 "home_url": urls.page("index.html"),
+                 "search_url": urls.page("search/index.html") if config.search else None,
+                 "editions_url": urls.page("editions/index.html") if config.editions != "off" else None,
+                 "editions_feed_url": urls.page("editions/feed.xml")},
+        "url": lambda path: urls.page(assets.get(path, path)),
+        "absolute_url": lambda path: urls.absolute(assets.get(path, path)),
+        "build_time": site.build_time,
+    }
 
 
 def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered | None = None) -> tuple:
@@ -409,29 +411,28 @@ def theme_key(layers: ThemeLayers) -> tuple:
     return tuple(entries)
 
 
-def render_site(site: Site, layers: ThemeLayers, emit: Emit, memo: Memo | None = None,
-                reuse: Reuse = lambda path, key: None, version: str = "", share: tuple[int, int] = (0, 1),
-                written: Mapping[str, str] | None = None, keep: Keep | None = None) -> Rendered:
+def render_site(site: Site, layers: ThemeLayers, emit: Emit, reuse: Reuse = NO_REUSE) -> Rendered:
     """Every file of the site, handed to ``emit`` as it is made; returns the key of every page of this
-    share, for the next build's ``reuse``. Raises BuildFailed with every template problem found.
+    share, for the next build's ``Reuse.kept_page``. Raises BuildFailed with every template problem found.
 
-    ``reuse`` names the pages the previous build left that are still right; ``version`` names what else
-    every page depends on (site-builder's code, the settings, the templates); ``share`` (n, of) renders
-    only every of-th page from the n-th (other processes render the rest); ``memo`` (under `serve`)
-    keeps compiled templates and views, and the last committed render's memory (kept by the caller), so
-    that this one keys and renders only the pages that show an edited article (``written``: path ->
-    digest of each file the last build left; the others go to ``keep``)."""
+    ``reuse`` names the pages the previous build left that are still right, and what else every page
+    depends on (site-builder's code, the settings, the templates); its ``share`` (n, of) renders only
+    every of-th page from the n-th (other processes render the rest); its ``memo`` (under `serve`) keeps
+    compiled templates and views, and the last committed render's memory (kept by the caller), so that
+    this one keys and renders only the pages that show an edited article (``written``: path -> digest of
+    each file the last build left; the others go to ``keep_pages``)."""
     statics, assets = static_files(layers)
-    renderer = Renderer(site, layers, emit, memo, assets, reuse, version, share, written)
+    renderer = Renderer(site, layers, emit, assets, reuse)
     if renderer.last:
-        renderer.follow(keep or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
-                                                  for path, origin in origins.items()]))
+        written = reuse.written
+        renderer.follow(reuse.keep_pages or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
+                                                               for path, origin in origins.items()]))
     else:
         for render_part in PARTS:
             render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    for static in statics if share[0] == 0 else ():
+    for static in statics if reuse.share[0] == 0 else ():
         emit(static)
     return renderer.memory()
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Mapping
 
 from site_builder.incremental.cache import Store
-from site_builder.stories.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
+from site_builder.stories.clustering import Clusters, Item, KeptScores, Pair, cluster, with_features
 from site_builder.config import GroupingSettings
 from site_builder.stories.features import MEANING, SOUND, article_features
 from site_builder.stories.meaning import meaning_of
 from site_builder.incremental.memo import Memo, sha256, while_same
+from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import Article, Story
-from site_builder.incremental.parallel import Ahead
 from site_builder.content.slugs import slugify
 
 LEAD_LENGTH = 280
@@ -59,27 +59,27 @@ def item_for(article: Article, version: str = "", meaning: bool = False) -> Item
     links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
     vector = meaning_of(article.title, article.text) if meaning and fixed != "" else b""
-    return made_item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
-                     article.lang.split("-")[0].lower(), version, vector)
+    item = Item(article.id, article.date.timestamp(), b"", fixed, article.lang.split("-")[0].lower(), version, vector)
+    return with_features(item, article_features(article.title, article.text, links))
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
-                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
-                  items: Mapping[str, Item] | None = None, store: Store | None = None,
-                  ahead: Ahead | None = None) -> Grouping:
+                  previous: StoryState = StoryState({}, {}), items: Mapping[str, Item] | None = None,
+                  reuse: Reuse = NO_REUSE) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
-    ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
-    the builds of one `serve` session, ``store`` (the cache folder) between builds; ``ahead``, the process
-    that may have clustered them already (see ``cluster_ahead``)."""
+    ``items`` are the articles' features when already made; ``reuse.memo`` keeps the clustering state
+    between the builds of one `serve` session, ``reuse.store`` (the cache folder) between builds;
+    ``reuse.helper`` may have clustered them already (see ``cluster_ahead``)."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
-    done = ahead.take("clusters") if ahead else None
+    memo, helper = reuse.memo, reuse.helper
+    done = helper.take("clusters") if helper else None
     if done and done[0] is not None and done[0] == items_signature(items):
         clusters = done[1]
     else:
-        if ahead:  # its scores are not of these items: stopped before it writes them where this build will
-            ahead.close()
-        clusters = clusters_of(items, settings, memo, store)
+        if helper:  # its scores are not of these items: stopped before it writes them where this build will
+            helper.close()
+        clusters = clusters_of(items, settings, memo, reuse.store)
     evidence = evidence_of(clusters, memo)
     stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
