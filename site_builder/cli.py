@@ -251,7 +251,7 @@ def run_stories(args: argparse.Namespace) -> int:
         print(json.dumps({"stories": [{"id": s.id, "title": s.title, "articles": list(s.article_ids)}
                                       for s in site.stories]}, ensure_ascii=False, indent=2))
     elif args.suggest:
-        print_near_misses(grouping, {a.id: a for a in site.articles}, config.grouping.threshold)
+        printnear_miss_pairs(grouping, {a.id: a for a in site.articles}, config.grouping.threshold)
     else:
         print_stories(site, grouping)
     return 0
@@ -282,7 +282,7 @@ def print_stories(site: Site, grouping: Grouping) -> None:
                 print(f"      joined {link.first}: similarity {link.score:.2f}, sharing {shared}")
 
 
-def print_near_misses(grouping: Grouping, articles: dict, threshold: float) -> None:
+def printnear_miss_pairs(grouping: Grouping, articles: dict, threshold: float) -> None:
     from site_builder.stories.features import describe_feature
 
     if not grouping.near_misses:

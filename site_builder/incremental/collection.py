@@ -12,7 +12,7 @@ from site_builder.errors import Problem
 from site_builder.incremental.memo import Memo
 from site_builder.incremental.results import FileResult
 from site_builder.model import Article
-from site_builder.stories.clustering import Item
+from site_builder.stories.items import Item
 
 
 @dataclass(frozen=True)

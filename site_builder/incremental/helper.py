@@ -16,7 +16,7 @@ from site_builder.incremental.parallel import Helper, start_helper
 from site_builder.incremental.prepare import (chrome_settings, file_key, prepare_pending, results_key, settings_key,
                                               vouched_for)
 from site_builder.incremental.results import Pending
-from site_builder.stories.grouping import cluster_ahead as cluster_in_helper
+from site_builder.incremental.rescoring import cluster_in_helper
 
 
 HELPER_FILES = 32

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from site_builder.stories.clustering import Item
+from site_builder.stories.items import Item
 from site_builder.config import SiteConfig
 from site_builder.errors import Problem
 from site_builder import progress

@@ -9,7 +9,7 @@ from typing import Any
 from site_builder.content.load import Listed
 from site_builder.errors import Problem
 from site_builder.model import Article
-from site_builder.stories.clustering import Item
+from site_builder.stories.items import Item
 
 
 @dataclass(frozen=True)
