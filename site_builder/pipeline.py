@@ -9,32 +9,30 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import shutil
-import sys
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from site_builder.incremental.cache import Store, mark_private
-from site_builder.config import DeploySettings, SiteConfig, display_path
+from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.writing.lock import writing
-from site_builder.content.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
-                               rescanned)
+from site_builder.content.load import ContentFile, find_markdown_files, load_article, rescanned
 from site_builder.incremental.memo import Memo, sha256, tally
 from site_builder import progress
-from site_builder.model import Article, OutputFile, Site
+from site_builder.model import Article, Site
 from site_builder.incremental.background import Background
-from site_builder.incremental.parallel import fork_map, on_each, workers_available
-from site_builder.incremental.reuse import NO_REUSE, KeptPage, Reuse, serial_map
+from site_builder.incremental.parallel import fork_map
+from site_builder.incremental.reuse import NO_REUSE, Reuse, serial_map
 from site_builder.rendering.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.writing.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
+from site_builder.incremental.inputs import build_inputs, code_digest, config_key, output_complete, same_inputs
+
 
 # The stages (cleaning, grouping, rendering) are imported in the functions that run them: a build with
 # nothing to do reads the settings, the content folder's file times and the manifest, and stops; importing
@@ -255,6 +253,9 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
                  ) -> Rendered:
     """The render stage, every file handed to the write stage's ``transaction`` (aborted on failure): on
     every core for a build, only the pages an edit touches for a rebuild of `serve`."""
+    from site_builder.incremental.pages import render_in_parallel, reusable_pages
+    from site_builder.rendering.render import render_site
+
     config = site.config
     # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
     # views.
@@ -265,7 +266,6 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
         if reuse.memo is None:
             rendered = render_in_parallel(site, start.layers, reuse, transaction)
         else:
-            from site_builder.rendering.render import render_site
             rendered = render_site(site, start.layers, transaction.add,
                                    replace(reuse, written=transaction.previous, keep_pages=transaction.add_kept))
         if config.search:
@@ -303,30 +303,6 @@ def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] 
     return found
 
 
-def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, transaction: Transaction) -> Rendered:
-    """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
-    the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
-    from site_builder.rendering.render import Rendered, render_site
-
-    workers, parent = workers_available(), os.getpid()
-
-    def add_counted(output: OutputFile) -> None:
-        transaction.add(output)
-        progress.advance(workers)  # counted in this process only, for every worker's equal share
-
-    def render_share(number: int) -> tuple[Rendered, list]:
-        share = render_site(site, layers, add_counted, replace(reuse, share=(number, workers)))
-        return share, transaction.handled() if os.getpid() != parent else []
-
-    keys, rendered = {}, 0
-    for share, handled in on_each(render_share, workers):
-        keys |= share.keys
-        rendered += share.rendered
-        for entry in handled:
-            transaction.add_staged(*entry)
-    return Rendered(keys, rendered, (), {}, {})
-
-
 def add_search_index(site: Site, config: SiteConfig, transaction: Transaction, refresh: bool) -> None:
     """The search bundle's files, handed to the write stage with the pages (see ``search``). Its documents
     and last bundle are kept per output folder: a preview with drafts never shares them with the output.
@@ -349,98 +325,6 @@ def expected_pages(site: Site, manifest: dict) -> int:
     """About how many pages a build hands to the write stage: as many as the last build wrote, or one per
     article and story and a few more for a first build."""
     return len(manifest.get("files", ())) or len(site.articles) + len(site.stories) + 10
-
-
-def build_inputs(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-                 layers: ThemeLayers, found: list[ContentFile]) -> dict:
-    """Everything a build's output depends on (the output folder, which holds it, aside): one hash, and the
-    hashes of the bytes of the articles written in the last moments, whose times cannot vouch for them."""
-    settings = repr((config_key(config), options, config_warnings, code_digest()))
-    site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
-    content, fresh = content_digest(config, found)
-    parts = (settings, sha256(site_file), theme_digest(layers), content)
-    return {"digest": sha256("\0".join(parts).encode()), "fresh": fresh}
-
-
-def same_inputs(recorded: object, inputs: dict, config: SiteConfig) -> bool:
-    """Whether ``inputs`` are those the last build ``recorded``: the same hash, and the same bytes in every
-    article that either build found freshly written (one written just before the last build is found
-    by its time now, and its bytes are compared again: it may have been written twice in one tick)."""
-    if not isinstance(recorded, dict) or recorded.get("digest") != inputs["digest"]:
-        return False
-    before, now = recorded.get("fresh"), inputs["fresh"]
-    if not isinstance(before, dict):
-        return False
-    return all((now.get(path) or bytes_digest(config.content_dir / path)) == before.get(path)
-               for path in before.keys() | now.keys())
-
-
-def config_key(config: SiteConfig) -> str:
-    """The settings that shape the output, written the same way by every process (sets sorted) and
-    wherever the site's folder is (a copied or moved site keeps its pages); where to build and deploy
-    aside."""
-    content = Path(display_path(config.content_dir, config.root))
-    return repr(replace(config, root=Path(), content_dir=content, output_dir=Path(), config_path=None,
-                        deploy=DeploySettings(), clean_disabled=tuple(sorted(config.clean_disabled))))
-
-
-def reusable_pages(output_dir: Path, manifest: dict) -> KeptPage:
-    """The pages the previous build wrote that need no rendering: those rendered from the same key, if
-    their file is still there."""
-    files, keys, folder = manifest.get("files", {}), manifest.get("keys", {}), f"{output_dir}/"
-    if not isinstance(keys, dict):
-        return lambda path, key: None
-    return lambda path, key: files.get(path) if keys.get(path) == key and os.path.isfile(folder + path) else None
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """site-builder's own code and the versions of the libraries and the Python that shape its output (the
-    last bits of the grouping's similarities depend on how Python adds floats up)."""
-    sources = b"".join(path.read_bytes() for path in package_sources())
-    versions = installed_versions(("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii"))
-    return sha256(sources + repr((versions, sys.version)).encode())
-
-
-def package_sources() -> list[Path]:
-    """Every module and script of the package, in its subfolders too, in a fixed order."""
-    package = Path(__file__).parent
-    return sorted((path for path in package.rglob("*") if path.suffix in (".py", ".js") and "__pycache__" not in
-                   path.parts), key=lambda path: path.relative_to(package).as_posix())
-
-
-def installed_versions(names: tuple[str, ...]) -> list[str]:
-    """The version of each distribution, as ``importlib.metadata.version`` finds it (the first on
-    ``sys.path``), read from its metadata folder's name: importing importlib.metadata costs every build,
-    the one with nothing to do included, 30 ms. A distribution not found so is asked of it."""
-    wanted = {_distribution_key(name): name for name in names}
-    found: dict[str, str] = {}
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith((".dist-info", ".egg-info")):
-                name, _, version = entry.rsplit(".", 1)[0].partition("-")
-                key = _distribution_key(name)
-                if key in wanted and key not in found and version:
-                    found[key] = version.split("-")[0]  # egg-info folders may add "-py3.11"
-    if len(found) < len(wanted):
-        from importlib import metadata
-        found |= {key: metadata.version(name) for key, name in wanted.items() if key not in found}
-    return [found[_distribution_key(name)] for name in names]
-
-
-def _distribution_key(name: str) -> str:
-    """A distribution name as every spelling of it normalises (PEP 503): 'markdown_it_py' -> 'markdown-it-py'."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def output_complete(output_dir: Path, manifest: dict) -> bool:
-    """Whether every file the last build wrote is still there."""
-    folder = str(output_dir)
-    return all(os.path.isfile(os.path.join(folder, path)) for path in manifest.get("files", {}))
 
 
 def summary_of(report: BuildReport) -> dict:

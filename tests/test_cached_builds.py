@@ -22,8 +22,7 @@ from conftest import build_site, output_files, site_tree
 from site_builder.cleaning import clean
 from site_builder.stories import clustering, grouping
 from site_builder.content import load
-from site_builder.incremental import parallel, prepare
-from site_builder import pipeline
+from site_builder.incremental import pages, parallel, prepare
 from site_builder.rendering import render
 from site_builder.incremental.cache import read_sealed, write_sealed
 from site_builder.config import WORK_FOLDER
@@ -40,7 +39,7 @@ SITE_YAML = "title: Cache Digest\nbase_url: https://example.org/digest/\npage_si
 
 def one_process(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "workers_available", lambda: 1)
-    monkeypatch.setattr(pipeline, "workers_available", lambda: 1)
+    monkeypatch.setattr(pages, "workers_available", lambda: 1)
 
 
 def cold_serial_tree(content: Path, tmp_path: Path, monkeypatch, history: Sequence[Path] = ()) -> dict:
@@ -92,7 +91,7 @@ def touch_all(content: Path) -> None:
 def test_a_parallel_cold_build_equals_a_serial_one(site, tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(parallel, "workers_available", lambda: 3)  # an uneven deal, even on two cores
-        patch.setattr(pipeline, "workers_available", lambda: 3)
+        patch.setattr(pages, "workers_available", lambda: 3)
         forks = []
         real_fork = os.fork
         patch.setattr(os, "fork", lambda: forks.append(1) or real_fork())

@@ -29,8 +29,9 @@ LAYERS = [
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
     {"rendering.renderer", "incremental.helper"},
     {"rendering.parts"},
-    {"rendering.render"},
+    {"rendering.render", "incremental.inputs"},
     {"writing.write", "writing.lock", "incremental.background"},
+    {"incremental.pages"},
     {"writing.check", "publishing.publish"},
     {"publishing.gitbranch"},
     {"pipeline"},
@@ -87,7 +88,7 @@ def test_no_module_imports_a_later_stage():
 
 
 def test_the_cache_key_of_the_code_reads_every_module():
-    from site_builder.pipeline import package_sources
+    from site_builder.incremental.inputs import package_sources
 
     read = {path.resolve() for path in package_sources()}
     assert set(path.resolve() for path in modules().values()) <= read
