@@ -30,6 +30,7 @@ LAYERS = [
     {"rendering.renderer", "incremental.helper"},
     {"rendering.parts"},
     {"rendering.render", "incremental.inputs"},
+    {"writing.journal"},
     {"writing.write", "writing.lock", "incremental.background"},
     {"incremental.pages"},
     {"writing.check", "publishing.publish"},
