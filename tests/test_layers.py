@@ -17,6 +17,7 @@ LAYERS = [
     {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
     {"cleaning.sitechrome"},
     {"cleaning.rules"},
+    {"settings"},
     {"config"},
     {"stories.items"},
     {"stories.index"},
@@ -39,6 +40,7 @@ LAYERS = [
     {"scaffold", "adding.add"},
     {"serving.devserver"},
     {"serving.serve", "publishing.deploy"},
+    {"arguments"},
     {"cli"},
     {"__main__"},
 ]
