@@ -9,38 +9,37 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import shutil
-import sys
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from site_builder.incremental.cache import Store, mark_private
-from site_builder.config import DeploySettings, SiteConfig, display_path
+from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.writing.lock import writing
-from site_builder.content.load import (ContentFile, bytes_digest, content_digest, find_markdown_files, load_article,
-                               rescanned)
+from site_builder.content.load import ContentFile, find_markdown_files, load_article, rescanned
 from site_builder.incremental.memo import Memo, sha256, tally
 from site_builder import progress
-from site_builder.model import Article, OutputFile, Site
-from site_builder.incremental.parallel import Ahead, fork_map, in_background, on_each, workers_available
+from site_builder.model import Article, Site
+from site_builder.incremental.background import Background
+from site_builder.incremental.parallel import fork_map
+from site_builder.incremental.reuse import NO_REUSE, Reuse, serial_map
 from site_builder.rendering.theme import ThemeLayers, find_theme, theme_digest
 from site_builder.writing.write import (Transaction, WriteReport, check_output_folder, finish_interrupted_write,
                                 read_manifest)
+from site_builder.incremental.inputs import build_inputs, code_digest, config_key, output_complete, same_inputs
+
 
 # The stages (cleaning, grouping, rendering) are imported in the functions that run them: a build with
 # nothing to do reads the settings, the content folder's file times and the manifest, and stops; importing
 # them all (markdown-it-py, the cleaning rules' patterns, Jinja2) was more than half of its time.
 if TYPE_CHECKING:
     from site_builder.stories.grouping import Grouping, StoryState
-    from site_builder.incremental.prepare import Map
-    from site_builder.rendering.render import Rendered, Reuse
+    from site_builder.rendering.render import Rendered
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -55,6 +54,11 @@ class BuildOptions:
     """Fail on warnings too."""
     build_time: datetime | None = None
     """The moment the site describes; defaults to the newest article's date, so builds repeat exactly."""
+    ends_process: bool = field(default=False, compare=False, repr=False)
+    """The process ends right after the build (the `build` command): its large objects (the articles,
+    their cached results, the pages' keys) are left for the exit to drop (``LEFT_FOR_EXIT``) rather than
+    freed one by one, which took a cold build of 4,000 articles 0.2 s, half of it copying memory it
+    shared with a forked helper. Not an input of the output: left out of its ``repr``."""
 
 
 @dataclass(frozen=True)
@@ -80,32 +84,25 @@ class BuildReport:
 
 
 def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | None = None,
-              memo: Memo | None = None, store: Store | None = None,
-              map_all: Map | None = None, found: list[ContentFile] | None = None,
-              keep_results: Callable[[list[Article]], Callable[[], None]] | None = None, ahead: Ahead | None = None
-              ) -> tuple[Site, Grouping, list[Problem]]:
+              reuse: Reuse = NO_REUSE, found: list[ContentFile] | None = None) -> tuple[Site, Grouping, list[Problem]]:
     """Load, clean and group: the site as data, and every problem found. Raises BuildFailed on errors.
-    ``memo`` (a `serve` session's) and ``store`` (the cache folder) keep per-article results between
-    builds; ``map_all`` runs the per-article stages of the files that need them; ``found`` is the
-    content folder when already scanned. ``keep_results(articles)``, once every file's results are in
-    and the build goes on, starts writing them to the cache folder elsewhere, and naming the articles'
-    languages there, while the articles are grouped here; it returns what waits for that. ``ahead``: a
-    process cleaning and grouping meanwhile (see ``prepare.work_ahead``)."""
+    ``found`` is the content folder when already scanned; ``reuse.keep_results``, once every file's
+    results are in, starts writing them to the cache folder elsewhere while the articles are grouped
+    here."""
     from site_builder.stories.grouping import StoryState, group_stories
-    from site_builder.incremental.prepare import language_names, prepare_articles, serial_map
+    from site_builder.incremental.prepare import language_names, prepare_articles
 
-    articles, items, problems = prepare_articles(config, options.drafts, memo, store, map_all or serial_map, found,
-                                                 ahead)
+    articles, items, problems = prepare_articles(config, options.drafts, reuse, found)  # load and clean
     if errors_in(problems, options.strict):
         raise BuildFailed(problems)
     progress.begin("group")
-    keeping = keep_results(articles) if keep_results else None
+    keeping = reuse.keep_results(articles) if reuse.keep_results else None
     previous = StoryState({}, {}) if previous is None else previous
-    grouping = group_stories(articles, config.language, config.grouping, previous, memo, items, store, ahead)
+    grouping = group_stories(articles, config.language, config.grouping, previous, items, reuse)
     build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
     if keeping:
         keeping()  # the languages' names are in the cache folder now
-    names = language_names(articles, config.language, memo, store)
+    names = language_names(articles, config.language, reuse)
     return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
 
 
@@ -134,7 +131,7 @@ def story_state(site: Site) -> dict:
 
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
           config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None,
-          written: frozenset[str] | None = None, hold: list | None = None, wait: bool = True) -> BuildReport:
+          written: frozenset[str] | None = None, wait: bool = True) -> BuildReport:
     """Build the site into its output folder; raises BuildFailed, leaving the output untouched, on errors.
 
     Without a memo (a `build` command, not `serve`), a build whose inputs (articles, theme, settings,
@@ -143,15 +140,11 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
     absolute paths of the only content files written since the last build, in place (None when it saw
     anything else); the content folder is then not scanned again, only those files.
 
-    ``hold``: a list that keeps the build's large objects (the articles, their cached results, the pages'
-    keys) from being freed when it returns, for a process that ends right after: freeing them one by one
-    took a cold build of 4,000 articles 0.2 s, half of it copying memory it shared with a forked helper.
-
     It holds the output folder's lock, and the cache's when it reads the cache (see ``lock``): a second
     build waits for it, or with ``wait`` False stops at once (``lock.Busy``)."""
     with collector_paused(), writing(config, "serve rebuild" if memo is not None else "build", wait,
                                      cache=memo is None or memo.empty):
-        return run_build(config, options, config_warnings, memo, written, hold)
+        return run_build(config, options, config_warnings, memo, written)
 
 
 @contextmanager
@@ -169,8 +162,22 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class Start:
+    """What a build found before its stages run."""
+
+    config_warnings: tuple[Problem, ...]
+    manifest: dict
+    """What the last build wrote (see ``write.read_manifest``)."""
+    layers: ThemeLayers
+    inputs: dict | None
+    """``build_inputs``, for the next build to tell nothing changed (None under `serve`)."""
+    found: list[ContentFile] | None
+    """The content folder's files, as scanned (None when there is no folder)."""
+
+
 def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-              memo: Memo | None, written: frozenset[str] | None = None, hold: list | None = None) -> BuildReport:
+              memo: Memo | None, written: frozenset[str] | None = None) -> BuildReport:
     """``build``'s work, done with the collector paused."""
     started = time.perf_counter()
     progress.begin("read")
@@ -194,7 +201,8 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
                        seconds=time.perf_counter() - started)
     fresh = not config.output_dir.exists()
     try:
-        report = build_all(config, options, config_warnings, memo, store, manifest, layers, inputs, found, hold)
+        report = build_all(config, options, Start(config_warnings, manifest, layers, inputs, found),
+                           Reuse(memo, store, serial_map if memo is not None else fork_map))
     except BaseException:
         if fresh:  # all it holds is this build's staged files
             shutil.rmtree(config.output_dir, ignore_errors=True)
@@ -202,96 +210,80 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     return replace(report, seconds=time.perf_counter() - started)
 
 
-def build_all(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...], memo: Memo | None,
-              store: Store | None, manifest: dict, layers: ThemeLayers, inputs: str | None,
-              found: list[ContentFile] | None, hold: list | None = None) -> BuildReport:
-    """``build`` past its checks: every stage, with the files of the last build (``manifest``) and the
-    cache folder (``store``) to reuse what they can; ``found`` is the content folder when already scanned;
-    ``hold`` as ``build`` says."""
-    from site_builder.incremental.prepare import work_ahead
-
-    saving: list[Callable[[], None]] = []
-    first = memo is None or memo.recall("render") is None  # not a rebuild of `serve` after a save
-    # With results kept, the files that changed are cleaned, and the articles clustered, in another process
-    # while this one reads the cache folder.
-    ahead = work_ahead(config, options.drafts, store, found) \
-        if memo is None and store and found is not None and not store.empty else None
-    done = False
-
-    def keep_results(articles: list[Article]) -> Callable[[], None]:
-        """Every file's results in, a forked helper writes them to the cache folder, and names the
-        languages there, while this process groups the articles (the other core had nothing to do
-        then); the results are let go of here (unless held, see ``build``)."""
-        from site_builder.incremental.prepare import language_names
-
-        def write_and_name() -> None:
-            store.save_entries()
-            language_names(articles, config.language, None, store)
-            store.save_whole()
-        saving.append(in_background(write_and_name))
-        dropped = store.forget()
-        if hold is not None:
-            hold.append(dropped)
-        return saving[-1]
-
-    try:
+def build_all(config: SiteConfig, options: BuildOptions, start: Start, reuse: Reuse) -> BuildReport:
+    """``build`` past its checks: load, clean and group (``make_site``), render, write; with the files of the
+    last build (``start.manifest``), the cache folder and the `serve` memo to reuse what they can."""
+    first = reuse.memo is None or reuse.memo.recall("render") is None  # not a rebuild of `serve` after a save
+    with Background(config, options.drafts, reuse, start.found) as background:
+        reuse = background.reuse
         try:
-            kept = memo.recall("story state") if memo is not None else None
-            previous = kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
-            site, grouping, problems = make_site(config, options, previous, memo, store,
-                                                 fork_map if memo is None else None, found,
-                                                 keep_results if store and memo is None else None, ahead)
-        except BuildFailed:  # the good files' results hold; kept, a build after the fix cleans only that file
-            if store and store.complete and not saving and config.output_dir.is_dir():
-                store.save()
+            site, grouping, problems = make_site(config, options, last_story_state(start.manifest, reuse.memo),
+                                                 reuse, start.found)
+        except BuildFailed:
+            background.results_failed(config.output_dir)
             raise
-        if saving:  # the entries are the helper's to write
-            store.save_whole()
-        elif store:  # now, not after the write: they need not stay in memory while pages are made
-            store.save()
-        # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
-        # views.
-        version = sha256(repr((code_digest(), config_key(config), theme_digest(layers, statics=False))).encode())
-        reuse = reusable_pages(config.output_dir, manifest)
-        transaction = Transaction(config.output_dir, manifest)
-        progress.begin("render", expected_pages(site, manifest), "pages")
-        try:
-            if memo is None:
-                rendered = render_in_parallel(site, layers, reuse, version, transaction)
-            else:
-                from site_builder.rendering.render import render_site
-                rendered = render_site(site, layers, transaction.add, memo, reuse, version,
-                                       written=transaction.previous, keep=transaction.add_kept)
-            if config.search:
-                progress.begin("search")
-                add_search_index(site, config, transaction, refresh=first)
-        except BaseException:
-            transaction.abort()
-            raise
-        done = True
-    finally:
-        try:
-            for wait in saving:  # a build that ends leaves the cache folder whole
-                wait()
-        finally:
-            if ahead and done:  # what it has left to do is writing the grouping's scores
-                ahead.finish()
-            elif ahead:
-                ahead.close()
+        background.results_made()
+        transaction = Transaction(config.output_dir, start.manifest)
+        rendered = render_pages(site, start, reuse, transaction, refresh_search=first)
+        background.done = True
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
-                         WriteReport(0, 0, 0), tuple(config_warnings) + tuple(problems),
-                         count_cleaning(site.articles, memo), 0.0)
+                         WriteReport(0, 0, 0), tuple(start.config_warnings) + tuple(problems),
+                         count_cleaning(site.articles, reuse.memo), 0.0)
     keep = story_state(site) | {"keys": rendered.keys}
-    keep |= {"inputs": inputs, "summary": summary_of(report)} if inputs else {}
+    keep |= {"inputs": start.inputs, "summary": summary_of(report)} if start.inputs else {}
     progress.begin("write")
     written = transaction.commit(keep)
-    if memo is not None:  # only now: the next render trusts these keys to name files that were written
+    remember_build(reuse.memo, transaction, site, rendered)
+    if options.ends_process:
+        LEFT_FOR_EXIT.append((site, grouping, transaction, rendered, reuse.store, background.dropped))
+    return replace(report, write=written)
+
+
+LEFT_FOR_EXIT: list = []
+"""What the builds of a process that ends right after them left (see ``BuildOptions.ends_process``)."""
+
+
+def last_story_state(manifest: dict, memo: Memo | None) -> StoryState:
+    """The stories the last build published: under `serve`, as it kept them, while its manifest is this."""
+    kept = memo.recall("story state") if memo is not None else None
+    return kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
+
+
+def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transaction, refresh_search: bool
+                 ) -> Rendered:
+    """The render stage, every file handed to the write stage's ``transaction`` (aborted on failure): on
+    every core for a build, only the pages an edit touches for a rebuild of `serve`."""
+    from site_builder.incremental.pages import render_in_parallel, reusable_pages
+    from site_builder.rendering.render import render_site
+
+    config = site.config
+    # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
+    # views.
+    version = sha256(repr((code_digest(), config_key(config), theme_digest(start.layers, statics=False))).encode())
+    reuse = replace(reuse, kept_page=reusable_pages(config.output_dir, start.manifest), version=version)
+    progress.begin("render", expected_pages(site, start.manifest), "pages")
+    try:
+        if reuse.memo is None:
+            rendered = render_in_parallel(site, start.layers, reuse, transaction)
+        else:
+            rendered = render_site(site, start.layers, transaction.add,
+                                   replace(reuse, written=transaction.previous, keep_pages=transaction.add_kept))
+        if config.search:
+            progress.begin("search")
+            add_search_index(site, config, transaction, refresh=refresh_search)
+    except BaseException:
+        transaction.abort()
+        raise
+    return rendered
+
+
+def remember_build(memo: Memo | None, transaction: Transaction, site: Site, rendered: Rendered) -> None:
+    """Under `serve`, what the next build starts from: only once written, as the next render trusts these
+    keys to name files that were written."""
+    if memo is not None:
         memo.keep("manifest", transaction.record)
         memo.keep("story state", (transaction.record, kept_story_state(site)))
         memo.keep("render", rendered)
-    if hold is not None:
-        hold.append((site, grouping, transaction, rendered, store))
-    return replace(report, write=written)
 
 
 def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] | None) -> list[ContentFile] | None:
@@ -309,31 +301,6 @@ def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] 
     if memo is not None:
         memo.keep(name, (found, position or {file.relative: number for number, file in enumerate(found)}))
     return found
-
-
-def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, version: str,
-                       transaction: Transaction) -> Rendered:
-    """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
-    the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
-    from site_builder.rendering.render import Rendered, render_site
-
-    workers, parent = workers_available(), os.getpid()
-
-    def add_counted(output: OutputFile) -> None:
-        transaction.add(output)
-        progress.advance(workers)  # counted in this process only, for every worker's equal share
-
-    def render_share(number: int) -> tuple[Rendered, list]:
-        share = render_site(site, layers, add_counted, None, reuse, version, (number, workers))
-        return share, transaction.handled() if os.getpid() != parent else []
-
-    keys, rendered = {}, 0
-    for share, handled in on_each(render_share, workers):
-        keys |= share.keys
-        rendered += share.rendered
-        for entry in handled:
-            transaction.add_staged(*entry)
-    return Rendered(keys, rendered, (), {}, {})
 
 
 def add_search_index(site: Site, config: SiteConfig, transaction: Transaction, refresh: bool) -> None:
@@ -358,98 +325,6 @@ def expected_pages(site: Site, manifest: dict) -> int:
     """About how many pages a build hands to the write stage: as many as the last build wrote, or one per
     article and story and a few more for a first build."""
     return len(manifest.get("files", ())) or len(site.articles) + len(site.stories) + 10
-
-
-def build_inputs(config: SiteConfig, options: BuildOptions, config_warnings: tuple[Problem, ...],
-                 layers: ThemeLayers, found: list[ContentFile]) -> dict:
-    """Everything a build's output depends on (the output folder, which holds it, aside): one hash, and the
-    hashes of the bytes of the articles written in the last moments, whose times cannot vouch for them."""
-    settings = repr((config_key(config), options, config_warnings, code_digest()))
-    site_file = config.config_path.read_bytes() if config.config_path and config.config_path.is_file() else b""
-    content, fresh = content_digest(config, found)
-    parts = (settings, sha256(site_file), theme_digest(layers), content)
-    return {"digest": sha256("\0".join(parts).encode()), "fresh": fresh}
-
-
-def same_inputs(recorded: object, inputs: dict, config: SiteConfig) -> bool:
-    """Whether ``inputs`` are those the last build ``recorded``: the same hash, and the same bytes in every
-    article that either build found freshly written (one written just before the last build is found
-    by its time now, and its bytes are compared again: it may have been written twice in one tick)."""
-    if not isinstance(recorded, dict) or recorded.get("digest") != inputs["digest"]:
-        return False
-    before, now = recorded.get("fresh"), inputs["fresh"]
-    if not isinstance(before, dict):
-        return False
-    return all((now.get(path) or bytes_digest(config.content_dir / path)) == before.get(path)
-               for path in before.keys() | now.keys())
-
-
-def config_key(config: SiteConfig) -> str:
-    """The settings that shape the output, written the same way by every process (sets sorted) and
-    wherever the site's folder is (a copied or moved site keeps its pages); where to build and deploy
-    aside."""
-    content = Path(display_path(config.content_dir, config.root))
-    return repr(replace(config, root=Path(), content_dir=content, output_dir=Path(), config_path=None,
-                        deploy=DeploySettings(), clean_disabled=tuple(sorted(config.clean_disabled))))
-
-
-def reusable_pages(output_dir: Path, manifest: dict) -> Reuse:
-    """The pages the previous build wrote that need no rendering: those rendered from the same key, if
-    their file is still there."""
-    files, keys, folder = manifest.get("files", {}), manifest.get("keys", {}), f"{output_dir}/"
-    if not isinstance(keys, dict):
-        return lambda path, key: None
-    return lambda path, key: files.get(path) if keys.get(path) == key and os.path.isfile(folder + path) else None
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """site-builder's own code and the versions of the libraries and the Python that shape its output (the
-    last bits of the grouping's similarities depend on how Python adds floats up)."""
-    sources = b"".join(path.read_bytes() for path in package_sources())
-    versions = installed_versions(("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii"))
-    return sha256(sources + repr((versions, sys.version)).encode())
-
-
-def package_sources() -> list[Path]:
-    """Every module and script of the package, in its subfolders too, in a fixed order."""
-    package = Path(__file__).parent
-    return sorted((path for path in package.rglob("*") if path.suffix in (".py", ".js") and "__pycache__" not in
-                   path.parts), key=lambda path: path.relative_to(package).as_posix())
-
-
-def installed_versions(names: tuple[str, ...]) -> list[str]:
-    """The version of each distribution, as ``importlib.metadata.version`` finds it (the first on
-    ``sys.path``), read from its metadata folder's name: importing importlib.metadata costs every build,
-    the one with nothing to do included, 30 ms. A distribution not found so is asked of it."""
-    wanted = {_distribution_key(name): name for name in names}
-    found: dict[str, str] = {}
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith((".dist-info", ".egg-info")):
-                name, _, version = entry.rsplit(".", 1)[0].partition("-")
-                key = _distribution_key(name)
-                if key in wanted and key not in found and version:
-                    found[key] = version.split("-")[0]  # egg-info folders may add "-py3.11"
-    if len(found) < len(wanted):
-        from importlib import metadata
-        found |= {key: metadata.version(name) for key, name in wanted.items() if key not in found}
-    return [found[_distribution_key(name)] for name in names]
-
-
-def _distribution_key(name: str) -> str:
-    """A distribution name as every spelling of it normalises (PEP 503): 'markdown_it_py' -> 'markdown-it-py'."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def output_complete(output_dir: Path, manifest: dict) -> bool:
-    """Whether every file the last build wrote is still there."""
-    folder = str(output_dir)
-    return all(os.path.isfile(os.path.join(folder, path)) for path in manifest.get("files", {}))
 
 
 def summary_of(report: BuildReport) -> dict:

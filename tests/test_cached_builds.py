@@ -22,14 +22,14 @@ from conftest import build_site, output_files, site_tree
 from site_builder.cleaning import clean
 from site_builder.stories import clustering, grouping
 from site_builder.content import load
-from site_builder.incremental import parallel, prepare
-from site_builder import pipeline
+from site_builder.incremental import pages, parallel, prepare
 from site_builder.rendering import render
 from site_builder.incremental.cache import read_sealed, write_sealed
 from site_builder.config import WORK_FOLDER
 from site_builder.config import load_config
 from site_builder.errors import BuildFailed
 from site_builder.incremental.memo import Memo
+from site_builder.incremental.reuse import NO_REUSE
 from site_builder.pipeline import BuildOptions, build
 from site_builder.writing.write import MANIFEST
 
@@ -39,7 +39,7 @@ SITE_YAML = "title: Cache Digest\nbase_url: https://example.org/digest/\npage_si
 
 def one_process(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "workers_available", lambda: 1)
-    monkeypatch.setattr(pipeline, "workers_available", lambda: 1)
+    monkeypatch.setattr(pages, "workers_available", lambda: 1)
 
 
 def cold_serial_tree(content: Path, tmp_path: Path, monkeypatch, history: Sequence[Path] = ()) -> dict:
@@ -91,7 +91,7 @@ def touch_all(content: Path) -> None:
 def test_a_parallel_cold_build_equals_a_serial_one(site, tmp_path, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr(parallel, "workers_available", lambda: 3)  # an uneven deal, even on two cores
-        patch.setattr(pipeline, "workers_available", lambda: 3)
+        patch.setattr(pages, "workers_available", lambda: 3)
         forks = []
         real_fork = os.fork
         patch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
@@ -352,14 +352,13 @@ def test_a_file_edited_while_the_build_runs_gives_its_new_text_cached_under_no_k
     config, _ = load_config(site / "site.yaml")
     path = sorted((site / "content" / "grouping").glob("*.md"))[0]
     found = next(f for f in load.find_markdown_files(config.content_dir) if f.relative == f"grouping/{path.name}")
-    task = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config, prepare.settings_key(config),
-                           None, None, [])
+    listed = load.Listed(found, f"content/grouping/{path.name}", path.stem)
+    task = prepare.look_up(listed, config, prepare.settings_key(config), NO_REUSE, [])
     assert isinstance(task, prepare.Pending)
     path.write_text(path.read_text(encoding="utf-8") + "\nA late sentence.\n", encoding="utf-8")
     result, key, _ = prepare.prepare_pending(task, config)
     assert "A late sentence." in result.article.cleaned_html and key is None
-    unchanged = prepare.look_up(found, f"content/grouping/{path.name}", path.stem, config,
-                                prepare.settings_key(config), None, None, [])
+    unchanged = prepare.look_up(listed, config, prepare.settings_key(config), NO_REUSE, [])
     assert prepare.prepare_pending(unchanged, config)[1] == unchanged.key
 
 

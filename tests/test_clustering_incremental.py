@@ -14,8 +14,11 @@ import pytest
 from conftest import require_module
 from test_grouping_corpus import OWN, load_labelled
 
+from site_builder.incremental import rescoring
+from site_builder.incremental.rescoring import recluster
 from site_builder.stories import clustering
-from site_builder.stories.clustering import PERIOD_SECONDS, cluster, pack
+from site_builder.stories.index import PERIOD_SECONDS
+from site_builder.stories.items import pack
 from site_builder.config import GroupingSettings
 from site_builder.stories.grouping import evidence_of, item_for
 from site_builder.incremental.memo import Memo
@@ -67,7 +70,7 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(request, settings
     """With meaning, an edit also takes the vector of another article now and then (its text changed)."""
     rng = random.Random(seed)
     items = list(request.getfixturevalue("meaning_items" if settings.meaning else "corpus_items"))
-    previous = cluster(items, settings)
+    previous = recluster(items, settings)
     changed_groups = 0
     outcomes = Counter()  # of the shortcut for an edit that leaves every choice as it was
 
@@ -76,8 +79,8 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(request, settings
         outcomes[found is not None] += 1
         return found
 
-    real_same_groups = clustering._same_groups
-    monkeypatch.setattr(clustering, "_same_groups", same_groups)
+    real_same_groups = rescoring._same_groups
+    monkeypatch.setattr(rescoring, "_same_groups", same_groups)
     memo = Memo()  # as `serve` keeps the evidence of the last clustering
     evidence_of(previous, memo)
     for step in range(60):
@@ -85,8 +88,8 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(request, settings
         for target in rng.sample(range(len(items)), rng.choice([1, 1, 1, 3])):
             meaning = rng.choice(items).meaning if settings.meaning and step % 3 == 0 else items[target].meaning
             items[target] = replace(items[target], packed=pack(edit(items, target, rng)), meaning=meaning)
-        reused = cluster(items, settings, previous)
-        fresh = cluster(items, settings)
+        reused = recluster(items, settings, previous)
+        fresh = clustering.cluster(items, settings)
         assert reused == fresh, f"step {step} ({edit.__name__}) differs from a fresh clustering"
         assert evidence_of(reused, memo) == evidence_of(fresh, None), f"step {step}: the evidence differs"
         memo.prune()
@@ -101,15 +104,15 @@ def test_reused_scoring_gives_the_same_clusters_as_a_fresh_one(request, settings
 
 def test_scoring_is_reused_across_added_articles_but_not_other_settings(corpus_items):
     settings = GroupingSettings()
-    first = cluster(corpus_items[:-1], settings)
-    assert cluster([replace(item) for item in corpus_items[:-1]], settings, first) is first, \
+    first = recluster(corpus_items[:-1], settings)
+    assert recluster([replace(item) for item in corpus_items[:-1]], settings, first) is first, \
         "equal articles: the earlier outcome as it is"
-    assert cluster(corpus_items, settings, first) == cluster(corpus_items, settings)
-    assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), first) == \
-        cluster(corpus_items[:-1], replace(settings, threshold=0.3))
+    assert recluster(corpus_items, settings, first) == clustering.cluster(corpus_items, settings)
+    assert recluster(corpus_items[:-1], replace(settings, threshold=0.3), first) == \
+        clustering.cluster(corpus_items[:-1], replace(settings, threshold=0.3))
     kept = pickle.loads(pickle.dumps(first.scoring.kept()))
-    assert cluster(corpus_items[:-1], replace(settings, threshold=0.3), kept=kept) == \
-        cluster(corpus_items[:-1], replace(settings, threshold=0.3))
+    assert recluster(corpus_items[:-1], replace(settings, threshold=0.3), kept=kept) == \
+        clustering.cluster(corpus_items[:-1], replace(settings, threshold=0.3))
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +177,7 @@ def test_scores_kept_by_a_build_give_the_same_clusters_as_fresh_ones(request, se
     around the changes are computed again."""
     rng = random.Random(11)
     items = list(request.getfixturevalue("meaning_archive" if settings.meaning else "archive_items"))
-    first = cluster(items, settings)
+    first = recluster(items, settings)
     kept = first.scoring.kept()
     periods = {int(item.time // PERIOD_SECONDS) for item in items}
     partial, moved, previous = 0, 0, first
@@ -185,8 +188,8 @@ def test_scores_kept_by_a_build_give_the_same_clusters_as_fresh_ones(request, se
             forget_version(items, rng, step)
         if step % 5 == 0:
             rng.shuffle(items)
-        reused = cluster(items, settings, kept=pickle.loads(pickle.dumps(kept)))
-        fresh = cluster(items, settings)
+        reused = recluster(items, settings, kept=pickle.loads(pickle.dumps(kept)))
+        fresh = clustering.cluster(items, settings)
         assert reused == fresh, f"step {step} differs from a fresh clustering"
         partial += len(reused.scoring.index.described) < len(periods)
         common = {i for group in reused.groups for i in group} & {i for group in previous.groups for i in group}
@@ -210,9 +213,9 @@ def test_edits_after_a_clustering_from_kept_scores_revise_its_index(archive_item
     settings = GroupingSettings()
     rng = random.Random(5)
     items = list(archive_items)
-    kept = cluster(items, settings).scoring.kept()
+    kept = recluster(items, settings).scoring.kept()
     items[3] = replace(items[3], version="touched")
-    previous = cluster(items, settings, kept=kept)
+    previous = recluster(items, settings, kept=kept)
     assert len(previous.scoring.index.weights) < len({int(item.time // PERIOD_SECONDS) for item in items})
     indexed = []
     real_init = clustering.Index.__init__
@@ -223,7 +226,7 @@ def test_edits_after_a_clustering_from_kept_scores_revise_its_index(archive_item
         edit = EDITS[step % len(EDITS)]
         items[target] = replace(items[target], packed=pack(edit(items, target, rng)), version=f"edit-{step}")
         before = len(indexed)
-        reused = cluster(items, settings, previous)
+        reused = recluster(items, settings, previous)
         assert len(indexed) == before, f"step {step}: the index was made again rather than revised"
-        assert reused == cluster(items, settings), f"step {step} ({edit.__name__}) differs from a fresh clustering"
+        assert reused == clustering.cluster(items, settings), f"step {step} ({edit.__name__}) differs from a fresh clustering"
         previous = reused

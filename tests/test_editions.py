@@ -17,9 +17,8 @@ from test_html_validity import checker_report, nu_html_checker
 from test_site_output import (BASE_PATH, BASE_URL, EVIL_TEXT, digest_files, file_for_url, page, pager_links,
                               parse_html, unsafe_markup, unsafe_xml)
 
-from site_builder.incremental import parallel
+from site_builder.incremental import pages, parallel
 
-from site_builder import pipeline
 
 from site_builder.rendering import render
 from site_builder.config import parse_config
@@ -242,7 +241,7 @@ def rendered_paths(site: Path, monkeypatch) -> set[str]:
 
     with monkeypatch.context() as patch:
         patch.setattr(parallel, "workers_available", lambda: 1)
-        patch.setattr(pipeline, "workers_available", lambda: 1)
+        patch.setattr(pages, "workers_available", lambda: 1)
         patch.setattr(render.Renderer, "render", recording)
         build_site(site, build_time=BUILD_TIME)
     return rendered

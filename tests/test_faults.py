@@ -26,7 +26,7 @@ from site_builder.config import WORK_FOLDER, load_config
 from site_builder.errors import SiteBuilderError
 from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.writing.write import JOURNAL, MANIFEST, STAGING
+from site_builder.writing.journal import JOURNAL, MANIFEST, STAGING
 
 PREVIEW = f"{WORK_FOLDER}/preview"
 """Where `serve` builds."""

@@ -11,26 +11,37 @@ LAYERS = [
     {"errors", "incremental.memo", "progress"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
+    {"incremental.reuse"},
     {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "cleaning.lexicon", "stories.features",
      "stories.meaning"},
     {"cleaning.noise"},
     {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
     {"cleaning.sitechrome"},
     {"cleaning.rules"},
+    {"settings"},
     {"config"},
+    {"stories.items"},
+    {"stories.index"},
     {"model", "stories.clustering"},
+    {"incremental.rescoring"},
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
     {"content.load", "rendering.theme", "rendering.views"},
-    {"rendering.search"},
+    {"rendering.search", "rendering.templates", "incremental.results"},
+    {"incremental.collection"},
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
-    {"rendering.render"},
-    {"writing.write", "writing.lock"},
+    {"rendering.renderer", "incremental.helper"},
+    {"rendering.parts"},
+    {"rendering.render", "incremental.inputs"},
+    {"writing.journal"},
+    {"writing.write", "writing.lock", "incremental.background"},
+    {"incremental.pages"},
     {"writing.check", "publishing.publish"},
     {"publishing.gitbranch"},
     {"pipeline"},
     {"scaffold", "adding.add"},
     {"serving.devserver"},
     {"serving.serve", "publishing.deploy"},
+    {"arguments"},
     {"cli"},
     {"__main__"},
 ]
@@ -81,7 +92,7 @@ def test_no_module_imports_a_later_stage():
 
 
 def test_the_cache_key_of_the_code_reads_every_module():
-    from site_builder.pipeline import package_sources
+    from site_builder.incremental.inputs import package_sources
 
     read = {path.resolve() for path in package_sources()}
     assert set(path.resolve() for path in modules().values()) <= read

@@ -182,8 +182,8 @@ def test_an_edit_that_keeps_ids_slugs_dates_and_drafts_patches_the_last_decision
     real_look_up = prepare.look_up
     with monkeypatch.context() as patch:
         patch.setattr(prepare, "decided", lambda *args: pytest.fail("the decisions over all articles were made again"))
-        patch.setattr(prepare, "look_up", lambda found, *args: looked_up.append(found.relative) or
-                      real_look_up(found, *args))
+        patch.setattr(prepare, "look_up", lambda listed, *args: looked_up.append(listed.found.relative) or
+                      real_look_up(listed, *args))
         build(config, BuildOptions(), memo=memo, written=frozenset({str(edited.resolve())}))
     memo.prune()
     assert looked_up == ["b.md"]

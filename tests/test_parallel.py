@@ -8,7 +8,7 @@ import time
 import pytest
 
 from site_builder.incremental import parallel
-from site_builder.incremental.parallel import ahead, fork_map, on_each
+from site_builder.incremental.parallel import fork_map, on_each, start_helper
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs a POSIX system")
 
@@ -90,13 +90,13 @@ def test_a_worker_that_cannot_be_started_leaves_its_share_here(monkeypatch):
     assert open_descriptors() == before, "every pipe should have been closed"
 
 
-def test_ahead_computes_in_another_process_while_this_one_goes_on():
+def test_a_helper_computes_in_another_process_while_this_one_goes_on():
     def produce():
         yield "squares", [slow_square(n) for n in range(30)]
         yield "skipped", None
         yield "pid", os.getpid()
 
-    work = ahead(produce)
+    work = start_helper(produce)
     meanwhile = sum(range(1000))  # this process is free meanwhile
     squares, pid = work.take("squares"), work.take("pid")
     assert work.take("pid") is None, "it gave every value it had"
@@ -106,14 +106,14 @@ def test_ahead_computes_in_another_process_while_this_one_goes_on():
     assert pid != os.getpid() and {p for _, p in squares} == {pid}, "the values should have been computed elsewhere"
 
 
-def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped():
+def test_a_helper_gives_what_was_computed_before_its_process_failed_or_was_stopped():
     before = open_descriptors()
 
     def fail_after_one():
         yield "value", "first"
         raise ValueError("second")
 
-    work = ahead(fail_after_one)
+    work = start_helper(fail_after_one)
     assert (work.take("value"), work.take("value"), work.take("value")) == ("first", None, None)
     work.close()
 
@@ -122,7 +122,7 @@ def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped(
             time.sleep(0.01)
             yield "one", 1
 
-    work = ahead(slowly)
+    work = start_helper(slowly)
     assert work.take("one") == 1
     work.close()  # stopped and reaped
     assert work.take("one") is None
@@ -131,14 +131,14 @@ def test_ahead_gives_what_was_computed_before_its_process_failed_or_was_stopped(
         os.waitpid(-1, os.WNOHANG)  # no process left unreaped
 
 
-def test_ahead_starts_nothing_on_one_core(monkeypatch):
+def test_a_helper_starts_nothing_on_one_core(monkeypatch):
     monkeypatch.setattr(parallel, "workers_available", lambda: 1)
-    work = ahead(lambda: iter([("one", 1)]))
+    work = start_helper(lambda: iter([("one", 1)]))
     assert work.take("one") is None
     work.close()
 
 
-def test_a_process_stopped_ahead_leaves_no_file_half_written(tmp_path):
+def test_a_helper_stopped_leaves_no_file_half_written(tmp_path):
     from site_builder.incremental.cache import _write_shard
 
     def write_for_ever():
@@ -146,7 +146,7 @@ def test_a_process_stopped_ahead_leaves_no_file_half_written(tmp_path):
         while True:
             _write_shard(tmp_path / "kept.whole", list(range(200_000)))
 
-    work = ahead(write_for_ever)
+    work = start_helper(write_for_ever)
     assert work.take("started")
     time.sleep(0.2)
     work.close()

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 import pytest
 from conftest import article, build_site, output_files, sitemap_locations, sitemaps_of
-from site_builder.rendering import render
+from site_builder.rendering import parts
 from site_builder.config import WORK_FOLDER
 
 from site_builder.errors import BuildFailed, SiteBuilderError
@@ -295,7 +295,7 @@ def test_sitemap_lists_every_page_but_the_404_page_and_the_emails_as_absolute_ur
 
 
 def test_a_sitemap_longer_than_the_protocol_allows_is_cut_in_parts(make_site, monkeypatch):
-    monkeypatch.setattr(render, "SITEMAP_URLS", 3)
+    monkeypatch.setattr(parts, "SITEMAP_URLS", 3)
     site = make_site(digest_files())
     build_site(site)
     output = site / "output"

@@ -12,6 +12,7 @@ from conftest import article, build_site, site_tree
 from site_builder.content import load
 
 from site_builder import pipeline
+from site_builder.incremental import inputs
 
 
 @pytest.fixture
@@ -119,7 +120,7 @@ def test_the_library_versions_a_build_depends_on_are_those_importlib_metadata_re
     from importlib import metadata
 
     names = ("markdown-it-py", "jinja2", "nh3", "pyyaml", "langcodes", "anyascii", "MarkupSafe", "watchdog")
-    assert pipeline.installed_versions(names) == [metadata.version(name) for name in names]
+    assert inputs.installed_versions(names) == [metadata.version(name) for name in names]
 
 
 def test_a_build_with_nothing_to_do_loads_none_of_the_stages(site):

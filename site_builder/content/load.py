@@ -13,7 +13,7 @@ import time
 from stat import S_ISREG
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Iterable, NamedTuple
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
@@ -193,10 +193,20 @@ def content_prefix(config: SiteConfig) -> str:
     return display_path(config.content_dir, config.root).rstrip("/") + "/"
 
 
-def content_file(found: ContentFile, prefix: str) -> tuple[ContentFile, str, str] | Problem:
-    """(file, name shown in messages, article id from its path), or the problem of its name."""
+class Listed(NamedTuple):
+    """A content file whose name makes an article."""
+
+    found: ContentFile
+    shown: str
+    """The file as messages name it."""
+    article_id: str
+    """The id its path gives the article."""
+
+
+def content_file(found: ContentFile, prefix: str) -> Listed | Problem:
+    """The file listed, or the problem of its name."""
     shown = found.relative if prefix == "./" else prefix + found.relative
-    return name_problem(shown) or (found, shown, found.relative.rsplit(".", 1)[0])
+    return name_problem(shown) or Listed(found, shown, found.relative.rsplit(".", 1)[0])
 
 
 def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None

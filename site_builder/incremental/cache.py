@@ -256,7 +256,7 @@ def write_sealed(path: Path, write: Callable[[Any], Any]) -> None:
             out.seek(len(SEAL))
             out.write(sealing.mac.digest())
         os.replace(temporary, path)
-    except BaseException:  # an error, or a process stopped (see ``parallel.Ahead.close``): nothing half written
+    except BaseException:  # an error, or a process stopped (see ``parallel.Helper.close``): nothing half written
         if os.path.exists(temporary):  # not when it was stopped just after the file went in place
             os.unlink(temporary)
         raise

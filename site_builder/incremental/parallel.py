@@ -104,9 +104,9 @@ def on_each(function: Callable[[int], Any], workers: int) -> list:
     return results
 
 
-class Ahead:
-    """What a forked process computes beside this one (see ``ahead``): its values, read one at a time when
-    this process needs them."""
+class Helper:
+    """A forked process computing beside this one (see ``start_helper``): its values, read one at a time
+    when this process needs them."""
 
     def __init__(self, pid: int | None = None, reader: int | None = None):
         self.pid = pid
@@ -143,13 +143,13 @@ class Ahead:
             os.waitpid(self.pid, 0)
 
 
-def ahead(produce: Callable[[], Iterable[tuple[str, Any]]]) -> Ahead:
+def start_helper(produce: Callable[[], Iterable[tuple[str, Any]]]) -> Helper:
     """Start ``produce()`` in a forked process, while this one goes on with other work; the values it
-    yields, each as (kind, value), come back one by one (``Ahead.take``). Finish or close what it returns
+    yields, each as (kind, value), come back one by one (``Helper.take``). Finish or close what it returns
     once done with it. On one core, or where forking is not safe, nothing is started, and nothing comes
     back."""
     if workers_available() < 2 or not can_fork():
-        return Ahead()
+        return Helper()
 
     def send(out: BinaryIO) -> None:
         signal.signal(signal.SIGTERM, _stopped)
@@ -158,9 +158,9 @@ def ahead(produce: Callable[[], Iterable[tuple[str, Any]]]) -> Ahead:
             out.flush()
 
     try:
-        return Ahead(*_spawn(send))
+        return Helper(*_spawn(send))
     except OSError:
-        return Ahead()
+        return Helper()
 
 
 def _stopped(signal_number: int, frame: Any) -> None:

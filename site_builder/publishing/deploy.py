@@ -15,7 +15,8 @@ from typing import Callable
 
 from site_builder import progress
 from site_builder.writing.check import CheckReport, check_output
-from site_builder.config import DeploySettings, SiteConfig, deploy_problems, is_remote
+from site_builder.config import SiteConfig
+from site_builder.settings import DeploySettings, deploy_problems, is_remote
 from site_builder.errors import BrokenLinks, Problem, SiteBuilderError
 from site_builder.publishing.gitbranch import prepare_branch, publish_branch
 from site_builder.writing.lock import writing

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from site_builder.config import SiteConfig, is_remote
+from site_builder.config import SiteConfig
+from site_builder.settings import is_remote
 from site_builder.errors import SiteBuilderError
 
 MARKER = ".site-builder-deploy"

@@ -7,6 +7,7 @@ writing the file. Each item carries what the site's feed.json template gives it,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 import orjson
@@ -16,14 +17,25 @@ from site_builder.rendering.views import ArticleView
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def json_feed(title: str, home_page_url: str, feed_url: str, description: str, language: str,
-              articles: Iterable[ArticleView], absolute: Callable[[str], str]) -> bytes:
+@dataclass(frozen=True)
+class FeedHead:
+    """What a feed says of itself."""
+
+    title: str
+    home_page_url: str
+    feed_url: str
+    description: str
+    """Left out when empty."""
+    language: str
+
+
+def json_feed(head: FeedHead, articles: Iterable[ArticleView], absolute: Callable[[str], str]) -> bytes:
     """The feed of ``articles`` in the order given; ``absolute`` turns a site URL into an absolute one."""
-    feed: dict[str, Any] = {"version": VERSION, "title": title, "home_page_url": home_page_url,
-                            "feed_url": feed_url}
-    if description:
-        feed["description"] = description
-    feed["language"] = language
+    feed: dict[str, Any] = {"version": VERSION, "title": head.title, "home_page_url": head.home_page_url,
+                            "feed_url": head.feed_url}
+    if head.description:
+        feed["description"] = head.description
+    feed["language"] = head.language
     feed["items"] = [feed_item(article, absolute) for article in articles]
     return orjson.dumps(feed, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 

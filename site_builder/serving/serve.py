@@ -301,9 +301,20 @@ class Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions, host: str, port: int,
-               open_browser: bool = False, log: Callable[[str], None] = print) -> None:
+@dataclass(frozen=True)
+class ServeFlags:
+    """Where to serve, from the command line."""
+
+    host: str
+    port: int
+    """0 for any free port."""
+    open_browser: bool = False
+
+
+def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions, flags: ServeFlags,
+               log: Callable[[str], None] = print) -> None:
     """Build, then serve and rebuild on change until interrupted (Ctrl-C)."""
+    host, port = flags.host, flags.port
     session = Session(config_path, overrides, replace(options), log)
     session.rebuild()
     try:
@@ -324,7 +335,7 @@ def serve_site(config_path: Path | None, overrides: dict, options: BuildOptions,
     builder = threading.Thread(target=session.build_loop, args=(stop,), daemon=True)
     builder.start()
     log(f"Serving {session.config.output_dir} at {url} (Ctrl-C to stop)")
-    if open_browser:
+    if flags.open_browser:
         webbrowser.open(url)
     try:
         server.serve_forever(poll_interval=0.2)

@@ -12,16 +12,17 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
-from site_builder.incremental.cache import Store
-from site_builder.stories.clustering import Clusters, Item, KeptScores, Pair, cluster, made_item
+from site_builder.incremental.rescoring import clusters_of, items_signature
+from site_builder.stories.clustering import Clusters, Pair
+from site_builder.stories.items import Item, with_features
 from site_builder.config import GroupingSettings
 from site_builder.stories.features import MEANING, SOUND, article_features
 from site_builder.stories.meaning import meaning_of
-from site_builder.incremental.memo import Memo, sha256, while_same
+from site_builder.incremental.memo import Memo, while_same
+from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import Article, Story
-from site_builder.incremental.parallel import Ahead
 from site_builder.content.slugs import slugify
 
 LEAD_LENGTH = 280
@@ -59,27 +60,27 @@ def item_for(article: Article, version: str = "", meaning: bool = False) -> Item
     links = tuple(HREF.findall(article.cleaned_html)) + tuple(e.url for e in article.embeds if e.url)
     fixed = article.story if article.story else (None if article.groupable else "")
     vector = meaning_of(article.title, article.text) if meaning and fixed != "" else b""
-    return made_item(article.id, article.date.timestamp(), article_features(article.title, article.text, links), fixed,
-                     article.lang.split("-")[0].lower(), version, vector)
+    item = Item(article.id, article.date.timestamp(), b"", fixed, article.lang.split("-")[0].lower(), version, vector)
+    return with_features(item, article_features(article.title, article.text, links))
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
-                  previous: StoryState = StoryState({}, {}), memo: Memo | None = None,
-                  items: Mapping[str, Item] | None = None, store: Store | None = None,
-                  ahead: Ahead | None = None) -> Grouping:
+                  previous: StoryState = StoryState({}, {}), items: Mapping[str, Item] | None = None,
+                  reuse: Reuse = NO_REUSE) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
-    ``items`` are the articles' features when already made; ``memo`` keeps the clustering state between
-    the builds of one `serve` session, ``store`` (the cache folder) between builds; ``ahead``, the process
-    that may have clustered them already (see ``cluster_ahead``)."""
+    ``items`` are the articles' features when already made; ``reuse.memo`` keeps the clustering state
+    between the builds of one `serve` session, ``reuse.store`` (the cache folder) between builds;
+    ``reuse.helper`` may have clustered them already (see ``rescoring.cluster_in_helper``)."""
     by_id = {article.id: article for article in articles}
     items = [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
-    done = ahead.take("clusters") if ahead else None
+    memo, helper = reuse.memo, reuse.helper
+    done = helper.take("clusters") if helper else None
     if done and done[0] is not None and done[0] == items_signature(items):
         clusters = done[1]
     else:
-        if ahead:  # its scores are not of these items: stopped before it writes them where this build will
-            ahead.close()
-        clusters = clusters_of(items, settings, memo, store)
+        if helper:  # its scores are not of these items: stopped before it writes them where this build will
+            helper.close()
+        clusters = clusters_of(items, settings, memo, reuse.store)
     evidence = evidence_of(clusters, memo)
     stories = made_stories(clusters, by_id, site_language, evidence, memo)
     slugs, redirects = while_same(memo, "kept slugs",
@@ -90,46 +91,6 @@ def group_stories(articles: Iterable[Article], site_language: str, settings: Gro
     stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses, clusters.links)
-
-
-def clusters_of(items: list[Item], settings: GroupingSettings, memo: Memo | None, store: Store | None
-                ) -> Clusters:
-    """``cluster``, from the last clustering at hand: under `serve`, the last build's; else the scores the last
-    build kept in the cache folder (see ``cluster``)."""
-    previous = memo.recall("clusters") if memo is not None else None
-    kept = kept_scores(store) if store is not None and previous is None else None
-    clusters = cluster(items, settings, previous, kept)
-    if memo is not None:
-        memo.keep("clusters", clusters)
-    if store is not None and clusters.scoring is not None:
-        store.keep_whole("grouping", clusters.scoring.kept())
-    return clusters
-
-
-def kept_scores(store: Store) -> KeptScores | None:
-    """The grouping's scores the last build kept in the cache folder, if any."""
-    kept = store.find_whole("grouping")
-    return kept if isinstance(kept, KeptScores) else None
-
-
-def cluster_ahead(items: list[Item], settings: GroupingSettings, store: Store
-                  ) -> Iterator[tuple[str | None, Clusters]]:
-    """``clusters_of`` in a process working ahead of a build (see ``prepare.work_ahead``): gives the
-    signature of the items and their clusters, without the scores, which nothing after needs; then
-    keeps those in the cache folder itself (unless the build, taking other clusters, stops it first:
-    see ``group_stories``). The build takes the clusters when its items have that signature."""
-    clusters = cluster(items, settings, None, kept_scores(store))
-    yield items_signature(items), replace(clusters, scoring=None)
-    if clusters.scoring is not None:
-        store.keep_whole("grouping", clusters.scoring.kept())
-        store.save_whole()
-
-
-def items_signature(items: list[Item]) -> str | None:
-    """What names the items, in order, and so their clustering (None when one has no version to tell)."""
-    if not all(item.version for item in items):
-        return None
-    return sha256("\0".join(f"{item.id}\0{item.version}" for item in items).encode("utf-8", "surrogateescape"))
 
 
 def evidence_of(clusters: Clusters, memo: Memo | None) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,49 @@
+"""The render stage, sped up: pages dealt to every core, and the pages the last build wrote that need no
+rendering again."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from site_builder import progress
+from site_builder.incremental.parallel import on_each, workers_available
+from site_builder.incremental.reuse import KeptPage, Reuse
+from site_builder.model import OutputFile, Site
+from site_builder.rendering.renderer import Rendered
+from site_builder.rendering.theme import ThemeLayers
+from site_builder.writing.write import Transaction
+
+
+def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, transaction: Transaction) -> Rendered:
+    """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
+    the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
+    from site_builder.rendering.render import Rendered, render_site
+
+    workers, parent = workers_available(), os.getpid()
+
+    def add_counted(output: OutputFile) -> None:
+        transaction.add(output)
+        progress.advance(workers)  # counted in this process only, for every worker's equal share
+
+    def render_share(number: int) -> tuple[Rendered, list]:
+        share = render_site(site, layers, add_counted, replace(reuse, share=(number, workers)))
+        return share, transaction.handled() if os.getpid() != parent else []
+
+    keys, rendered = {}, 0
+    for share, handled in on_each(render_share, workers):
+        keys |= share.keys
+        rendered += share.rendered
+        for entry in handled:
+            transaction.add_staged(*entry)
+    return Rendered(keys, rendered, (), {}, {})
+
+
+def reusable_pages(output_dir: Path, manifest: dict) -> KeptPage:
+    """The pages the previous build wrote that need no rendering: those rendered from the same key, if
+    their file is still there."""
+    files, keys, folder = manifest.get("files", {}), manifest.get("keys", {}), f"{output_dir}/"
+    if not isinstance(keys, dict):
+        return lambda path, key: None
+    return lambda path, key: files.get(path) if keys.get(path) == key and os.path.isfile(folder + path) else None

@@ -1,0 +1,331 @@
+"""The renderer the render parts plan pages with (see ``parts``): it keys each page by what it shows,
+renders it from its template unless the last build left its file, and deals pages between processes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable, Hashable, Sequence
+
+import jinja2
+import jinja2.meta
+
+from site_builder.rendering.jsonfeed import FeedHead, json_feed
+from site_builder.rendering.editions import Edition
+from site_builder.cleaning.embeds import Embed
+from site_builder.errors import Problem
+from site_builder.incremental.memo import Memo, remember, sha256
+from site_builder.incremental.reuse import NO_REUSE, Reuse
+from site_builder.model import OutputFile, Site, Story
+from site_builder.rendering.templates import make_environment, template_problem, theme_key
+from site_builder.rendering.theme import ThemeLayers
+from site_builder.rendering.views import SiteViews, Urls
+
+
+Emit = Callable[[OutputFile], None]
+"""Where each file goes as it is made (the write stage's transaction)."""
+Keep = Callable[[dict[str, str]], None]
+"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: output
+path -> origin of each."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page as a render part plans it. Under `serve` a render keeps its plan, and the next one, while
+    the site's structure holds (see ``structure_of``), renders from it only the pages that show a changed
+    article: so ``key`` and ``context`` take the renderer of the build at hand, and look articles and
+    stories up by id there (a story's title and lead may have changed, its id and slug not)."""
+
+    template: str
+    path: str
+    origin: str
+    """What the page is made from, as problems name it: 'story.html (story 42)'."""
+    key: Callable[[Renderer], Hashable]
+    """Everything the page shows, for ``Reuse.kept_page``."""
+    context: Callable[[Renderer], dict] | None
+    """The costly part of the template's context, made only when the page is rendered."""
+    fixed: dict
+    """The rest of the context, the same as long as the site's structure is."""
+    make: Callable[[Renderer], bytes] | None = None
+    """Makes the file's bytes instead of ``template`` (then the name of what makes it), for a file of data
+    that no theme shapes: each story's JSON Feed (see ``add_data``)."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a render did, and what it leaves for the next under `serve`: enough that an edit renders only
+    the pages that show the edited articles (a filter on the same render, not a second way to render)."""
+
+    keys: dict[str, str]
+    """Output path -> the key of the page (pages of this render's share)."""
+    rendered: int
+    """Pages rendered (the others were the files the last build left)."""
+    structure: tuple
+    """Everything but the articles' own keys that page keys are made of (see ``structure_of``)."""
+    article_keys: dict[str, str]
+    """Article id -> its key, as every page read it."""
+    reads: dict[str, frozenset[str]]
+    """Output path -> the ids of the articles whose keys its key was made of (under `serve`)."""
+    plan: tuple[Page, ...] = ()
+    """Every page, in order (under `serve`)."""
+    origins: dict[str, str] = field(default_factory=dict)
+    """Output path -> origin of every page of ``plan``."""
+
+
+class Renderer:
+    """Renders templates with the site-wide context, turning template errors into located problems."""
+
+    def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, assets: dict[str, str] | None = None,
+                 reuse: Reuse = NO_REUSE):
+        self.site = site
+        self.emit = emit
+        self.memo = memo = reuse.memo
+        self.share = reuse.share
+        """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
+        others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
+        self.dealt: dict[str, int] = defaultdict(int)
+        """Template -> how many of its pages have been planned."""
+        self.pages: list[tuple[str, str]] = []
+        """(output path, origin) of every page, rendered here or not."""
+        self.plan: list[Page] | tuple[Page, ...] = []
+        """Every page planned so far (under `serve`, for the next render)."""
+        self.keys: dict[str, str] = {}
+        """Output path -> the key it was rendered from (pages of this renderer's share), for the next
+        build's ``Reuse.kept_page``."""
+        self.problems: dict[tuple, Problem] = {}
+        self.kept_page = reuse.kept_page
+        assets = assets or {}
+        self.fixed_key = sha256(repr(reuse.version).encode())
+        """What every page depends on. Not the build time, which moves with each newer article: only the
+        pages of templates that show it (``shows_build_time``) are keyed on it."""
+        self.timed: dict[str, bool] = {}
+        # Under serve the compiled templates are kept while no template file changes.
+        compiled = site.config.cache_dir / "templates"
+        self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
+        self.stories_by_id = {s.id: s for s in site.stories}
+        last = memo.recall("render") if memo is not None else None
+        self.article_keys, per_article = article_keys(site, memo)
+        self.story_keys: dict[str, str] = {}
+        self.reading: set[str] | None = set() if memo is not None else None
+        """Under `serve`: the ids of the articles whose keys the page being keyed read."""
+        self.reads: dict[str, frozenset[str]] = {}
+        self.rendered = 0
+        self.edition_dates: dict[str, datetime] = {}
+        """Output path of each edition's page -> its newest article's time (for the sitemaps)."""
+        self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
+        # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
+        self.fixed_key += sha256(repr(sorted(assets.items())).encode())
+        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
+            if memo is not None else ()
+        self.last = last if last is not None and last.structure is self.structure and last.plan and \
+            last.origins.keys() <= (reuse.written or {}).keys() else None
+        """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
+        self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
+        self.globals = site_globals(site, self.views.urls, assets)
+
+    def render_embed(self, embed: Embed) -> str:
+        """The theme's static card for an embedded post or video (templates/embed.html)."""
+        try:
+            return self.env.get_template("embed.html").render(embed=embed)
+        except Exception as err:  # reported like any other template failure
+            problem = template_problem(err, "embed.html", self.env)
+            self.problems.setdefault((problem.path, problem.line, problem.message), problem)
+            return ""
+
+    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
+            lazy_context: Callable[[Renderer], dict] | None = None, **context: Any) -> None:
+        """Plan the page ``path`` from ``template``, and render it unless another process renders it.
+        ``key(r)`` names everything the page shows: a page whose key, templates, settings and
+        site-builder version are those the previous build rendered its file from is not rendered again
+        (nor is ``lazy_context(r)`` called for it, the costly part of the context)."""
+        self.plan_page(Page(template, path, f"{template} ({origin})", key, lazy_context, context))
+
+    def add_data(self, name: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
+                 make: Callable[[Renderer], bytes]) -> None:
+        """Plan the file ``path`` made by ``make(r)`` rather than from a template (``name`` says what makes
+        it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
+        self.plan_page(Page(name, path, f"{name} ({origin})", key, None, {}, make))
+
+    def plan_page(self, page: Page) -> None:
+        """Note the page, and render it when it falls to this process's share."""
+        self.pages.append((page.path, page.origin))
+        if self.memo is not None:
+            self.plan.append(page)
+        number, of = self.share
+        dealt = self.dealt[page.template]
+        self.dealt[page.template] = dealt + 1
+        if dealt % of == number:
+            self.render(page)
+
+    def render(self, page: Page) -> None:
+        """Render one page (or hand the transaction the previous build's file, when its key is the same)."""
+        page_key = self.keys[page.path] = self.page_key(page)
+        digest = self.kept_page(page.path, page_key)
+        if digest:
+            self.emit(OutputFile(page.path, None, page.origin, digest))
+            return
+        content = page.make(self) if page.make else self.render_template(page)
+        if content is not None:
+            self.rendered += 1
+            self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
+
+    def render_template(self, page: Page) -> bytes | None:
+        """The page's template rendered; None, with the problem noted, when the template fails."""
+        try:
+            context = dict(page.fixed)
+            context.update(page.context(self) if page.context else {})
+            context.setdefault("page_url", self.views.urls.page(page.path))
+            context.setdefault("canonical_url", self.views.urls.absolute(page.path))
+            return self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
+        except Exception as err:  # a theme is user code: any failure in it is reported where it happened
+            problem = template_problem(err, page.template, self.env)
+            self.problems.setdefault((problem.path, problem.line, problem.message), problem)
+            return None
+
+    def follow(self, keep: Keep) -> None:
+        """Under `serve`, with the site's structure as the last render left it: render from its plan only
+        the pages that read a changed article's key, and hand ``keep`` the others, as the last render
+        keyed them and the last build wrote them, all at once."""
+        last = self.last
+        changed = {i for i, key in self.article_keys.items() if last.article_keys.get(i) != key}
+        dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
+        self.plan, self.keys, self.reads = last.plan, dict(last.keys), dict(last.reads)
+        for page in self.plan:
+            if page.path in dirty:
+                self.render(page)
+        keep({path: origin for path, origin in last.origins.items() if path not in dirty} if dirty else last.origins)
+
+    def page_key(self, page: Page) -> str:
+        """The page's key; under `serve`, with the articles it read noted for the next render."""
+        fixed = self.fixed_key
+        if page.make is None and self.shows_build_time(page.template):
+            fixed += self.site.build_time.isoformat()
+        if self.reading is None:
+            return short_key((page.template, page.path, fixed, page.key(self)))
+        self.reading.clear()
+        page_key = short_key((page.template, page.path, fixed, page.key(self)))
+        self.reads[page.path] = frozenset(self.reading)
+        return page_key
+
+    def shows_build_time(self, template: str) -> bool:
+        """Whether ``template``, or a template it extends, includes or imports, reads ``build_time``."""
+        if template not in self.timed:
+            self.timed[template] = False  # a template that reaches itself again adds nothing
+            try:
+                tree = self.env.parse(self.env.loader.get_source(self.env, template)[0])
+            except jinja2.TemplateError:  # rendering the page reports it; keyed on everything meanwhile
+                self.timed[template] = True
+                return True
+            self.timed[template] = "build_time" in jinja2.meta.find_undeclared_variables(tree) or any(
+                self.shows_build_time(name) for name in jinja2.meta.find_referenced_templates(tree)
+                if isinstance(name, str))
+        return self.timed[template]
+
+    def article_key(self, article_id: str) -> str:
+        if self.reading is not None:
+            self.reading.add(article_id)
+        return self.article_keys[article_id]
+
+    def edition_key(self, edition: Edition) -> tuple:
+        """What an edition shows: each story's headline, lead and URL, and the articles of the edition (not
+        the story's other articles: an edit re-renders only the editions it touches)."""
+        return tuple((self.story_heading_key(story), self.articles_key(ids)) for story, ids in edition.entries)
+
+    def story_heading_key(self, story_id: str) -> tuple:
+        story = self.stories_by_id[story_id]
+        if self.reading is not None:  # under `serve`, an edit of any of its articles may move its title or lead
+            self.reading.update(story.article_ids)
+        return story.slug, story.title, story.lang, story.lead
+
+    def memory(self) -> Rendered:
+        origins = (self.last.origins if self.last else dict(self.pages)) if self.memo is not None else {}
+        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads, tuple(self.plan),
+                        origins)
+
+    def site_story(self, story_id: str) -> Story:
+        return self.stories_by_id[story_id]
+
+    def story_feed(self, story_id: str) -> dict:
+        """What a story's feeds show: its articles, newest first, and the feed's title."""
+        return {"articles": list(reversed(self.views.stories[story_id].articles)),
+                "feed_title": f"{self.site_story(story_id).title} — {self.site.config.title}"}
+
+    def story_json_feed(self, story_id: str) -> bytes:
+        """The story's Atom feed as JSON Feed 1.1: its entries, in its order, with the same content."""
+        feed, story = self.story_feed(story_id), self.views.stories[story_id]
+        urls, config = self.views.urls, self.site.config
+        head = FeedHead(feed["feed_title"], urls.absolute_from_site_url(story.url),
+                        urls.absolute_from_site_url(story.json_feed_url), config.description, config.language)
+        return json_feed(head, feed["articles"], urls.absolute_from_site_url)
+
+    def article_views(self, ids: Sequence[str]) -> list:
+        return [self.views.articles[i] for i in ids]
+
+    def story_views(self, ids: Sequence[str]) -> list:
+        return [self.views.stories[i] for i in ids]
+
+    def articles_key(self, ids: Sequence[str]) -> tuple:
+        return tuple(self.article_key(i) for i in ids)
+
+    def story_key(self, story_id: str) -> str:
+        story = self.stories_by_id[story_id]
+        if story_id not in self.story_keys:
+            self.story_keys[story_id] = short_key((story.id, story.slug, story.title, story.lang,
+                                                   story.lead, tuple(self.article_keys[i] for i in story.article_ids)))
+        if self.reading is not None:
+            self.reading.update(story.article_ids)
+        return self.story_keys[story_id]
+
+
+def site_globals(site: Site, urls: Urls, assets: dict[str, str]) -> dict[str, Any]:
+    """What every template sees besides its page's own context."""
+    config = site.config
+    return {
+        "site": {"title": config.title, "description": config.description, "base_url": config.base_url,
+                 "base_path": config.base_path, "language": config.language, "params": config.params,
+                 "feed_url": urls.page("feed.xml"), "json_feed_url": urls.page("feed.json"),
+                 "home_url": urls.page("index.html"),
+                 "search_url": urls.page("search/index.html") if config.search else None,
+                 "editions_url": urls.page("editions/index.html") if config.editions != "off" else None,
+                 "editions_feed_url": urls.page("editions/feed.xml")},
+        "url": lambda path: urls.page(assets.get(path, path)),
+        "absolute_url": lambda path: urls.absolute(assets.get(path, path)),
+        "build_time": site.build_time,
+    }
+
+
+def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered | None = None) -> tuple:
+    """All that page keys are made of besides the articles' own keys (which story titles and leads come
+    from too): what the pages are, what each lists and in which order. While it holds, an edit changes
+    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s.
+    ``per_article``: each article's part (``article_keys``)."""
+    structure = (fixed_key, per_article, tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+                 tuple(site.redirects.items()))
+    return last.structure if last is not None and last.structure == structure else structure
+
+
+def article_keys(site: Site, memo: Memo | None) -> tuple[dict[str, str], tuple]:
+    """Article id -> the key of what pages show of it (its file's hash, its slug and its story), and each
+    article's part of the site's structure (see ``structure_of``; only under `serve`). An article that
+    is the very object the last render keyed, in the same story, keeps both."""
+    story_of = site.story_of
+    if memo is None:
+        return {a.id: short_key((a.fingerprint, a.slug, story_of[a.id])) for a in site.articles}, ()
+    last = memo.recall("article keys") or {}
+    entries = {}
+    for article in site.articles:
+        story, entry = story_of[article.id], last.get(article.id)
+        if entry is None or entry[0] is not article or entry[1] != story:
+            entry = (article, story, short_key((article.fingerprint, article.slug, story)),
+                     (article.id, article.slug, article.date, article.date_only, article.tags, article.source,
+                      article.lang, story))
+        entries[article.id] = entry
+    memo.keep("article keys", entries)
+    return {article_id: entry[2] for article_id, entry in entries.items()}, tuple(e[3] for e in entries.values())
+
+
+def short_key(parts: tuple) -> str:
+    """A key of many parts as one short string, so the keys of pages that list many articles or stories
+    stay cheap to compare and to hash."""
+    return sha256(repr(parts).encode())[:24]
