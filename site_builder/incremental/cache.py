@@ -246,7 +246,7 @@ def write_sealed(path: Path, write: Callable[[Any], Any]) -> None:
     if key is None:
         return
     # The name is chosen before the file is made, so a process stopped at any point between the two (see
-    # ``parallel.Ahead.close``) still knows what to remove.
+    # ``parallel.Helper.close``) still knows what to remove.
     temporary = path.parent / f".shard-{secrets.token_hex(6)}"
     try:
         with open(temporary, "xb") as out:
