@@ -189,8 +189,10 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     mark_private(config.work_dir)
     # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
     store = Store(config.cache_dir, code_digest()) if memo is None or memo.empty else None
-    # `serve` keeps the manifest it wrote (a megabyte at 4,000 articles) instead of reading it again.
-    manifest = (None if interrupted or memo is None else memo.recall("manifest")) or read_manifest(config.output_dir)
+    # `serve` keeps the manifest it wrote (a megabyte at 4,000 articles) instead of reading it again; not
+    # when site.yaml has since named another output folder, which holds another manifest, or none.
+    kept = None if interrupted or memo is None else memo.recall("manifest")
+    manifest = (kept[1] if kept and kept[0] == config.output_dir else None) or read_manifest(config.output_dir)
     if memo is not None:
         memo.keep("manifest", None)  # until this build has written its own
     layers = find_theme(config)
@@ -281,7 +283,7 @@ def remember_build(memo: Memo | None, transaction: Transaction, site: Site, rend
     """Under `serve`, what the next build starts from: only once written, as the next render trusts these
     keys to name files that were written."""
     if memo is not None:
-        memo.keep("manifest", transaction.record)
+        memo.keep("manifest", (transaction.output_dir, transaction.record))
         memo.keep("story state", (transaction.record, kept_story_state(site)))
         memo.keep("render", rendered)
 
