@@ -14,7 +14,7 @@ from site_builder.errors import Problem, SiteBuilderError, errors_in
 from site_builder.content.yamldoc import (YamlDoc, decode_utf8, parse_yaml_mapping, read_bool, read_language,
                                           read_positive_int, read_text, read_text_list, unprintable_problem,
                                           warn_unknown_keys)
-from site_builder.settings import DeploySettings, GroupingSettings, read_deploy, read_grouping
+from site_builder.settings import ArticleSettings, DeploySettings, GroupingSettings, read_deploy, read_grouping
 
 CONFIG_NAME = "site.yaml"
 
@@ -69,6 +69,12 @@ class SiteConfig:
     theme_position: tuple[int, int] = field(default=(0, 0), compare=False)
     """Line and column of the `theme:` value in site.yaml, for the message about an unknown theme (where
     a value stands does not make two configurations differ)."""
+
+    @property
+    def article_settings(self) -> ArticleSettings:
+        """The settings each article file's results are made from (see ``ArticleSettings``)."""
+        return ArticleSettings(self.language, self.timezone, frozenset(self.extra_keys), self.clean_disabled,
+                               self.clean_patterns, self.grouping.meaning)
 
     @property
     def work_dir(self) -> Path:

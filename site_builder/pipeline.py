@@ -374,8 +374,9 @@ def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
     for path, article, problems in loaded:
         cleaned = None
         if article and not errors_in(problems):
-            cleaned = clean_article(article, config)
-            cleaned = clean_article(article, config, chrome_of(article.source, cleaned.line_keys, learned))
+            settings = config.article_settings
+            cleaned = clean_article(article, settings)
+            cleaned = clean_article(article, settings, chrome_of(article.source, cleaned.line_keys, learned))
         results.append(CleanedFile(display_path(path, config.root), cleaned, tuple(problems)))
     return results
 

@@ -1,4 +1,5 @@
-"""The grouping and deploy sections of site.yaml: their settings, and how they are read and checked."""
+"""The grouping and deploy sections of site.yaml: their settings, and how they are read and checked; and
+the settings an article file's results are made from, keyed as a whole."""
 
 from __future__ import annotations
 
@@ -11,6 +12,43 @@ from typing import Any
 from site_builder.stories import meaning
 from site_builder.errors import Problem
 from site_builder.content.yamldoc import YamlDoc, type_name
+
+
+@dataclass(frozen=True)
+class ArticleSettings:
+    """What of the configuration an article file's results are made from: its article parsed with these
+    defaults, cleaned with these rules, and the item grouping reads. Those stages are given this and not the
+    whole configuration, and a file's kept results are keyed on all of it (``key``): a setting they come to
+    need is added here, and so keyed, with nothing listed by hand beside it."""
+
+    language: str
+    """The default `lang` of articles."""
+    timezone: str
+    """The zone of dates given without one."""
+    extra_keys: frozenset[str]
+    """Front matter keys used on purpose: no warning for them."""
+    clean_disabled: frozenset[str]
+    """Cleaning rules switched off for the whole site."""
+    clean_patterns: dict[str, tuple[re.Pattern, ...]]
+    """The site's own line patterns, per source (casefolded; '*' for every source)."""
+    meaning: bool
+    """Whether each article's item carries the multilingual encoder's vector."""
+
+    def key(self) -> str:
+        """Every field, the same way in every process (sets sorted, patterns as written)."""
+        return repr(tuple(_keyed(getattr(self, setting.name)) for setting in fields(self)))
+
+
+def _keyed(value: Any) -> Any:
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(_keyed, value))
+    if isinstance(value, dict):
+        return sorted((_keyed(k), _keyed(v)) for k, v in value.items())
+    if isinstance(value, (tuple, list)):
+        return [_keyed(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)

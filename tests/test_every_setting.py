@@ -22,7 +22,7 @@ from site_builder.config import WORK_FOLDER, load_config
 from site_builder.content.frontmatter import KNOWN_KEYS as FRONT_MATTER_KEYS
 from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, build
-from site_builder.settings import GroupingSettings
+from site_builder.settings import ArticleSettings, GroupingSettings
 from site_builder.writing.write import MANIFEST
 
 SITE_YAML = """\
@@ -192,3 +192,16 @@ def serve_build(root: Path, memo: Memo) -> None:
 def output_of(root: Path) -> Path:
     config, _ = load_config(root / "site.yaml")
     return config.output_dir
+
+
+def test_an_article_files_results_are_keyed_on_every_one_of_its_settings():
+    import re
+
+    base = ArticleSettings("en", "UTC", frozenset(), frozenset(), {}, False)
+    other = {str: "it", frozenset: frozenset({"x"}), dict: {"*": (re.compile("^Promo"),)}, bool: True}
+    for setting in dataclasses.fields(ArticleSettings):
+        changed = dataclasses.replace(base, **{setting.name: other[type(getattr(base, setting.name))]})
+        assert changed.key() != base.key(), f"{setting.name} is not in the key of a file's results"
+    same = ArticleSettings("en", "UTC", frozenset({"b", "a"}), frozenset(), {"*": (re.compile("^P"),)}, False)
+    again = ArticleSettings("en", "UTC", frozenset({"a", "b"}), frozenset(), {"*": (re.compile("^P"),)}, False)
+    assert same.key() == again.key(), "the key is written the same way in every process"

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from site_builder.config import SiteConfig
+from site_builder.settings import ArticleSettings
 from site_builder.cleaning.embeds import EMBED_MARK, fill_embeds, web_url
 from site_builder.cleaning.markdown import render_markdown
 from site_builder.model import Article
@@ -146,12 +146,13 @@ def collapse_spaces(line: str) -> str:
     return line
 
 
-def clean_article(article: Article, config: SiteConfig | None = None, chrome: frozenset[str] = frozenset()
+def clean_article(article: Article, settings: ArticleSettings | None = None, chrome: frozenset[str] = frozenset()
                   ) -> Article:
-    """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed. ``chrome``:
-    the keys of its lines that other articles of its source carry too (see ``sitechrome``)."""
-    disabled = article.clean_disabled | (config.clean_disabled if config else frozenset())
-    patterns = _patterns_for(article.source, config)
+    """A new Article whose ``html`` and ``text`` are safe to publish, with the noise removed. ``settings``:
+    the site's rules switched off and its own patterns; ``chrome``: the keys of its lines that other articles
+    of its source carry too (see ``sitechrome``)."""
+    disabled = article.clean_disabled | (settings.clean_disabled if settings else frozenset())
+    patterns = _patterns_for(article.source, settings)
     body = ENCODED_MARK.sub("", article.body.replace(EMBED_MARK, ""))
     lines = [Line(article.body_line + i, text) for i, text in enumerate(body.splitlines())]
     work = run_rules(lines, article.title, disabled, patterns, article.source, chrome)
@@ -165,9 +166,9 @@ def clean_article(article: Article, config: SiteConfig | None = None, chrome: fr
                    cleanup=tuple(work.changes), line_keys=work.line_keys)
 
 
-def _patterns_for(source: str, config: SiteConfig | None) -> tuple[re.Pattern, ...]:
-    if not config:
+def _patterns_for(source: str, settings: ArticleSettings | None) -> tuple[re.Pattern, ...]:
+    if not settings:
         return ()
-    return config.clean_patterns.get("*", ()) + config.clean_patterns.get(source.casefold(), ())
+    return settings.clean_patterns.get("*", ()) + settings.clean_patterns.get(source.casefold(), ())
 
 

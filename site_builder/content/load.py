@@ -17,6 +17,7 @@ from typing import Iterable, NamedTuple
 from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
+from site_builder.settings import ArticleSettings
 from site_builder.errors import Problem
 from site_builder.content.frontmatter import ArticleDefaults, parse_article
 from site_builder.incremental.memo import Memo, derived, while_same
@@ -139,11 +140,12 @@ def load_article(path: Path, config: SiteConfig, shown: str | None = None) -> tu
     shown = shown or display_path(path, config.root)
     article_id = article_id_for(path, config.content_dir) if _inside(path, config.content_dir) else path.stem
     data, problems = read_file(path, shown)
-    return parse_file(data, shown, article_id, defaults_of(config)) if data is not None else (None, problems)
+    return parse_file(data, shown, article_id, defaults_of(config.article_settings)) if data is not None \
+        else (None, problems)
 
 
-def defaults_of(config: SiteConfig) -> ArticleDefaults:
-    return ArticleDefaults(config.language, config.timezone, frozenset(config.extra_keys))
+def defaults_of(settings: ArticleSettings) -> ArticleDefaults:
+    return ArticleDefaults(settings.language, settings.timezone, settings.extra_keys)
 
 
 def read_file(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:

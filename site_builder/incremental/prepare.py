@@ -20,6 +20,7 @@ from typing import Any
 
 from site_builder.stories.items import Item
 from site_builder.config import SiteConfig
+from site_builder.settings import ArticleSettings
 from site_builder.errors import Problem
 from site_builder import progress
 from site_builder.stories.grouping import item_for, lead_text
@@ -225,24 +226,26 @@ def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, str | 
     # What the results are made of: these bytes, and the path and settings the key names.
     version = hashlib.sha256(f"{digest}\0{key}".encode("utf-8", "surrogateescape")).hexdigest()
     current = task.key is None or digest == task.digest
-    prepared = prepare_data(data, listed, config, version, task.chrome)
+    prepared = prepare_data(data, listed, config.article_settings, version, task.chrome)
     return prepared, key if current else None, digest
 
 
-def prepare_data(data: bytes, listed: Listed, config: SiteConfig, version: str,
+def prepare_data(data: bytes, listed: Listed, settings: ArticleSettings, version: str,
                  chrome: frozenset[str] = frozenset()) -> Prepared:
-    """``version``: what the results are made of, hashed, for later stages to tell them from others. The
+    """The file's results, made from its bytes and ``settings`` only, which its key names whole (see
+    ``settings_key``). ``version``: what the results are made of, hashed, for later stages to tell them
+    from others. The
     cleaning is imported here, where it runs: a build whose few changed files are cleaned in a forked
     process does without its imports (markdown-it-py, nh3, the rules' patterns: 27 ms)."""
     from site_builder.cleaning.clean import clean_article
 
-    article, problems = parse_file(data, listed.shown, listed.article_id, defaults_of(config))
+    article, problems = parse_file(data, listed.shown, listed.article_id, defaults_of(settings))
     if article is None:
         return Prepared(None, None, tuple(problems))
-    cleaned = clean_article(article, config, chrome)
+    cleaned = clean_article(article, settings, chrome)
     if chrome:  # pages are keyed on what the article is made of: its bytes, and the chrome it lost
         cleaned = replace(cleaned, fingerprint=hashlib.sha256(f"{cleaned.fingerprint}\0{version}".encode()).hexdigest())
-    item = item_for(cleaned, version, config.grouping.meaning)
+    item = item_for(cleaned, version, settings.meaning)
     return Prepared(replace(cleaned, body="", markdown="", text=lead_text(cleaned), html="",
                             html_utf8=cleaned.html.encode()), item, tuple(problems), chrome)
 
@@ -270,7 +273,6 @@ LANGUAGE_NAMES = "language-names"
 
 
 def settings_key(config: SiteConfig) -> str:
-    """What of the configuration shapes a file's results, written the same way by every process."""
-    patterns = sorted((source, [p.pattern for p in found]) for source, found in config.clean_patterns.items())
-    return repr((config.language, config.timezone, sorted(config.extra_keys), sorted(config.clean_disabled),
-                 patterns, config.grouping.meaning))
+    """What of the configuration shapes a file's results: all of its ``ArticleSettings``, which are all
+    ``prepare_data`` is given of it."""
+    return config.article_settings.key()
