@@ -274,8 +274,10 @@ def is_newsletter_call(text: str) -> bool:
             or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words))
 
 
-CHANNELS = PhraseIndex(messenger=MESSENGERS, aggregator=NEWS_AGGREGATORS, channel=CHANNEL_WORDS)
+CHANNELS = PhraseIndex(frozenset({"messenger", "aggregator", "channel"}), messenger=MESSENGERS,
+                       aggregator=NEWS_AGGREGATORS, channel=CHANNEL_WORDS)
 CALL_VERB_SET = frozenset(CALL_VERBS)
+NAMED_CHANNEL = re.compile(alternation({name.split()[0] for name in MESSENGERS + NEWS_AGGREGATORS}))
 CHANNEL_LINK = re.compile(r"https?://(t\.me|telegram\.me|whatsapp\.com/channel|chat\.whatsapp\.com)/\w+/?\)")
 """A link to a channel itself, not to one of its posts (t.me/name/123), which an article may cite."""
 CHANNEL_LABEL_WORDS = 6
@@ -286,6 +288,8 @@ def is_channel_call(text: str, words: str) -> bool:
     beginning with a verb that asks to follow, naming a messenger's channel or a news aggregator; or a
     messenger's channel named alone or linked. A report on what a ministry posted on its Telegram
     channel, or on audios sent by WhatsApp, is neither."""
+    if not NAMED_CHANNEL.search(words):  # most lines name no messenger: let go before the word index
+        return False
     found = CHANNELS.find(words)
     channel = "messenger" in found and "channel" in found
     if not (channel or "aggregator" in found):
@@ -342,18 +346,23 @@ def is_breadcrumb(text: str) -> bool:
                                         for step in steps)
 
 
-NOTICES = PhraseIndex(cookie=COOKIE_WORDS, consent=COOKIE_NOTICE_WORDS, notice=READER_NOTICES)
-NOTICE_LONGEST = 400
+NOTICES = PhraseIndex(notice=READER_NOTICES)
+COOKIES = PhraseIndex(frozenset({"cookie"}), cookie=COOKIE_WORDS)
+CONSENT = PhraseIndex(frozenset({"consent"}), consent=COOKIE_NOTICE_WORDS)
+"""Found anywhere in a line (stems): a consent word is looked for only in a line about cookies."""
+NOTICE_LONGEST = 250
+"""Notices are a sentence or two; longer lines are the text, not asked about."""
 
 
 def reader_notice(text: str) -> str:
     """What the page tells its reader, in any of the lexicon's languages: a cookie notice ('Tento web
     používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
     audio element'). Returns the evidence. (Sentences are not folded: that would cost more than the rule.)"""
-    found = NOTICES.find(bare(text))
-    if "cookie" in found and "consent" in found:
-        return f"a cookie notice: {found['cookie']!r}, {found['consent']!r}"
-    return f"a notice to the reader: {found['notice']!r}" if "notice" in found else ""
+    words = bare(text)
+    if (cookie := COOKIES.find(words)) and (consent := CONSENT.find(words)):
+        return f"a cookie notice: {cookie['cookie']!r}, {consent['consent']!r}"
+    found = NOTICES.find(words)
+    return f"a notice to the reader: {found['notice']!r}" if found else ""
 
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)

@@ -388,34 +388,33 @@ UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 class PhraseIndex:
-    """Finds phrases of several kinds at the start of the words of a line, in one pass over its words:
-    one regular expression of a hundred alternatives costs tens of microseconds a line, this a few. A
-    phrase may end in a stem ("zustimm" finds "zustimmen")."""
+    """Finds phrases of several kinds in a line: one regular expression of a hundred alternatives costs
+    tens of microseconds a line, this one or two. A phrase is found by its first word, among the line's
+    words (a set operation); phrases of the kinds named ``inside`` (stems, as "zustimm" for "zustimmen",
+    or words found inside others) and phrases of scripts written without spaces are found anywhere."""
 
-    KEY = 4
-    """Phrases are filed under the first characters of their first word, as each word of a line is."""
-
-    def __init__(self, **kinds) -> None:
-        self.by_key: dict[str, list[tuple[str, str]]] = {}
-        self.unspaced: list[tuple[str, str]] = []
+    def __init__(self, inside: frozenset[str] = frozenset(), **kinds) -> None:
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        self.anywhere: list[tuple[str, str]] = []
         for kind, phrases in kinds.items():
             for phrase in sorted({phrase.casefold() for phrase in phrases}, key=len, reverse=True):
-                if UNSPACED.search(phrase):
-                    self.unspaced.append((phrase, kind))
+                if kind in inside or UNSPACED.search(phrase):
+                    self.anywhere.append((phrase, kind))
                 else:
-                    self.by_key.setdefault(phrase.split(" ", 1)[0][:self.KEY], []).append((phrase, kind))
+                    self.by_first.setdefault(phrase.split(" ", 1)[0], []).append((phrase, kind))
+        self.first_words = frozenset(self.by_first)
+        self.anywhere_ascii = [(phrase, kind) for phrase, kind in self.anywhere if phrase.isascii()]
+        """What a line in ASCII can hold, most lines of most articles: the others are not looked for."""
 
     def find(self, words: str) -> dict[str, str]:
-        """For each kind found in ``words`` (a line after ``bare``: single spaces, case-folded), the first
-        phrase of that kind."""
+        """For each kind found in ``words`` (a line after ``bare``: single spaces, case-folded), the
+        longest phrase of that kind found first."""
         found: dict[str, str] = {}
-        offset, by_key, key = 0, self.by_key, self.KEY
-        for word in words.split(" "):
-            for phrase, kind in by_key.get(word[:key], ()):
-                if kind not in found and words.startswith(phrase, offset):
+        for word in self.first_words.intersection(words.split(" ")) if self.first_words else ():
+            for phrase, kind in self.by_first[word]:
+                if kind not in found and (words.startswith(phrase) or f" {phrase}" in words):
                     found[kind] = phrase
-            offset += len(word) + 1
-        for phrase, kind in self.unspaced:
+        for phrase, kind in self.anywhere_ascii if words.isascii() else self.anywhere:
             if kind not in found and phrase in words:
                 found[kind] = phrase
         return found

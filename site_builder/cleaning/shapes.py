@@ -129,7 +129,7 @@ def outlet_key(source: str) -> str:
 
 def names_outlet(line: str, outlet: str) -> bool:
     """A line (after ``bare``) that is the outlet's name alone, or with a section after it."""
-    if len(line) > len(outlet) + 40:
+    if len(line) > len(outlet) + 40 or outlet[:3] not in line[:len(outlet) + 8]:  # most lines, at once
         return False
     name, *rest = OUTLET_SEPARATORS.split(line, maxsplit=1)
     return outlet_key(name) == outlet and (not rest or word_count(rest[0]) <= SECTION_WORDS)
