@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> NoReturn:
     """The `site-builder` program: the command, then the process ends at once. A build leaves millions of
     objects behind (the archive's articles, the views of its pages); collecting them, then tearing the
-    interpreter down, took 0.4 s after a daily build at 4,000 articles had done all its work. Every
+    interpreter down, took a large share of a daily build's time, after all its work was done. Every
     file it wrote is closed by then, and the terminal's output is flushed here. Commands other than
     `serve` (which runs for hours, and collects after each build) run with the collector off."""
     args = make_parser().parse_args()

@@ -246,7 +246,7 @@ def _read_clean(doc: YamlDoc, problems: list[Problem]) -> dict[str, Any]:
 def read_rule_names(doc: YamlDoc, names: list, problems: list[Problem]) -> frozenset[str]:
     """Cleaning rule names from `clean: disable:` (site.yaml or front matter); an unknown one is reported
     with the list of the valid ones."""
-    if names:  # imported only then: the rules' patterns cost a build with nothing to do 60 ms
+    if names:  # imported only then: compiling the rules' patterns would slow a build with nothing to do
         from site_builder.cleaning.rules import unknown_rule_problem
     for name in names:
         message = unknown_rule_problem(str(name))

@@ -83,8 +83,7 @@ class Article:
     ``sitechrome``); empty until cleaned."""
     html_utf8: bytes = b""
     """The cleaned HTML as UTF-8, as a prepared article keeps it: half the memory of a str, as news has
-    curly quotes, for which Python stores every character of a str in two bytes (180 MB of HTML at
-    10,000 articles, 90 MB so)."""
+    curly quotes, for which Python stores every character of a str in two bytes."""
 
     @property
     def cleaned_html(self) -> str:
@@ -146,8 +145,8 @@ class Site:
 
 
 def with_slug(article: Article, slug: str) -> Article:
-    """``replace(article, slug=slug)`` at a quarter of its cost: the other fields are copied as they are,
-    not passed through ``__init__`` again. A build of a big archive renames thousands of derived slugs."""
+    """``replace(article, slug=slug)``, cheaper: the other fields are copied as they are, not passed
+    through ``__init__`` again. A build of a big archive renames thousands of derived slugs."""
     renamed = object.__new__(Article)
     object.__setattr__(renamed, "__dict__", {**article.__dict__, "slug": slug})
     return renamed

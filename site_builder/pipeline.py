@@ -36,7 +36,7 @@ from site_builder.incremental.inputs import build_inputs, code_digest, config_ke
 
 # The stages (cleaning, grouping, rendering) are imported in the functions that run them: a build with
 # nothing to do reads the settings, the content folder's file times and the manifest, and stops; importing
-# them all (markdown-it-py, the cleaning rules' patterns, Jinja2) was more than half of its time.
+# them all (markdown-it-py, the cleaning rules' patterns, Jinja2) cost it more than that work.
 if TYPE_CHECKING:
     from site_builder.stories.grouping import Grouping, StoryState
     from site_builder.rendering.render import Rendered
@@ -57,8 +57,8 @@ class BuildOptions:
     ends_process: bool = field(default=False, compare=False, repr=False)
     """The process ends right after the build (the `build` command): its large objects (the articles,
     their cached results, the pages' keys) are left for the exit to drop (``LEFT_FOR_EXIT``) rather than
-    freed one by one, which took a cold build of 4,000 articles 0.2 s, half of it copying memory it
-    shared with a forked helper. Not an input of the output: left out of its ``repr``."""
+    freed one by one, which cost a cold build noticeably, much of it copying memory it shared with a
+    forked helper. Not an input of the output: left out of its ``repr``."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a build runs. A build makes millions of objects that live
     until it ends (the articles read from the cache folder, the views of pages), and the collector scanned
-    them over and over: a seventh of a daily build at 4,000 articles, a fifth of a cold one at 10,000.
+    them over and over: a noticeable share of a daily build, and more of a cold one.
     Reference counting still frees what a build drops; cycles wait for the collector's next run."""
     enabled = gc.isenabled()
     gc.disable()
@@ -189,7 +189,7 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
     mark_private(config.work_dir)
     # A `serve` session reads the cache folder for its first build, then keeps what it needs in memory.
     store = Store(config.cache_dir, code_digest()) if memo is None or memo.empty else None
-    # `serve` keeps the manifest it wrote (a megabyte at 4,000 articles) instead of reading it again; not
+    # `serve` keeps the manifest it wrote (large for a big archive) instead of reading it again; not
     # when site.yaml has since named another output folder, which holds another manifest, or none.
     kept = None if interrupted or memo is None else memo.recall("manifest")
     manifest = (kept[1] if kept and kept[0] == config.output_dir else None) or read_manifest(config.output_dir)
@@ -309,7 +309,7 @@ def add_search_index(site: Site, config: SiteConfig, transaction: Transaction, r
     """The search bundle's files, handed to the write stage with the pages (see ``search``). Its documents
     and last bundle are kept per output folder: a preview with drafts never shares them with the output.
     Without ``refresh`` (a rebuild of `serve` after a save) the last bundle stands: Pagefind indexes the
-    whole digest, seconds for thousands of articles, which a save must not wait for."""
+    whole digest, which for a big archive takes longer than a save may wait."""
     from site_builder.rendering.search import search_bundle, search_documents
 
     folder = config.work_dir / "search" / sha256(str(config.output_dir.resolve()).encode())[:16]

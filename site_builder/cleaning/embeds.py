@@ -18,7 +18,7 @@ EMBED_MARK = "\ue000"
 """Private-use character around an embed placeholder; stripped from article text before cleaning."""
 PLACEHOLDER = re.compile(rf"(?:<p>{EMBED_MARK}|{EMBED_MARK})embed-(\d+){EMBED_MARK}(?:</p>)?")
 """An embed's place, with the paragraph around it. Each alternative starts with a literal, which the regex
-engine looks for at once (an optional group first costs six times as long)."""
+engine looks for at once (an optional group first costs many times as long)."""
 BLOCKQUOTE_CLASSES = {
     "twitter-tweet": "X", "twitter-video": "X", "instagram-media": "Instagram", "tiktok-embed": "TikTok",
     "text-post-media": "Threads", "bluesky-embed": "Bluesky", "mastodon-embed": "Mastodon",

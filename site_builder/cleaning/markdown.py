@@ -1,7 +1,7 @@
 """Markdown to HTML with markdown-it-py: CommonMark, raw HTML passed through (the clean stage
 sanitises it), tables and strikethrough as curators paste them from the web.
 
-A clipped article links most of its sentences, and markdown-it-py spends a third of its time on links:
+A clipped article links most of its sentences, and markdown-it-py spends much of its time on links:
 reading each address character by character, then parsing and re-encoding it. Plain addresses, by far
 the most common, take a shortcut here with exactly the result of the long way (tests/test_markdown.py
 compares the two).
@@ -9,7 +9,7 @@ compares the two).
 Most of the rest goes on inline text: markdown-it-py walks a paragraph character run by character run,
 a token per run. A paragraph of plain text, plain links and simple emphasis (``*word*``, ``**a few
 words**``), almost every paragraph of a news article, is checked with one regular expression and
-rendered at once, six times faster; anything else takes markdown-it-py's own way.
+rendered at once, much faster; anything else takes markdown-it-py's own way.
 
 Likewise a document of plain blocks (paragraphs, one-line headings, quoted paragraphs, one bullet list
 between others) is split at its blank lines rather than parsed block rule by block rule."""
@@ -84,7 +84,7 @@ def simple_inline_html(text: str) -> str | None:
     if not SIMPLE_INLINE.fullmatch(text):
         return None
     html = escapeHtml(text)
-    # Functions, not templates such as r"<em>\1</em>", which the re module expands in Python: 2.5x slower.
+    # Functions, not templates such as r"<em>\1</em>", which the re module expands in Python, more slowly.
     if "[" in html:
         html = SIMPLE_LINK.sub(lambda link: f'<a href="{link[2]}">{link[1]}</a>', html)
     if "*" in html:

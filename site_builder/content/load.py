@@ -30,8 +30,8 @@ SETTLED_NS = 2_000_000_000
 its modification time and size: file systems stamp times in ticks, so a second save within the tick
 that keeps the size would look unchanged."""
 MAX_FILE_BYTES = 2_000_000
-"""An article file may have this many bytes: ten times a long clipped article; cleaning that much
-text takes about two seconds."""
+"""An article file may have this many bytes: ten times a long clipped article; cleaning that much text
+already holds a build up noticeably."""
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ UNPRINTABLE = re.compile(f"[{BMP_UNPRINTABLE}\U0001fffe-\U0010ffff](?<=[{BMP_UNP
 and noncharacters. XML refuses most of them and HTML calls them errors; none is ever visible.
 
 The re module looks up characters below U+10000 in a table but compares one by one with each of the 32
-noncharacters beyond it, which made a search ten times slower: so the class is a table lookup plus one
+noncharacters beyond it, which made a search many times slower: so the class is a table lookup plus one
 range, and only a character in that range is compared with the noncharacters (the lookbehind)."""
 SUSPECT_BYTES = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f, 0xc2, 0xed, 0xef, *range(0xf0, 0xf5)])
 """In UTF-8, every character UNPRINTABLE matches is one of these bytes or starts with one: C0 controls and
@@ -127,8 +127,8 @@ def position_in(text: str, index: int) -> tuple[int, int]:
 
 def may_hold_unprintable(text: str) -> bool:
     """False when ``text`` certainly has no character UNPRINTABLE matches. Deleting the innocent bytes of
-    its UTF-8 takes a tenth of the time of a search, and about half of clipped articles have no
-    suspect byte at all (no-break spaces are the usual one)."""
+    its UTF-8 is much quicker than a search, and many clipped articles have no suspect byte at all
+    (no-break spaces are the usual one)."""
     return bool(text.encode("utf-8", "surrogatepass").translate(None, INNOCENT_BYTES))
 
 
@@ -330,7 +330,7 @@ ji jv jw ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv
 nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq
 sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 """The two-letter codes langcodes holds valid (tests/test_frontmatter.py checks it): the codes articles and
-sites almost always carry, known without loading langcodes' data, which costs every build 60 ms."""
+sites almost always carry, known without loading langcodes' data, which would slow every build."""
 
 
 def is_language_tag(value: str) -> bool:

@@ -229,7 +229,7 @@ def read_sealed(path: Path) -> memoryview | None:
 
 class SealingWriter:
     """A file that feeds the HMAC with everything written to it, so a payload is sealed as it is written
-    (a pickle of the grouping's scores is tens of megabytes: no copy of it is ever made)."""
+    (a pickle of the grouping's scores is large: no copy of it is ever made)."""
 
     def __init__(self, out: Any, key: bytes):
         self.out, self.mac = out, hmac.new(key, digestmod=hashlib.sha256)

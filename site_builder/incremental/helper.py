@@ -21,7 +21,7 @@ from site_builder.incremental.rescoring import cluster_in_helper
 
 HELPER_FILES = 32
 """The most files the helper cleans (see ``start_build_helper``): about as many as the other core cleans while
-this one reads the cache folder of 4,000 articles. With more to clean, the rest are cleaned after, on
+this one reads a big archive's cache folder. With more to clean, the rest are cleaned after, on
 every core, and the articles are grouped here too."""
 
 

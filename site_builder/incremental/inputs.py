@@ -69,8 +69,8 @@ def package_sources() -> list[Path]:
 
 def installed_versions(names: tuple[str, ...]) -> list[str]:
     """The version of each distribution, as ``importlib.metadata.version`` finds it (the first on
-    ``sys.path``), read from its metadata folder's name: importing importlib.metadata costs every build,
-    the one with nothing to do included, 30 ms. A distribution not found so is asked of it."""
+    ``sys.path``), read from its metadata folder's name: importing importlib.metadata would slow every
+    build, the one with nothing to do included. A distribution not found so is asked of it."""
     wanted = {_distribution_key(name): name for name in names}
     found: dict[str, str] = {}
     for folder in sys.path:

@@ -17,9 +17,8 @@ from typing import Any, BinaryIO, Callable, Iterable
 from site_builder import progress
 
 MIN_ITEMS = 8
-"""Fewer items than this are not worth a fork: cleaning an article takes a few milliseconds, a fork of a
-process holding a big archive's cache about ten (the daily build's 20 new articles: 0.14 s forked, 0.21 s
-not, on a slow day)."""
+"""Fewer items than this are not worth a fork: forking a process that holds a big archive's cache costs
+as much as cleaning a few articles (a daily build's new articles are still cleaned sooner forked)."""
 
 
 def workers_available() -> int:
@@ -33,10 +32,10 @@ def workers_available() -> int:
 def fork_map(function: Callable[[Any], Any], items: list, workers: int | None = None,
              min_items: int = MIN_ITEMS) -> list:
     """``[function(item) for item in items]``, computed by ``workers`` processes (this one included), each
-    taking the next run of items whenever it is free, so that none waits for another at the end (a cold
-    build's articles take from 1 to 30 ms each, and a forked worker is slower than this process). A
-    worker that fails hands back nothing: this process computes what it took again, so an error is
-    raised here as in a serial run (when several items fail, not always the first one's)."""
+    taking the next run of items whenever it is free, so that none waits for another at the end (one of a
+    cold build's articles may take many times as long as another, and a forked worker is slower than this
+    process). A worker that fails hands back nothing: this process computes what it took again, so an error
+    is raised here as in a serial run (when several items fail, not always the first one's)."""
     workers = min(workers or workers_available(), len(items))
     if workers < 2 or len(items) < min_items or not can_fork():
         return [function(item) for item in items]
@@ -232,7 +231,7 @@ def _spawn(send: Callable[[BinaryIO], Any]) -> tuple[int, int]:
     """A forked process that writes what it computes with ``send(out)`` into a pipe: its pid, and the end
     of the pipe to read."""
     reader, writer = os.pipe()
-    _pipe_size(writer, 1 << 20)  # rather than 64 kB: the 27 MB of a cold build's articles come over 25% faster
+    _pipe_size(writer, 1 << 20)  # rather than 64 kB: a cold build's articles come over faster
 
     def compute_and_send() -> None:
         os.close(reader)

@@ -213,9 +213,9 @@ def keep(key: str, value: Any, reuse: Reuse) -> None:
 
 
 def prepare_pending(task: Pending, config: SiteConfig) -> tuple[Prepared, str | None, str | None]:
-    """The file's results, from its bytes read (again, when it was looked up) here: a cold build of 10,000
-    articles held 86 MB of them until every worker was done. Also the key they are to be kept under, and
-    the hash of the bytes. A file that changed since it was looked up gives this build its new results,
+    """The file's results, from its bytes read (again, when it was looked up) here: a cold build of a big
+    archive held much memory in them until every worker was done. Also the key they are to be kept under,
+    and the hash of the bytes. A file that changed since it was looked up gives this build its new results,
     kept under no key (None)."""
     listed = task.listed
     data, problems = read_content_file(listed.found, config.content_dir, listed.shown)
@@ -236,7 +236,7 @@ def prepare_data(data: bytes, listed: Listed, settings: ArticleSettings, version
     ``settings_key``). ``version``: what the results are made of, hashed, for later stages to tell them
     from others. The
     cleaning is imported here, where it runs: a build whose few changed files are cleaned in a forked
-    process does without its imports (markdown-it-py, nh3, the rules' patterns: 27 ms)."""
+    process does without its imports (markdown-it-py, nh3, the rules' patterns)."""
     from site_builder.cleaning.clean import clean_article
 
     article, problems = parse_file(data, listed.shown, listed.article_id, defaults_of(settings))
@@ -252,8 +252,8 @@ def prepare_data(data: bytes, listed: Listed, settings: ArticleSettings, version
 
 def language_names(articles: list[Article], in_language: str, reuse: Reuse) -> dict[str, str]:
     """Each language code of the articles -> its name in ``in_language``, kept between builds (whole, as
-    the articles' results may be written by then): naming one loads langcodes' data, which costs a daily
-    build a tenth of a second."""
+    the articles' results may be written by then): naming one loads langcodes' data, which costs a
+    daily build noticeably."""
     memo, store = reuse.memo, reuse.store
     known = memo.recall(LANGUAGE_NAMES) if memo is not None else None
     if known is None and store is not None:

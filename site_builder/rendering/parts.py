@@ -182,8 +182,8 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
     so far but the 404 page, redirects and the editions' emails: articles by the year they were published,
     stories by the year they were first reported, editions by the year of their newest article, the other
     pages together. A day's new articles rewrite this year's sitemaps and the other pages', not one
-    sitemap of the whole archive (which, past 50,000 URLs, the protocol would not even accept). Under `serve` they are kept while the site's structure holds: working them
-    out takes tens of milliseconds at 4,000 articles."""
+    sitemap of the whole archive (which, past 50,000 URLs, the protocol would not even accept). Under
+    `serve` they are kept while the site's structure holds: working them out again would slow every save."""
     article_at = {article_path(a): a for a in r.site.articles}
     story_at = {story_path(s): s for s in r.site.stories}
     sections: dict[str, list[tuple[str, datetime | None]]] = defaultdict(list)

@@ -6,7 +6,7 @@ browser. It is not given the site's pages: each article, story, source and tag b
 of its own (``search_documents``: its words, its title, and filters by language, source and story), kept
 in the site's private folder, so the index holds only what a reader searches and its results link to the
 real pages. The documents are written again only when they change, and Pagefind runs only then: it indexes
-the whole digest each time (about 2.5 ms an article on this machine), so a build that changed no article
+the whole digest each time, at a cost that grows with every article, so a build that changed no article
 does not pay it.
 
 The bundle is handed to the write stage like any page (``pagefind/``), so it is published, checked and

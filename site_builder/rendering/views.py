@@ -216,7 +216,7 @@ def paginate(items: Sequence, size: int, directory: str, urls: Urls) -> list[tup
 @lru_cache(maxsize=None)
 def language_name(code: str, in_language: str) -> str:
     """'id' -> 'Indonesian' (in the site's language when the data knows it)."""
-    import langcodes  # here, not at the top: its data would cost a build with nothing to do 60 ms
+    import langcodes  # here, not at the top: loading its data would slow a build with nothing to do
     try:
         return langcodes.Language.get(code).display_name(in_language)
     except (LookupError, ValueError):

@@ -78,7 +78,7 @@ FULL_COLLECTION_EVERY = 50
 
 def settle_memory(builds: int) -> None:
     """Free the cycles the last build left (it ran with the collector paused), then exempt what the memo
-    keeps from the collector's scans: at 4,000 articles a full scan of it takes tens of milliseconds.
+    keeps from the collector's scans: a full scan of it would slow every rebuild of a big archive.
     Every so often everything is scanned again, so that cycles of objects the memo dropped are freed."""
     if builds % FULL_COLLECTION_EVERY == FULL_COLLECTION_EVERY - 1:
         gc.unfreeze()
@@ -162,7 +162,7 @@ class Session:
     def rebuild(self) -> None:
         """Build once; problems go to the terminal and to every open page, never to a traceback."""
         started = time.perf_counter()
-        with collector_paused():  # until the pages are told to reload: collecting takes tens of milliseconds
+        with collector_paused():  # until the pages are told to reload: collecting would delay the reload
             try:
                 self.config, warnings = load_preview_config(self.config_path, self.overrides, self.options.drafts)
                 written = self.take_written()

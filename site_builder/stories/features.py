@@ -25,11 +25,11 @@ MEANING = "m:"
 TOKEN = re.compile(r"@?[^\W_][\w'’.,\-]*[^\W_]|[^\W_]", re.U)
 ASCII_TOKEN = re.compile(TOKEN.pattern, re.ASCII)
 """TOKEN for ASCII text, where it finds the same tokens: telling a letter by a table lookup rather than by
-the Unicode database makes it a sixth faster, and most sentences are ASCII, even in other languages."""
+the Unicode database makes it faster, and most sentences are ASCII, even in other languages."""
 SENTENCE_BREAK = re.compile(r"[.!?。！？\n](?:(?<=[.!?])\s+|(?<=[。！？\n]))")
 """A line break, a 。, ！ or ？, or a . ! or ? before white space. The mark goes with the break, as no token ends
-with one; starting with it lets the regex engine skip from one candidate to the next (five times faster
-than looking behind at every position)."""
+with one; starting with it lets the regex engine skip from one candidate to the next (much faster than
+looking behind at every position)."""
 KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
 DIGIT = re.compile(r"\d")

