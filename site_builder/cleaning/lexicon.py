@@ -258,131 +258,6 @@ STOCK_PHOTO_LABELS = (
 )
 """A caption's note that the photo is from the archive or only illustrates ("… elkostnader. Arkivbild.")."""
 
-READ_MORE_PROMPTS = frozenset({
-    "read more", "read the full article", "read the full story", "read full article", "read full story",
-    "continue reading", "full story", "read the original", "read the original article", "go to source",
-    "view original", "read more at", "read more on", "read the rest",
-    "weiterlesen", "mehr lesen", "ganzen artikel lesen", "zum artikel", "zum originalartikel", "zur quelle",
-    "lire la suite", "lire l'article", "lire l'article complet", "aller à la source", "voir l'article original",
-    "leer más", "seguir leyendo", "leer noticia completa", "leer la noticia completa", "ver noticia original",
-    "ir a la fuente", "leia mais", "continuar lendo", "continue lendo", "leia a matéria completa",
-    "leia a notícia completa", "continua a leggere", "leggi tutto", "leggi l'articolo completo", "leggi di più",
-    "vai alla fonte", "vai all'articolo originale", "lees meer", "lees verder", "lees het hele artikel",
-    "naar de bron", "baca selengkapnya", "selengkapnya", "baca artikel selengkapnya", "baca berita selengkapnya",
-    "czytaj więcej", "czytaj dalej", "idź do oryginalnego materiału", "przejdź do artykułu", "číst dále",
-    "přečíst celý článek", "celý článek", "tovább olvasom", "tovább a cikkhez", "teljes cikk",
-    "citește mai mult", "citeste mai mult", "citește tot articolul", "читать далее", "читать дальше",
-    "читать полностью", "подробнее читайте на", "перейти к источнику", "читати далі", "читати повністю",
-    "διαβάστε περισσότερα", "διαβάστε ολόκληρο το άρθρο", "devamını oku", "haberin devamı",
-    "devamı için tıklayın", "tümünü oku", "läs mer", "läs hela artikeln", "läs vidare", "läs mer på",
-    "læs mere", "læs hele artiklen", "læs videre", "les mer", "les hele saken", "les videre", "lue lisää",
-    "lue koko juttu", "lue koko artikkeli", "llegeix més", "continua llegint", "اقرأ المزيد", "إقرأ المزيد",
-    "اقرأ الخبر كاملا", "और पढ़ें", "पूरी खबर पढ़ें", "आगे पढ़ें", "đọc tiếp", "xem chi tiết", "đọc bài gốc",
-    "阅读全文", "查看原文", "阅读原文", "閱讀全文", "続きを読む", "全文を読む", "元記事を読む", "기사 전문 보기",
-    "원문 보기",
-    # the video the clipping lost
-    "watch the video", "watch video", "watch:", "see the video", "video:", "sehen sie das video", "video ansehen",
-    "regardez la vidéo", "voir la vidéo", "mira el video", "mira el vídeo", "ver vídeo", "ver video",
-    "assista ao vídeo", "assista", "veja o vídeo", "guarda il video", "guarda:", "bekijk de video", "kijk:",
-    "tonton video", "saksikan video", "zobacz wideo", "zobacz film", "podívejte se na video", "nézze meg a videót",
-    "urmăriți video", "смотрите видео", "смотреть видео", "дивіться відео", "δείτε βίντεο", "δείτε το βίντεο",
-    "videoyu izleyin", "izleyin", "se videon", "se videoen", "katso video", "mira el vídeo", "شاهد الفيديو",
-    "वीडियो देखें", "xem video", "观看视频", "動画を見る", "영상 보기",
-})
-"""A prompt to read the article elsewhere, alone or naming where ("Leer noticia completa en El Mundo"), or
-to watch a video the clipping lost ("Δείτε βίντεο από την περιοχή:")."""
-
-MORE_FROM = (
-    "more from", "more in", "meer uit", "mehr aus", "altro da", "więcej z", "více z", "mer från", "mere fra",
-    "mer fra", "lisää aiheesta", "المزيد من", "περισσότερα από", "ещё из", "еще из", "більше з", "더 많은",
-)
-"""The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
-begin real subheadings ("Más de 300 evacuados")."""
-
-COOKIE_WORDS = (
-    "cookie", "çerez", "eväste", "куки", "kuki", "ciasteczk", "sütik", "süti", "クッキー", "쿠키",
-    "ملفات تعريف الارتباط", "ملفات الكوكيز", "कुकीज़", "कुकी",
-)
-"""The word for cookies, which most languages borrow ("soubory cookie", "Cookies", "cookie-uri")."""
-
-COOKIE_NOTICE_WORDS = (
-    # consent
-    "agree", "accept", "consent", "einverstanden", "zustimm", "akzeptier", "accepte", "accetti", "accetta",
-    "consenso", "acepta", "aceptas", "aceit", "concord", "akkoord", "zgadzasz", "zgod", "souhlas", "elfogad",
-    "hozzájárul", "accepți", "accepta", "соглаша", "согласие", "αποδέχ", "συναιν", "kabul", "godkänn", "accepter",
-    "godta", "hyväksy", "توافق", "موافق", "đồng ý", "同意", "동의",
-    # this site
-    "this site", "this website", "our site", "our website", "diese website", "unsere website", "ce site",
-    "notre site", "questo sito", "nostro sito", "este sitio", "nuestro sitio", "este site", "nosso site",
-    "deze website", "onze website", "situs ini", "ta strona", "tej strony", "naszej stronie", "tento web",
-    "tohoto webu", "těchto stránek", "weboldal", "acest site", "этот сайт", "нашем сайте", "сайт использует",
-    "ιστότοπ", "bu site", "sitemizde", "denna webbplats", "webbplatsen", "dette websted", "hjemmeside",
-    "nettsted", "nettsiden", "sivusto", "aquest lloc", "هذا الموقع", "trang web", "本网站", "本網站", "本サイト",
-    "当サイト", "이 사이트", "웹사이트",
-)
-"""Words that make a line about cookies the page's notice to its reader, not a report on cookies."""
-
-READER_NOTICES = (
-    # paywalls
-    "subscribers only", "for subscribers", "exclusive to subscribers", "subscribe to continue reading",
-    "subscribe to read", "riservato agli abbonati", "contenuto riservato", "reservado para suscriptores",
-    "exclusivo para suscriptores", "exclusivo para assinantes", "conteúdo exclusivo", "réservé aux abonnés",
-    "nur für abonnenten", "exklusiv für abonnenten", "alleen voor abonnees", "khusus pelanggan",
-    "tylko dla subskrybentów", "pouze pro předplatitele", "csak előfizetőknek", "doar pentru abonați",
-    "только для подписчиков", "μόνο για συνδρομητές", "abonelere özel", "endast för prenumeranter",
-    "kun for abonnenter", "vain tilaajille", "només per a subscriptors", "للمشتركين فقط", "订阅用户", "会員限定",
-    "유료 회원",
-    # players and scripts the clipping lost
-    "your browser does not support", "ihr browser unterstützt", "votre navigateur ne prend pas en charge",
-    "votre navigateur ne supporte pas", "tu navegador no", "su navegador no", "seu navegador não",
-    "il tuo browser non supporta", "je browser ondersteunt", "uw browser ondersteunt", "browser anda tidak",
-    "twoja przeglądarka nie obsługuje", "váš prohlížeč nepodporuje", "böngésző nem támogatja",
-    "browserul tău nu", "ваш браузер не поддерживает", "ваш браузер не підтримує", "πρόγραμμα περιήγησής σας δεν",
-    "tarayıcınız", "din webbläsare stöder inte", "din browser understøtter ikke", "nettleseren din støtter ikke",
-    "selaimesi ei tue", "el teu navegador no", "متصفحك لا يدعم", "trình duyệt của bạn không hỗ trợ",
-    "您的浏览器不支持", "您的瀏覽器不支援", "お使いのブラウザ", "브라우저가 지원하지 않", "please enable javascript",
-    "javascript is disabled", "enable javascript", "javascript aktivieren", "activez javascript",
-    "attiva javascript", "habilita javascript", "javascript is uitgeschakeld", "включите javascript",
-    # the rest of the article is below an advertisement or a video
-    "article continues below", "story continues below", "artikel gaat verder onder", "artikel geht unten weiter",
-    "der artikel wird unterhalb fortgesetzt", "l'article continue ci-dessous", "la suite ci-dessous",
-    "el artículo continúa debajo", "a matéria continua abaixo", "o texto continua abaixo", "l'articolo continua sotto",
-    "l'articolo prosegue sotto", "artikel berlanjut di bawah", "článek pokračuje pod", "статья продолжается ниже",
-    "το άρθρο συνεχίζεται παρακάτω", "artikeln fortsätter nedan", "artiklen fortsætter under",
-    "artikkelen fortsetter under", "artikkeli jatkuu alla",
-    # comment forms (most are the fixed strings of WordPress and its translations)
-    "your email address will not be published", "ihre e-mail-adresse wird nicht veröffentlicht",
-    "deine e-mail-adresse wird nicht veröffentlicht", "votre adresse e-mail ne sera pas publiée",
-    "votre adresse de messagerie ne sera pas publiée", "tu dirección de correo electrónico no será publicada",
-    "o seu endereço de e-mail não será publicado", "o seu endereço de email não será publicado",
-    "il tuo indirizzo email non sarà pubblicato", "je e-mailadres wordt niet gepubliceerd",
-    "alamat email anda tidak akan dipublikasikan", "twój adres e-mail nie zostanie opublikowany",
-    "vaše e-mailová adresa nebude zveřejněna", "az e-mail címed nem lesz publikálva",
-    "adresa ta de email nu va fi publicată", "ваш адрес email не будет опубликован",
-    "ваша адреса email не буде опублікована", "η διεύθυνση email σας δεν δημοσιεύεται",
-    "e-posta adresiniz yayınlanmayacak", "e-posta hesabınız yayımlanmayacak",
-    "din e-postadress kommer inte publiceras", "din e-mailadresse vil ikke blive publiceret",
-    "e-postadressen din vil ikke bli publisert", "sähköpostiosoitettasi ei julkaista",
-    "l'adreça electrònica no es publicarà", "لن يتم نشر عنوان بريدك الإلكتروني",
-    "आपका ईमेल पता प्रकाशित नहीं किया जाएगा", "email của bạn sẽ không được hiển thị công khai",
-    "您的电子邮箱地址不会被公开", "メールアドレスが公開されることはありません", "이메일 주소는 공개되지 않습니다",
-    "required fields are marked", "erforderliche felder sind mit", "les champs obligatoires sont indiqués",
-    "los campos obligatorios están marcados", "campos obrigatórios são marcados", "i campi obbligatori sono contrassegnati",
-    "vereiste velden zijn gemarkeerd met", "ruas yang wajib ditandai", "wymagane pola są oznaczone",
-    "this site uses akismet to reduce spam", "diese website verwendet akismet", "ce site utilise akismet",
-    "este sitio usa akismet", "este site utiliza o akismet", "questo sito usa akismet", "deze site gebruikt akismet",
-    "save my name, email, and website in this browser", "you must be logged in to post a comment",
-    "log in to comment", "log in to leave a comment", "sign in to comment", "connectez-vous pour commenter",
-    "connectez-vous ou créez un compte pour pouvoir commenter", "l'espace des commentaires est ouvert aux inscrits",
-    "inicia sesión para comentar", "faça login para comentar", "accedi per commentare",
-    "devi essere connesso per inviare un commento", "je moet ingelogd zijn om een reactie",
-    "masuk untuk berkomentar", "zaloguj się, aby dodać komentarz", "войдите, чтобы оставить комментарий",
-    "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta", "cancelar resposta",
-    "annulla risposta", "reactie annuleren", "batalkan balasan",
-)
-"""What a page tells its reader rather than reports: a paywall, a player or script the clipping lost."""
-
-
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 """Thai, Japanese, Chinese and Korean: their words are found inside others, not at a space."""
 
@@ -419,48 +294,6 @@ class PhraseIndex:
                 found[kind] = phrase
         return found
 
-MESSENGERS = ("whatsapp", "telegram", "signal", "viber", "zalo", "kakaotalk", "wechat", "微信")
-"""Where an outlet asks its readers to join its channel."""
-
-NEWS_AGGREGATORS = ("google news", "google noticias", "google notícias", "google actualités", "google nachrichten",
-                    "google berita", "google notizie", "msn", "yahoo news", "flipboard")
-"""Where an outlet asks its readers to follow it, no channel needed."""
-
-CHANNEL_WORDS = ("channel", "kanal", "saluran", "canal", "canale", "kanaal", "канал", "κανάλι", "csatorna",
-                 "grup", "group", "gruppo", "grupo", "groep", "группа", "grupa", "skupina", "频道", "채널", "チャンネル")
-
-CALL_VERBS = (
-    "join", "follow", "subscribe", "simak", "ikuti", "gabung", "bergabung", "segui", "seguici", "unisciti",
-    "iscriviti", "síguenos", "sigue", "únete", "suscríbete", "siga", "acompanhe", "inscreva", "suivez",
-    "rejoignez", "abonnez", "folgen", "folge", "abonnieren", "tritt", "volg", "abonneer", "obserwuj", "dołącz",
-    "subskrybuj", "sledujte", "přidejte", "kövesse", "csatlakozz", "urmărește", "urmăriți", "alătură",
-    "подписывайтесь", "подпишитесь", "присоединяйтесь", "підписуйтесь", "приєднуйтесь", "ακολουθήστε",
-    "εγγραφείτε", "takip", "katılın", "abone", "följ", "prenumerera", "følg", "abonner", "seuraa", "liity",
-    "tilaa", "segueix", "uneix", "تابعونا", "تابعوا", "انضم", "اشترك", "फॉलो", "जुड़ें", "theo dõi", "tham gia",
-    "关注", "加入", "フォロー", "팔로우", "구독",
-)
-"""Verbs that ask the reader to follow, join or subscribe, when they begin a sentence."""
-
-PLACEHOLDERS = frozenset({
-    # loading
-    "loading", "loading…", "please wait", "wird geladen", "lädt", "chargement", "cargando", "carregando",
-    "caricamento", "laden", "memuat", "ładowanie", "wczytywanie", "načítání", "načítám", "betöltés", "se încarcă",
-    "загрузка", "завантаження", "φόρτωση", "yükleniyor", "laddar", "indlæser", "laster", "ladataan", "carregant",
-    "جار التحميل", "جاري التحميل", "लोड हो रहा है", "đang tải", "加载中", "載入中", "読み込み中", "로딩 중",
-    # errors
-    "something went wrong", "an error occurred", "an error has occurred", "error loading", "oops",
-    "video unavailable", "this video is unavailable", "this content is not available", "content not available",
-    "please try again later", "ein fehler ist aufgetreten", "etwas ist schiefgelaufen", "video nicht verfügbar",
-    "une erreur est survenue", "une erreur s'est produite", "vidéo indisponible", "se ha producido un error",
-    "ha ocurrido un error", "vídeo no disponible", "ocorreu um erro", "vídeo indisponível",
-    "si è verificato un errore", "video non disponibile", "er is iets misgegaan", "er is een fout opgetreden",
-    "terjadi kesalahan", "wystąpił błąd", "došlo k chybě", "hiba történt", "a apărut o eroare",
-    "произошла ошибка", "сталася помилка", "παρουσιάστηκε σφάλμα", "bir hata oluştu", "ett fel uppstod",
-    "der opstod en fejl", "det oppstod en feil", "tapahtui virhe", "s'ha produït un error", "حدث خطأ",
-    "कुछ गलत हो गया", "đã xảy ra lỗi", "出错了", "發生錯誤", "エラーが発生しました", "오류가 발생했습니다",
-})
-"""What a page shows while its parts load, or when one fails: left alone on a line by the clipping."""
-
 GALLERY_LABELS = frozenset({
     "view photo", "view photos", "view gallery", "see all photos", "open gallery", "photo gallery", "gallery",
     "bildergalerie", "galerie", "zur galerie", "fotogalerie", "voir les photos", "galería", "galería de fotos",
@@ -484,3 +317,11 @@ DATE_LABELS = frozenset({
     "đăng", "cập nhật", "发布", "发布时间", "更新", "公開", "公開日", "更新日", "입력", "수정",
 })
 """The label of a page's date, left alone when the clipping lost the date ("- Published")."""
+
+
+MORE_FROM = (
+    "more from", "more in", "meer uit", "mehr aus", "altro da", "więcej z", "více z", "mer från", "mere fra",
+    "mer fra", "lisää aiheesta", "المزيد من", "περισσότερα από", "ещё из", "еще из", "більше з", "더 많은",
+)
+"""The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
+begin real subheadings ("Más de 300 evacuados")."""

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, CALL_LONGEST, LOADING_WORDS, NOTICE_LONGEST,
-                                 READING_TIME, is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, reader_notice,
-                                 remove_comment_sections, remove_event_promos, remove_related_links, remove_share_widgets)
+from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, CALL_LONGEST, LOADING_WORDS, READING_TIME,
+                                 is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
+                                 remove_related_links, remove_share_widgets)
+from site_builder.cleaning.notices import NOTICE_LONGEST, reader_notice, remove_comment_sections
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
 from site_builder.cleaning.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
 from site_builder.cleaning.sitechrome import remove_site_chrome
-from site_builder.cleaning.shapes import (is_agency_credit, is_date_line, is_page_residue, is_share_row, remove_edge_labels,
+from site_builder.cleaning.dates import is_date_line
+from site_builder.cleaning.shapes import (is_agency_credit, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
 RULES: tuple[Rule, ...] = (

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from site_builder.cleaning.lexicon import AGO_WORDS, DATE_LABELS, RELATIVE_TIME_CJK, TIME_UNITS, alternation, folded, folded_set
 from site_builder.cleaning.noise import Work, bare, drop_lines, is_tag_like
 
 LINES_REMEMBERED = 2048
@@ -21,6 +20,7 @@ LINES_REMEMBERED = 2048
 whole build, would only hold its text in memory."""
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？][\"'”’»)\]]*\s*$")
 """A full stop, not an ellipsis: a line ending in "…" is a teaser cut short by its page."""
+DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 STRUCTURE = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[!\[|<|\||`|\\|\{[{%]|\[[^\]]+\]:|"
                        r"\[[^\]]*(\[[^\]]*\][^\]]*)?\][(\[])")
@@ -143,46 +143,7 @@ def echoes(line: str, title: str) -> bool:
     return len(line) >= 0.6 * len(title) and title.startswith(line.rstrip(".…"))
 
 
-# --- dates, credits, share rows ---------------------------------------------------------------------
-
-YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
-NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d|\d{4})(?!\d)|(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
-DIGIT = re.compile(r"\d")
-SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.:-])")
-"""A result (Persib 0-2 Bali United): a line of a table of results, not the page's date."""
-
-
-def is_date_line(text: str) -> bool:
-    """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
-    Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
-    date, not a sentence."""
-    if not DIGIT.search(text):  # most lines: no date without a digit, but for a label that lost its date
-        return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
-    stripped = text.strip().strip("*_-–—•· ")
-    words = word_count(stripped)
-    if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
-        return False
-    dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped)
-    return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped) \
-        or words <= 6 and is_relative_time(stripped)
-
-
-DATE_LABEL_KEYS = folded_set(DATE_LABELS)
-DATE_LABEL_LONGEST = 40
-RELATIVE_UNIT = re.compile(rf"(?<!\w)\d+\s*{alternation(TIME_UNITS)}\w*\.?(?!\w)|(?<!\w)\d+\s*[hmd](?!\w)", re.I)
-AGO = re.compile(rf"(?<!\w){alternation(AGO_WORDS)}(?!\w)", re.I)
-
-
-def is_relative_time(text: str) -> bool:
-    """'33 minuten geleden', 'vor 3 Stunden', 'Updated 2h ago', '3分前': when the page was published, told
-    as a number of units ago, in any of the languages the lexicon knows."""
-    if RELATIVE_TIME_CJK.search(text):
-        return True
-    if not (RELATIVE_UNIT.search(text) and AGO.search(text)):
-        return False
-    rest = AGO.sub(" ", RELATIVE_UNIT.sub(" ", text))
-    return len(re.findall(r"[^\W\d]+", rest)) <= 1  # "πριν από 2 ώρες", not "Vor 3 Jahren brannte es"
-
+# --- credits, share rows ---------------------------------------------------------------------
 
 AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
                            r"\bvia\s+(Getty|Reuters|AFP|AP|EPA|Shutterstock|[A-Z]{2,}))")

@@ -1,0 +1,50 @@
+"""The date-lines rule's test: a line that is only the page's timestamp or dateline, in any language (a few
+words around a year or a numeric date), how long ago it was published ("vor 3 Stunden", "3分前"), or a
+date's label left without its date ("- Published").
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.cleaning.lexicon import (AGO_WORDS, DATE_LABELS, RELATIVE_TIME_CJK, TIME_UNITS, alternation, folded,
+                                           folded_set)
+from site_builder.cleaning.noise import bare
+from site_builder.cleaning.shapes import DIGIT, SENTENCE_END, STRUCTURE, word_count
+
+YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d|\d{4})(?!\d)|(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
+SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.:-])")
+"""A result (Persib 0-2 Bali United): a line of a table of results, not the page's date."""
+
+
+def is_date_line(text: str) -> bool:
+    """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
+    Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
+    date, not a sentence."""
+    if not DIGIT.search(text):  # most lines: no date without a digit, but for a label that lost its date
+        return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
+    stripped = text.strip().strip("*_-–—•· ")
+    words = word_count(stripped)
+    if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
+        return False
+    dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped)
+    return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped) \
+        or words <= 6 and is_relative_time(stripped)
+
+
+DATE_LABEL_KEYS = folded_set(DATE_LABELS)
+DATE_LABEL_LONGEST = 40
+RELATIVE_UNIT = re.compile(rf"(?<!\w)\d+\s*{alternation(TIME_UNITS)}\w*\.?(?!\w)|(?<!\w)\d+\s*[hmd](?!\w)", re.I)
+AGO = re.compile(rf"(?<!\w){alternation(AGO_WORDS)}(?!\w)", re.I)
+
+
+def is_relative_time(text: str) -> bool:
+    """'33 minuten geleden', 'vor 3 Stunden', 'Updated 2h ago', '3分前': when the page was published, told
+    as a number of units ago, in any of the languages the lexicon knows."""
+    if RELATIVE_TIME_CJK.search(text):
+        return True
+    if not (RELATIVE_UNIT.search(text) and AGO.search(text)):
+        return False
+    rest = AGO.sub(" ", RELATIVE_UNIT.sub(" ", text))
+    return len(re.findall(r"[^\W\d]+", rest)) <= 1  # "πριν από 2 ώρες", not "Vor 3 Jahren brannte es"

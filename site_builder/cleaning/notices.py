@@ -1,0 +1,91 @@
+"""Cleaning rules for what a page says to its reader rather than reports: its comment section, its
+notices (cookies, paywalls, comment forms, players the clipping lost) and its calls to follow a channel,
+found by the phrases of ``phrasebook`` and the headings of ``lexicon``, in about 30 languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.cleaning.lexicon import COMMENT_HEADINGS, PhraseIndex, alternation, folded, folded_set
+from site_builder.cleaning.noise import EMBED_MARK, Work, bare, drop_lines
+from site_builder.cleaning.phrasebook import (CALL_VERBS, CHANNEL_WORDS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, MESSENGERS,
+                                              NEWS_AGGREGATORS, READER_NOTICES)
+
+
+COMMENT_SECTION_LONGEST = 60
+PROSE_CHARACTERS = 60
+
+
+def remove_comment_sections(work: Work) -> None:
+    """A comment section ends the article: from its heading ("Comments", "Δεν υπάρχουν σχόλια:", "댓글")
+    to the end go the form, its notices and the readers' comments. Only after the text has begun, and
+    only a plain line: a Markdown heading "Comments" may be a writer's section on comments in code."""
+    lines = work.lines
+    started, heading = False, None
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if started and len(text) <= COMMENT_SECTION_LONGEST and not text.startswith(("#", "-", "*", ">", "|")) \
+                and _is_comment_heading(text):
+            heading = index
+            break
+        started = started or len(text) >= PROSE_CHARACTERS
+    if heading is None or any(line.text.lstrip().startswith(("```", "~~~")) for line in lines[heading:]):
+        return
+    drop_lines(work, "comment-sections", lambda text, i: "the comment section, from its heading to the end"
+               if i >= heading and not text.lstrip().startswith(EMBED_MARK) else "", longest=10**9)
+
+
+def _is_comment_heading(text: str) -> bool:
+    words = bare(text)
+    return folded(words) in COMMENT_HEADING_KEYS or folded(re.sub(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$", "", words)) \
+        in COMMENT_HEADING_KEYS
+
+
+COMMENT_HEADING_KEYS = folded_set(COMMENT_HEADINGS)
+
+
+NOTICES = PhraseIndex(notice=READER_NOTICES)
+COOKIES = PhraseIndex(frozenset({"cookie"}), cookie=COOKIE_WORDS)
+CONSENT = PhraseIndex(frozenset({"consent"}), consent=COOKIE_NOTICE_WORDS)
+"""Found anywhere in a line (stems): a consent word is looked for only in a line about cookies."""
+NOTICE_LONGEST = 250
+"""Notices are a sentence or two; longer lines are the text, not asked about."""
+
+
+def reader_notice(text: str) -> str:
+    """What the page tells its reader, in any of the lexicon's languages: a cookie notice ('Tento web
+    používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
+    audio element'). Returns the evidence. (Sentences are not folded: that would cost more than the rule.)"""
+    words = bare(text)
+    if (cookie := COOKIES.find(words)) and (consent := CONSENT.find(words)):
+        return f"a cookie notice: {cookie['cookie']!r}, {consent['consent']!r}"
+    found = NOTICES.find(words)
+    return f"a notice to the reader: {found['notice']!r}" if found else ""
+
+
+CHANNELS = PhraseIndex(frozenset({"messenger", "aggregator", "channel"}), messenger=MESSENGERS,
+                       aggregator=NEWS_AGGREGATORS, channel=CHANNEL_WORDS)
+CALL_VERB_SET = frozenset(CALL_VERBS)
+NAMED_CHANNEL = re.compile(alternation({name.split()[0] for name in MESSENGERS + NEWS_AGGREGATORS}))
+CHANNEL_LINK = re.compile(r"https?://(t\.me|telegram\.me|whatsapp\.com/channel|chat\.whatsapp\.com)/\w+/?\)")
+"""A link to a channel itself, not to one of its posts (t.me/name/123), which an article may cite."""
+CHANNEL_LABEL_WORDS = 6
+
+
+def is_channel_call(text: str, words: str) -> bool:
+    """'Simak breaking news … di kanal Telegram', 'Ακολουθήστε το Daynight.gr σε Google News': a sentence
+    beginning with a verb that asks to follow, naming a messenger's channel or a news aggregator; or a
+    messenger's channel named alone or linked. A report on what a ministry posted on its Telegram
+    channel, or on audios sent by WhatsApp, is neither."""
+    if not NAMED_CHANNEL.search(words):  # most lines name no messenger: let go before the word index
+        return False
+    found = CHANNELS.find(words)
+    channel = "messenger" in found and "channel" in found
+    if not (channel or "aggregator" in found):
+        return False
+    if channel and (len(words.split()) <= CHANNEL_LABEL_WORDS or CHANNEL_LINK.search(text)):
+        return True
+    tokens = words.split(" ")
+    starts = [tokens[0]] + [token for before, token in zip(tokens, tokens[1:]) if before.endswith((".", "!", "?"))]
+    return any(token.strip("\"'“”«»„") in CALL_VERB_SET for token in starts)
