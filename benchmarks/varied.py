@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "tests" / "grouping_real" / "articles"
 YEARS = 20
+FIRST_DAY = date(2021, 1, 1)
+"""Articles follow each other a dozen a day from here, on the calendar (the newest are the latest)."""
 TAGS = [f"topic-{n:02d}" for n in range(60)]
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 EMBEDS = (
@@ -126,8 +129,7 @@ def write_varied_corpus(folder: Path, count: int, seed: int = 2025) -> Path:
         lang, own = reports[number % len(reports)]
         others = [s for s in by_language[lang] if s != own[0]]
         writer = Writer(rng, own[1:] + rng.sample(others, min(200, len(others))), lang, number)
-        day = 1 + number // 12 % 365  # a dozen articles a day, a year later each round
-        year = 2021 + number // (12 * 365) % YEARS
+        day = FIRST_DAY + timedelta(days=number // 12 % (365 * YEARS))  # a dozen articles a day
         target = 30_000 if number % 50 == 7 else rng.randint(2_500, 9_000)
         blocks = [writer.paragraph()]
         while sum(map(len, blocks)) < target:
@@ -138,7 +140,7 @@ def write_varied_corpus(folder: Path, count: int, seed: int = 2025) -> Path:
             blocks.insert(rng.randint(1, len(blocks)), embed)
             blocks.append(rng.choice(NOISE).format(n=number))
         title = own[0][:90].rstrip(" ,;:").replace('"', "'")
-        front = (f'---\ntitle: "{title}"\ndate: {year}-{(day - 1) // 28 % 12 + 1:02d}-{(day - 1) % 28 + 1:02d}\n'
+        front = (f'---\ntitle: "{title}"\ndate: {day.isoformat()}\n'
                  f"source: Outlet {number % 97}\nlang: {lang}\nid: varied-{number:05d}\n"
                  f"tags: [{', '.join(rng.sample(TAGS, rng.randint(1, 4)))}]\n---\n")
         (content / f"a{number:05d}.md").write_text(front + "\n\n".join(blocks) + "\n", encoding="utf-8")
