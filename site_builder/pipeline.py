@@ -106,29 +106,6 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
     return Site(config, tuple(articles), grouping.stories, build_time, grouping.redirects, names), grouping, problems
 
 
-def previous_story_state(manifest: dict) -> StoryState:
-    """The stories the last build published, from its manifest (none when there was no build)."""
-    from site_builder.stories.grouping import StoryState
-
-    stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
-    if not isinstance(stories, dict) or not isinstance(redirects, dict):
-        return StoryState({}, {})
-    return StoryState({str(k): tuple(map(str, v)) for k, v in stories.items() if isinstance(v, list)},
-                      {str(k): str(v) for k, v in redirects.items()})
-
-
-def kept_story_state(site: Site) -> StoryState:
-    """``previous_story_state`` of the manifest that ``story_state(site)`` goes into, made from the site."""
-    from site_builder.stories.grouping import StoryState
-
-    return StoryState({s.slug: s.article_ids for s in site.stories}, dict(site.redirects))
-
-
-def story_state(site: Site) -> dict:
-    """What the next build needs to keep story URLs stable."""
-    return {"stories": {s.slug: list(s.article_ids) for s in site.stories}, "redirects": dict(site.redirects)}
-
-
 def build(config: SiteConfig, options: BuildOptions = BuildOptions(),
           config_warnings: tuple[Problem, ...] = (), memo: Memo | None = None,
           written: frozenset[str] | None = None, wait: bool = True) -> BuildReport:
@@ -215,6 +192,8 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
 def build_all(config: SiteConfig, options: BuildOptions, start: Start, reuse: Reuse) -> BuildReport:
     """``build`` past its checks: load, clean and group (``make_site``), render, write; with the files of the
     last build (``start.manifest``), the cache folder and the `serve` memo to reuse what they can."""
+    from site_builder.stories.grouping import StoryState
+
     first = reuse.memo is None or reuse.memo.recall("render") is None  # not a rebuild of `serve` after a save
     with Background(config, options.drafts, reuse, start.found) as background:
         reuse = background.reuse
@@ -231,7 +210,7 @@ def build_all(config: SiteConfig, options: BuildOptions, start: Start, reuse: Re
     report = BuildReport(len(site.articles), len(site.stories), len(transaction.hashes), rendered.rendered,
                          WriteReport(0, 0, 0), tuple(start.config_warnings) + tuple(problems),
                          count_cleaning(site.articles, reuse.memo), 0.0)
-    keep = story_state(site) | {"keys": rendered.keys}
+    keep = StoryState.of(site.stories, site.redirects).manifest_fields() | {"keys": rendered.keys}
     keep |= {"inputs": start.inputs, "summary": summary_of(report)} if start.inputs else {}
     progress.begin("write")
     written = transaction.commit(keep)
@@ -247,8 +226,10 @@ LEFT_FOR_EXIT: list = []
 
 def last_story_state(manifest: dict, memo: Memo | None) -> StoryState:
     """The stories the last build published: under `serve`, as it kept them, while its manifest is this."""
+    from site_builder.stories.grouping import StoryState
+
     kept = memo.recall("story state") if memo is not None else None
-    return kept[1] if kept is not None and kept[0] is manifest else previous_story_state(manifest)
+    return kept[1] if kept is not None and kept[0] is manifest else StoryState.from_manifest(manifest)
 
 
 def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transaction, refresh_search: bool
@@ -282,9 +263,11 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
 def remember_build(memo: Memo | None, transaction: Transaction, site: Site, rendered: Rendered) -> None:
     """Under `serve`, what the next build starts from: only once written, as the next render trusts these
     keys to name files that were written."""
+    from site_builder.stories.grouping import StoryState
+
     if memo is not None:
         memo.keep("manifest", (transaction.output_dir, transaction.record))
-        memo.keep("story state", (transaction.record, kept_story_state(site)))
+        memo.keep("story state", (transaction.record, StoryState.of(site.stories, site.redirects)))
         memo.keep("render", rendered)
 
 
@@ -383,4 +366,6 @@ def clean_files(config: SiteConfig, paths: Iterable[Path]) -> list[CleanedFile]:
 
 def plan_stories(config: SiteConfig, options: BuildOptions = BuildOptions()) -> tuple[Site, Grouping, list[Problem]]:
     """The stories a build would publish now (slugs as the last build left them), writing nothing."""
-    return make_site(config, options, previous_story_state(read_manifest(config.output_dir)))
+    from site_builder.stories.grouping import StoryState
+
+    return make_site(config, options, StoryState.from_manifest(read_manifest(config.output_dir)))

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from site_builder.incremental.rescoring import clusters_of, items_signature
 from site_builder.stories.clustering import Clusters, Pair
@@ -37,6 +37,25 @@ class StoryState:
     """Story slug -> its article ids."""
     redirects: Mapping[str, str]
     """Old story slug -> the slug of the story it was merged into."""
+
+    @classmethod
+    def of(cls, stories: Sequence[Story], redirects: Mapping[str, str]) -> StoryState:
+        """What a build of these stories leaves for the next one."""
+        return cls({story.slug: story.article_ids for story in stories}, dict(redirects))
+
+    @classmethod
+    def from_manifest(cls, manifest: dict) -> StoryState:
+        """What the last build published, as its manifest says (nothing when there was no build, or the
+        manifest is not one a build wrote)."""
+        stories, redirects = manifest.get("stories", {}), manifest.get("redirects", {})
+        if not isinstance(stories, dict) or not isinstance(redirects, dict):
+            return cls({}, {})
+        return cls({str(k): tuple(map(str, v)) for k, v in stories.items() if isinstance(v, list)},
+                   {str(k): str(v) for k, v in redirects.items()})
+
+    def manifest_fields(self) -> dict:
+        """The manifest's part that ``from_manifest`` reads back."""
+        return {"stories": {slug: list(ids) for slug, ids in self.stories.items()}, "redirects": dict(self.redirects)}
 
 
 @dataclass(frozen=True)
