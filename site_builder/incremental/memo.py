@@ -42,24 +42,18 @@ class Memo:
         self._used[key] = entry
         return entry[1]
 
-    def recall(self, name: Hashable) -> Any:
-        """What was last kept under ``name`` (None at first): for a stage that updates its previous result
-        rather than looking up an exact one."""
-        value = self._used.get(name, self._entries.get(name))
-        self._used[name] = value
+    def recall(self, key: Hashable) -> Any:
+        """What was last kept under ``key`` (None when nothing is); found, it is kept for the next build.
+        An exact result looked up by its inputs, or a stage's previous result that it updates."""
+        value = self._used.get(key, self._entries.get(key))
+        if value is not None:
+            self._used[key] = value
         return value
 
     @property
     def empty(self) -> bool:
         """True before the first build of a session."""
         return not self._entries and not self._used
-
-    def find(self, key: Hashable) -> Any:
-        """What is kept under ``key`` (None when nothing is); found, it is kept for the next build."""
-        value = self._used.get(key, self._entries.get(key))
-        if value is not None:
-            self._used[key] = value
-        return value
 
     def keep(self, name: Hashable, value: Any) -> None:
         self._used[name] = value

@@ -196,7 +196,7 @@ def find(key: str, reuse: Reuse) -> Any:
     """What the memo, else the cache folder, keeps under ``key`` (None when neither does). Either keeps what
     it finds for the next build; what the cache folder gives `serve`'s first build goes into the memo too."""
     memo, store = reuse.memo, reuse.store
-    value = memo.find(key) if memo else None
+    value = memo.recall(key) if memo else None
     if value is None and store:
         value = store.find(key)
         if value is not None and memo:
