@@ -8,31 +8,14 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (AD_LABELS, COMMENT_HEADINGS, CREDIT_WORDS, GALLERY_LABELS, MORE_FROM,
-                                           NAVIGATION_LABELS, PRINT_LABELS, RELATED_HEADINGS as MORE_RELATED_HEADINGS,
+from site_builder.cleaning.lexicon import (COMMENT_HEADINGS, CREDIT_WORDS, GALLERY_LABELS, MORE_FROM,
+                                           NAVIGATION_LABELS, PRINT_LABELS, RELATED_HEADINGS,
                                            SHARE_LABELS, STOCK_PHOTO_LABELS, TAG_LABELS, alternation, folded,
                                            folded_set)
 from site_builder.cleaning.notices import is_channel_call
-from site_builder.cleaning.phrasebook import PLACEHOLDERS, READ_MORE_PROMPTS
+from site_builder.cleaning.phrasebook import READ_MORE_PROMPTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
-SHARE_WORDS = {
-    "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
-    "share on facebook", "share on x", "share on twitter", "share on linkedin", "share on whatsapp",
-    "share via email", "share via", "share the article", "tweet", "tweet this", "post", "pin it", "copy link",
-    "copy url", "link copied", "copied", "bagikan", "bagikan artikel", "bagikan artikel ini", "bagikan berita",
-    "bagikan berita ini", "salin link", "salin tautan", "tautan disalin", "condividi", "condividi su facebook",
-    "condividi su x", "condividi su whatsapp", "condividi questo articolo", "condividi l'articolo", "copia link",
-    "compartir", "compartir en facebook", "compartir en twitter", "compartir en x", "compartir en whatsapp",
-    "compartir artículo", "compartir este artículo", "copiar enlace", "compartilhe", "compartilhar",
-    "compartilhe esta notícia", "compartilhe este artigo", "copiar link", "partager", "partager sur facebook",
-    "partager sur x", "partager cet article", "copier le lien", "teilen", "artikel teilen", "auf facebook teilen",
-    "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
-    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る", "like this", "like",
-    "like loading", "mi piace", "me gusta", "curtir", "j'aime", "gefällt mir", "vind ik leuk", "suka", "いいね",
-    "partager l'article", "compartir la noticia", "compartilhar notícia", "condividi la notizia",
-    "artikel delen", "diesen artikel teilen", "share the story", "bagikan ke",
-}
 NETWORK_WORDS = {
     "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "pinterest", "reddit", "line", "email",
     "e-mail", "mail", "messenger", "flipboard", "threads", "bluesky", "mastodon", "print", "imprimir", "stampa",
@@ -48,17 +31,8 @@ FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|insta
                     r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
                     r"síguenos|siga-nos|siga (o|a|os|as) |suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
                     r"をフォロー)")
-COMMENT_WORDS = {
-    "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
-    "show comments", "join the conversation", "0 comments", "no comments", "komentar", "tulis komentar",
-    "lihat komentar", "berikan komentar", "commenti", "commenta", "lascia un commento", "comentarios",
-    "comentar", "deja un comentario", "deja tu comentario", "comentários", "deixe um comentário",
-    "deixe seu comentário", "commentaires", "commenter", "laisser un commentaire", "réagir", "kommentare",
-    "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
-    "コメントする", "コメントを書く",
-}
-COMMENT_KEYS = folded_set(COMMENT_WORDS, COMMENT_HEADINGS)
-SHARE_KEYS = folded_set(SHARE_WORDS, SHARE_LABELS, PRINT_LABELS, GALLERY_LABELS)
+COMMENT_KEYS = folded_set(COMMENT_HEADINGS)
+SHARE_KEYS = folded_set(SHARE_LABELS, PRINT_LABELS, GALLERY_LABELS)
 COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
                            r"kommentare|reacties|件のコメント)$")
 
@@ -101,20 +75,7 @@ def _widget_next(widget: list[bool], passed: list[bool]) -> list[bool]:
     return result
 
 
-RELATED_HEADINGS = {
-    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
-    "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
-    "more from", "recommended", "recommended for you", "you may also like", "you might also like", "see also",
-    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
-    "berita lainnya", "pilihan editor", "leggi anche", "più letti", "i più letti", "articoli correlati",
-    "potrebbe interessarti", "ti potrebbe interessare", "lee también", "lo más leído", "lo más visto",
-    "noticias relacionadas", "te puede interesar", "también te puede interesar", "leia também", "mais lidas",
-    "notícias relacionadas", "veja também", "mais lidos", "lire aussi", "à lire aussi", "les plus lus",
-    "articles similaires", "sur le même sujet", "lesen sie auch", "meistgelesen", "meistgelesene artikel",
-    "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
-    "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
-}
-RELATED_KEYS = folded_set(RELATED_HEADINGS, MORE_RELATED_HEADINGS)
+RELATED_KEYS = folded_set(RELATED_HEADINGS)
 RELATED_LABEL = re.compile(
     r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
     r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
@@ -189,17 +150,6 @@ def _looks_like_headline(text: str) -> bool:
             and not stripped.rstrip().endswith(endings))
 
 
-AD_WORDS = {
-    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
-    "paid post", "promoted", "scroll to continue with content", "continue reading below", "content continues below",
-    "story continues below advertisement", "article continues below advertisement", "story continues below",
-    "article continues after this advertisement", "iklan", "advertorial", "scroll untuk melanjutkan",
-    "lanjutkan membaca artikel di bawah", "scroll to resume content", "konten berbayar", "pubblicità",
-    "contenuto sponsorizzato", "pubblicità - continua a leggere di seguito", "publicidad", "contenido patrocinado",
-    "sigue leyendo", "publicidade", "conteúdo patrocinado", "continua após a publicidade", "publicité",
-    "contenu sponsorisé", "la suite après la publicité", "anzeige", "werbung", "gesponsert", "weiter nach der anzeige",
-    "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
-} | AD_LABELS
 
 NEWSLETTER = re.compile(
     r"^(sign up|subscribe|register|get|join|berlangganan|daftar|ikuti|iscriviti|abbonati|registrati|suscríbete|"
@@ -248,18 +198,7 @@ READING_TIME = re.compile(
     r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuti|minutos|minuten|分)\.?\s*"
     r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
     r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
-LOADING_WORDS = {
-    "loading", "please wait", "loading content", "memuat", "sedang memuat", "caricamento", "caricamento in corso",
-    "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
-    "読み込み中", "読み込んでいます",
-} | PLACEHOLDERS
-NAVIGATION_WORDS = {
-    "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
-    "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",
-    "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
-    "terug naar home", "ページの先頭へ", "トップへ戻る",
-}
-NAVIGATION_KEYS = folded_set(NAVIGATION_WORDS, NAVIGATION_LABELS)
+NAVIGATION_KEYS = folded_set(NAVIGATION_LABELS)
 BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")

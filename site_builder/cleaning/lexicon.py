@@ -15,6 +15,13 @@ import unicodedata
 from functools import lru_cache
 
 COMMENT_HEADINGS = frozenset({
+    "comment", "comments", "leave a comment", "post a comment", "add a comment", "view comments",
+    "show comments", "join the conversation", "0 comments", "no comments", "komentar", "tulis komentar",
+    "lihat komentar", "berikan komentar", "commenti", "commenta", "lascia un commento", "comentarios",
+    "comentar", "deja un comentario", "deja tu comentario", "comentários", "deixe um comentário",
+    "deixe seu comentário", "commentaires", "commenter", "laisser un commentaire", "réagir", "kommentare",
+    "kommentieren", "kommentar schreiben", "reacties", "reageer", "reageren", "plaats een reactie", "コメント",
+    "コメントする", "コメントを書く",
     # en
     "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment", "no comments",
     "join the discussion", "join the conversation", "reader comments", "show comments", "view comments",
@@ -51,6 +58,17 @@ COMMENT_HEADINGS = frozenset({
 """The heading of a page's comment section, which ends the article wherever it is."""
 
 RELATED_HEADINGS = frozenset({
+    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
+    "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
+    "more from", "recommended", "recommended for you", "you may also like", "you might also like", "see also",
+    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
+    "berita lainnya", "pilihan editor", "leggi anche", "più letti", "i più letti", "articoli correlati",
+    "potrebbe interessarti", "ti potrebbe interessare", "lee también", "lo más leído", "lo más visto",
+    "noticias relacionadas", "te puede interesar", "también te puede interesar", "leia também", "mais lidas",
+    "notícias relacionadas", "veja também", "mais lidos", "lire aussi", "à lire aussi", "les plus lus",
+    "articles similaires", "sur le même sujet", "lesen sie auch", "meistgelesen", "meistgelesene artikel",
+    "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
+    "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
     # en
     "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
     "related stories", "related news", "related posts", "related content", "related topics", "related links",
@@ -161,6 +179,21 @@ def alternation(words) -> str:
     return "(" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
 
 SHARE_LABELS = frozenset({
+    "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",
+    "share on facebook", "share on x", "share on twitter", "share on linkedin", "share on whatsapp",
+    "share via email", "share via", "share the article", "tweet", "tweet this", "post", "pin it", "copy link",
+    "copy url", "link copied", "copied", "bagikan", "bagikan artikel", "bagikan artikel ini", "bagikan berita",
+    "bagikan berita ini", "salin link", "salin tautan", "tautan disalin", "condividi", "condividi su facebook",
+    "condividi su x", "condividi su whatsapp", "condividi questo articolo", "condividi l'articolo", "copia link",
+    "compartir", "compartir en facebook", "compartir en twitter", "compartir en x", "compartir en whatsapp",
+    "compartir artículo", "compartir este artículo", "copiar enlace", "compartilhe", "compartilhar",
+    "compartilhe esta notícia", "compartilhe este artigo", "copiar link", "partager", "partager sur facebook",
+    "partager sur x", "partager cet article", "copier le lien", "teilen", "artikel teilen", "auf facebook teilen",
+    "link kopieren", "delen", "deel dit artikel", "deel artikel", "kopieer link", "シェア", "シェアする", "ツイート",
+    "共有", "リンクをコピー", "この記事をシェア", "はてなブックマーク", "lineで送る", "like this", "like",
+    "like loading", "mi piace", "me gusta", "curtir", "j'aime", "gefällt mir", "vind ik leuk", "suka", "いいね",
+    "partager l'article", "compartir la noticia", "compartilhar notícia", "condividi la notizia",
+    "artikel delen", "diesen artikel teilen", "share the story", "bagikan ke",
     "udostępnij", "podziel się", "sdílet", "sdílejte", "zdieľať", "megosztás", "megosztom", "distribuie",
     "distribuie articolul", "поделиться", "поділитися", "κοινοποίηση", "μοιραστείτε", "paylaş", "paylaşın",
     "dela", "dela artikeln", "del", "del artiklen", "del artikkelen", "jaa", "jaa artikkeli", "comparteix",
@@ -184,6 +217,15 @@ PRINT_LABELS = frozenset({
 """A button of the page's article tools: print, text size, listen."""
 
 AD_LABELS = frozenset({
+    "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+    "paid post", "promoted", "scroll to continue with content", "continue reading below", "content continues below",
+    "story continues below advertisement", "article continues below advertisement", "story continues below",
+    "article continues after this advertisement", "iklan", "advertorial", "scroll untuk melanjutkan",
+    "lanjutkan membaca artikel di bawah", "scroll to resume content", "konten berbayar", "pubblicità",
+    "contenuto sponsorizzato", "pubblicità - continua a leggere di seguito", "publicidad", "contenido patrocinado",
+    "sigue leyendo", "publicidade", "conteúdo patrocinado", "continua após a publicidade", "publicité",
+    "contenu sponsorisé", "la suite après la publicité", "anzeige", "werbung", "gesponsert", "weiter nach der anzeige",
+    "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
     "reklama", "reklamy", "hirdetés", "publicitate", "реклама", "διαφήμιση", "reklam", "annons", "annonse",
     "annonce", "mainos", "publicitat", "إعلان", "اعلان", "विज्ञापन", "quảng cáo", "广告", "廣告", "광고", "โฆษณา",
     "פרסומת", "sponzorováno", "sponsorowane", "спонсорский материал", "χορηγούμενο", "sponsorlu",
@@ -191,6 +233,10 @@ AD_LABELS = frozenset({
 """An advertisement label alone on its line."""
 
 NAVIGATION_LABELS = frozenset({
+    "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
+    "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",
+    "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
+    "terug naar home", "ページの先頭へ", "トップへ戻る",
     "skip to content", "skip to main content", "skip to navigation", "jump to content", "zum inhalt springen",
     "direkt zum inhalt", "aller au contenu", "aller au contenu principal", "passer au contenu",
     "saltar al contenido", "ir al contenido", "pular para o conteúdo", "ir para o conteúdo", "vai al contenuto",

@@ -146,6 +146,9 @@ CALL_VERBS = (
 """Verbs that ask the reader to follow, join or subscribe, when they begin a sentence."""
 
 PLACEHOLDERS = frozenset({
+    "loading", "please wait", "loading content", "memuat", "sedang memuat", "caricamento", "caricamento in corso",
+    "cargando", "carregando", "chargement", "chargement en cours", "wird geladen", "lädt", "laden", "bezig met laden",
+    "読み込み中", "読み込んでいます",
     # loading
     "loading", "loading…", "please wait", "wird geladen", "lädt", "chargement", "cargando", "carregando",
     "caricamento", "laden", "memuat", "ładowanie", "wczytywanie", "načítání", "načítám", "betöltés", "se încarcă",

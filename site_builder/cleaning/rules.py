@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.chrome import (AD_WORDS, BARE_IMAGE_URL, CALL_LONGEST, LOADING_WORDS, READING_TIME,
+from site_builder.cleaning.chrome import (BARE_IMAGE_URL, CALL_LONGEST, READING_TIME,
                                  is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
                                  remove_related_links, remove_share_widgets)
 from site_builder.cleaning.notices import NOTICE_LONGEST, reader_notice, remove_comment_sections
+from site_builder.cleaning.lexicon import AD_LABELS
+from site_builder.cleaning.phrasebook import PLACEHOLDERS
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
@@ -36,8 +38,8 @@ RULES: tuple[Rule, ...] = (
         work, "breadcrumbs", lambda text, _: is_breadcrumb(text), longest=150)),
     Rule("reading-time", "reading-time labels (5 min read)", pattern_rule("reading-time", READING_TIME, 60)),
     Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
-                                                                                  LOADING_WORDS)),
-    Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_WORDS)),
+                                                                                  PLACEHOLDERS)),
+    Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_LABELS)),
     Rule("comment-sections", "a comment section, from its heading to the end (Comments, Kommentare, σχόλια, 댓글)",
          remove_comment_sections),
     Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
