@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (COMMENT_HEADINGS, CREDIT_WORDS, GALLERY_LABELS, MORE_FROM,
+from site_builder.cleaning.lexicon import (CREDIT_WORDS, GALLERY_LABELS, MORE_FROM,
                                            NAVIGATION_LABELS, PRINT_LABELS, RELATED_HEADINGS,
                                            SHARE_LABELS, STOCK_PHOTO_LABELS, TAG_LABELS, alternation, folded,
                                            folded_set)
-from site_builder.cleaning.notices import is_channel_call
+from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call
 from site_builder.cleaning.phrasebook import READ_MORE_PROMPTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -31,7 +31,6 @@ FOLLOW = re.compile(r"^(follow us|follow (\S+ ){0,3}on (x|twitter|facebook|insta
                     r"google news|whatsapp|telegram)|ikuti (kami|berita|update)|seguici|segui (\S+ ){0,3}su |"
                     r"síguenos|siga-nos|siga (o|a|os|as) |suivez-nous|folgen sie uns|folge uns|volg ons|フォローする|"
                     r"をフォロー)")
-COMMENT_KEYS = folded_set(COMMENT_HEADINGS)
 SHARE_KEYS = folded_set(SHARE_LABELS, PRINT_LABELS, GALLERY_LABELS)
 COMMENT_COUNT = re.compile(r"^\d+\s+(comments?|komentar|commenti|comentarios|comentários|commentaires|"
                            r"kommentare|reacties|件のコメント)$")
@@ -48,7 +47,7 @@ def is_widget_line(text: str) -> bool:
     uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
     follow = (len(text) <= 80 and bool(FOLLOW.match(words))
               and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
-    return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_KEYS or bool(JAPANESE_SHARE.search(words))
+    return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_HEADING_KEYS or bool(JAPANESE_SHARE.search(words))
             or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow)
 
 

@@ -175,8 +175,9 @@ def folded_set(*groups) -> frozenset[str]:
 
 
 def alternation(words) -> str:
-    """A regular expression matching any of ``words``, the longest first."""
-    return "(" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+    """A regular expression matching any of ``words``, each once, the longest first (then in order, so
+    every process writes the same expression)."""
+    return "(" + "|".join(re.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word))) + ")"
 
 SHARE_LABELS = frozenset({
     "share", "share this", "share this:", "share this article", "share this story", "share article", "share story",

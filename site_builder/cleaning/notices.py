@@ -36,13 +36,14 @@ def remove_comment_sections(work: Work) -> None:
                if i >= heading and not text.lstrip().startswith(EMBED_MARK) else "", longest=10**9)
 
 
+COMMENT_HEADING_KEYS = folded_set(COMMENT_HEADINGS)
+COUNT = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")
+"""A count before or after a heading ('Kommentare (3)', '0 comments')."""
+
+
 def _is_comment_heading(text: str) -> bool:
     words = bare(text)
-    return folded(words) in COMMENT_HEADING_KEYS or folded(re.sub(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$", "", words)) \
-        in COMMENT_HEADING_KEYS
-
-
-COMMENT_HEADING_KEYS = folded_set(COMMENT_HEADINGS)
+    return folded(words) in COMMENT_HEADING_KEYS or folded(COUNT.sub("", words)) in COMMENT_HEADING_KEYS
 
 
 NOTICES = PhraseIndex(notice=READER_NOTICES)
