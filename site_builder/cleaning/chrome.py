@@ -12,7 +12,7 @@ from site_builder.cleaning.lexicon import (CREDIT_WORDS, GALLERY_LABELS, MORE_FR
                                            NAVIGATION_LABELS, PRINT_LABELS, RELATED_HEADINGS,
                                            SHARE_LABELS, STOCK_PHOTO_LABELS, TAG_LABELS, alternation, folded,
                                            folded_set)
-from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call
+from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call, is_follow_call
 from site_builder.cleaning.phrasebook import READ_MORE_PROMPTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -134,6 +134,8 @@ def remove_related_links(work: Work) -> None:
 LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)")
 ANCHOR_LINE = re.compile(r"<a\b[^>]*>.*</a>")
 HEADLINE_WORDS = 14
+LISTED_HEADLINE_WORDS = 30
+"""A headline listed as an item may run longer: its list mark, not its length, says where it ends."""
 LIST_MARKS = ("- ", "* ", "• ", "· ")
 
 
@@ -144,9 +146,10 @@ def _looks_like_headline(text: str) -> bool:
     if LINK_LINE.fullmatch(stripped) or ANCHOR_LINE.fullmatch(stripped):
         return True
     # A headline may ask or exclaim; in a list of them, so may an item (Greek asks with ';').
-    endings = (".", "。", ":") if text.lstrip().startswith(LIST_MARKS) else (".", "!", "?", "。", ":", ";")
-    return (len(stripped.split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
-            and not stripped.rstrip().endswith(endings))
+    listed = text.lstrip().startswith(LIST_MARKS)
+    endings, most = ((".", "。", ":"), LISTED_HEADLINE_WORDS) if listed else \
+        ((".", "!", "?", "。", ":", ";"), HEADLINE_WORDS)
+    return len(stripped.split(maxsplit=most)) <= most and not stripped.rstrip().endswith(endings)
 
 
 
@@ -188,7 +191,7 @@ def is_newsletter_call(text: str) -> bool:
         return not SENTENCE_ENDING.search(text)
     calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
     return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
-            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words))
+            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words) or is_follow_call(words))
 
 
 READING_TIME = re.compile(
@@ -258,6 +261,13 @@ def _credit_at_end(line: str) -> bool:
     return last in STOCK_PHOTO_ENDS and bool(STOCK_PHOTO.search(line[-STOCK_PHOTO_TAIL:]))
 
 
+GLUED_CREDIT_WORDS = tuple(word[0].upper() + word[1:] for word in CREDIT_WORDS if word[0].isalpha()) + (
+    "Image source", "Fuente de la imagen", "Fonte da imagem", "Source de l'image", "Bildquelle",
+    "Fonte dell'immagine", "Источник изображения", "Джерело зображення", "Görsel kaynağı")
+SOURCE_GLUED = re.compile(rf"[^\W\d_A-ZÀ-ÞΑ-ΩА-Я]{alternation(GLUED_CREDIT_WORDS)}\s*[:：,]\s*[^.!?:]{{1,80}}$")
+"""A caption run into the credit the page printed after it, the word the caption ends on in lower case and
+the credit's word capitalised ('A fallen tree in CornwallImage source, Daniel King', 'Épül a kerékpárútFotók:
+Unger Tamás')."""
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -271,7 +281,7 @@ def is_image_credit(text: str) -> bool:
               or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \
-        or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped)))
+        or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped))) or bool(SOURCE_GLUED.search(stripped))
 
 
 TAG_LIST = re.compile(rf"^{alternation(TAG_LABELS)}\s*[:：]\s*\S", re.I)

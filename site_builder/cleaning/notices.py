@@ -10,7 +10,7 @@ import re
 from site_builder.cleaning.lexicon import COMMENT_HEADINGS, PhraseIndex, alternation, folded, folded_set
 from site_builder.cleaning.noise import EMBED_MARK, Work, bare, drop_lines
 from site_builder.cleaning.phrasebook import (CALL_VERBS, CHANNEL_WORDS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, MESSENGERS,
-                                              NEWS_AGGREGATORS, READER_NOTICES)
+                                              NEWS_AGGREGATORS, READER_NOTICES, SOCIAL_NETWORKS)
 
 
 COMMENT_SECTION_LONGEST = 60
@@ -90,3 +90,19 @@ def is_channel_call(text: str, words: str) -> bool:
     tokens = words.split(" ")
     starts = [tokens[0]] + [token for before, token in zip(tokens, tokens[1:]) if before.endswith((".", "!", "?"))]
     return any(token.strip("\"'“”«»„") in CALL_VERB_SET for token in starts)
+
+
+NAMED_NETWORK = re.compile(rf"(?<!\w){alternation(SOCIAL_NETWORKS)}(?!\w)")
+FOLLOW_VERB_PLACE = 4
+"""A call to follow asks at once ("Aproveite e siga o Sambafoot no Facebook…"); a report says who asked
+whom to follow, further in ("Police urged residents to follow …")."""
+FOLLOW_CALL_WORDS = 30
+
+
+def is_follow_call(words: str) -> bool:
+    """'Follow BBC News South West on X, Facebook and Instagram': a verb asking to follow among the first
+    words, and two or more networks named."""
+    tokens = words.split(maxsplit=FOLLOW_CALL_WORDS)
+    if len(tokens) > FOLLOW_CALL_WORDS or len(set(NAMED_NETWORK.findall(words))) < 2:
+        return False
+    return any(token.strip("\"'“”«»„,") in CALL_VERB_SET for token in tokens[:FOLLOW_VERB_PLACE])

@@ -130,6 +130,10 @@ NEWS_AGGREGATORS = ("google news", "google noticias", "google notícias", "googl
                     "google berita", "google notizie", "msn", "yahoo news", "flipboard")
 """Where an outlet asks its readers to follow it, no channel needed."""
 
+SOCIAL_NETWORKS = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube", "linkedin", "threads", "bluesky",
+                   "mastodon", "pinterest", "whatsapp", "telegram", "vk", "вконтакте", "weibo", "微博", "line")
+"""Where an outlet asks to be followed; a call names two or more of them ("siga-nos no Facebook e no X")."""
+
 CHANNEL_WORDS = ("channel", "kanal", "saluran", "canal", "canale", "kanaal", "канал", "κανάλι", "csatorna",
                  "grup", "group", "gruppo", "grupo", "groep", "группа", "grupa", "skupina", "频道", "채널", "チャンネル")
 

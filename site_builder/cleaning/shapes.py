@@ -261,7 +261,7 @@ def remove_edge_labels(work: Work) -> None:
     prose = [index for index, line in enumerate(work.lines) if is_prose(line.text)]
     if not prose:
         return
-    first, last = prose[0], prose[-1]
+    first, last = prose[0], max(prose[-1], cut_off_end(work))
     following = [index for index in range(last + 1, len(work.lines)) if work.lines[index].text.strip()]
     # The line right after the last sentence, when it ends the body, is a clipping cut off mid-sentence;
     # a short line after the text that words follow is a subheading of a last section.
@@ -287,6 +287,18 @@ def remove_edge_labels(work: Work) -> None:
             "a short line after the text ends" if index > last else ""
 
     drop_lines(work, "edge-labels", evidence, longest=200)
+
+
+CUT_OFF_WORDS = 3
+"""Fewer words cut off could as well be a label ('Terkini Lainny', a heading the clipping cut)."""
+
+
+def cut_off_end(work: Work) -> int:
+    """The body's last line when the clipping cut it off mid-word ('Kan het regenwater n', 'ipocentro di'):
+    the text goes on to there, and the short lines before it are its subheadings. -1 otherwise."""
+    index = next((i for i in range(len(work.lines) - 1, -1, -1) if work.lines[i].text.strip()), -1)
+    text = work.lines[index].text.strip() if index >= 0 else ""
+    return index if text and text[-1].islower() and word_count(text) >= CUT_OFF_WORDS and may_be_cut_off(text) else -1
 
 
 def may_be_cut_off(text: str) -> bool:
