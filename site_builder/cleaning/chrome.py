@@ -10,7 +10,8 @@ import re
 
 from site_builder.cleaning.lexicon import (CREDIT_WORDS, GALLERY_LABELS, MORE_FROM,
                                            NAVIGATION_LABELS, PRINT_LABELS, RELATED_HEADINGS,
-                                           SHARE_LABELS, STOCK_PHOTO_LABELS, TAG_LABELS, alternation, folded,
+                                           SHARE_LABELS, STOCK_PHOTO_LABELS, TAG_LABELS, TICKER_LABELS, YOU_ARE_HERE, alternation,
+                                           folded,
                                            folded_set)
 from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call, is_follow_call
 from site_builder.cleaning.phrasebook import READ_MORE_PROMPTS
@@ -97,6 +98,18 @@ def is_read_more_prompt(words: str) -> bool:
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
 
+LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS)
+LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")
+LABEL_LONGEST = 40
+
+
+def is_labelled_headline(text: str) -> bool:
+    """'Läs också: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a label of related
+    articles or of a ticker, in any language the lexicon holds."""
+    end = LABEL_END.search(text, 0, LABEL_LONGEST)
+    return bool(end) and folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
+
+
 ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
 
 
@@ -117,7 +130,8 @@ def remove_related_links(work: Work) -> None:
             kept.append(line)
             continue
         words = bare(line.text) if len(line.text) <= 80 else ""
-        if is_related_heading(words) or (len(line.text) <= 300 and RELATED_LABEL.match(line.text)) \
+        if is_related_heading(words) or (len(line.text) <= 300 and (RELATED_LABEL.match(line.text)
+                                                                     or is_labelled_headline(line.text))) \
                 or (words and is_read_more_prompt(words)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
             dropping = is_related_heading(words)
@@ -209,6 +223,7 @@ TRAIL_SEPARATORS = re.compile(r"\s+(?:>|›)\s+")
 """Angles only: bars and slashes also part a page's fields and a writer's alternatives, and an arrow a change
 ("2% → 3%")."""
 TRAIL_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,30}[:：]\s*")
+YOU_ARE_HERE_LABEL = re.compile(rf"^{alternation(YOU_ARE_HERE)}\s*[:：]?\s*", re.I)
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -218,6 +233,9 @@ def is_breadcrumb(text: str) -> bool:
     if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS:
         return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
+    if here := YOU_ARE_HERE_LABEL.match(stripped):  # the trail's label says what it is: any separators
+        steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
+        return len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith(".") for step in steps)
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     if (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
             and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments)):

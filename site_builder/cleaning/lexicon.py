@@ -74,7 +74,7 @@ RELATED_HEADINGS = frozenset({
     "related stories", "related news", "related posts", "related content", "related topics", "related links",
     "related internet links", "read more", "read also", "also read", "more stories", "more news", "other news",
     "latest", "latest news", "latest stories", "top stories", "more from", "recommended", "recommended for you",
-    "editor's picks", "editors' picks", "you may also like", "you might also like", "you may have missed",
+    "editor's picks", "editors' picks", "popular posts", "recent posts", "latest posts", "you may also like", "you might also like", "you may have missed",
     "don't miss", "must read", "see also", "more on this story", "in other news",
     # de
     "lesen sie auch", "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren", "mehr zum thema",
@@ -372,3 +372,21 @@ MORE_FROM = (
 )
 """The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
 begin real subheadings ("Más de 300 evacuados")."""
+
+YOU_ARE_HERE = (
+    "you are here", "sie sind hier", "vous êtes ici", "usted está aquí", "está aquí", "você está aqui",
+    "ti trovi in", "sei qui", "anda di sini", "anda berada di", "u bent hier", "je bent hier", "jesteś tutaj",
+    "nacházíte se", "ön itt van", "itt jár", "sunteți aici", "вы здесь", "ви тут", "βρίσκεστε εδώ", "buradasınız",
+    "du är här", "du er her", "olet tässä", "sou aquí", "أنت هنا", "आप यहाँ हैं", "bạn đang ở", "当前位置",
+    "您的位置", "現在位置", "現在地", "현재 위치",
+)
+"""The label of a navigation trail ("Sie sind hier: Startseite > Aktuelles")."""
+
+TICKER_LABELS = (
+    "breaking", "breaking news", "just in", "eilmeldung", "aktuell", "dernière minute", "dernière heure", "flash",
+    "última hora", "urgente", "ultim'ora", "ultima ora", "laatste nieuws", "terkini", "breaking news terkini",
+    "pilne", "z ostatniej chwili", "nejnovější", "friss", "ultima oră", "срочно", "молния", "терміново",
+    "έκτακτο", "son dakika", "senaste nytt", "just nu", "seneste nyt", "siste nytt", "tuoreimmat", "عاجل",
+    "ब्रेकिंग", "tin nóng", "突发", "快讯", "速報", "속보",
+)
+"""The label of a ticker's headline ("BREAKING: …", "Son dakika: …"): another story, shown in passing."""

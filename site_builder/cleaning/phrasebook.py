@@ -84,6 +84,14 @@ READER_NOTICES = (
     "您的浏览器不支持", "您的瀏覽器不支援", "お使いのブラウザ", "브라우저가 지원하지 않", "please enable javascript",
     "javascript is disabled", "enable javascript", "javascript aktivieren", "activez javascript",
     "attiva javascript", "habilita javascript", "javascript is uitgeschakeld", "включите javascript",
+    "could not be loaded", "failed to load", "cannot be played", "can't be played", "konnte nicht geladen werden",
+    "n'a pas pu être chargé", "no se pudo cargar", "não foi possível carregar", "impossibile caricare",
+    "kon niet worden geladen", "tidak dapat dimuat", "nie można załadować", "не удалось загрузить",
+    "yüklenemedi", "kunde inte laddas", "ei voitu ladata",
+    # the outlet's e-paper and print edition
+    "read the e-paper", "e-paper lesen", "zum e-paper", "lire le journal numérique", "leggi l'edicola digitale",
+    "sfoglia il giornale", "lee la edición impresa", "leia a edição digital", "lees de digitale krant",
+    "baca e-paper", "czytaj e-wydanie", "läs e-tidningen", "læs e-avisen", "les eavisen", "lue näköislehti",
     # the rest of the article is below an advertisement or a video
     "article continues below", "story continues below", "artikel gaat verder onder", "artikel geht unten weiter",
     "der artikel wird unterhalb fortgesetzt", "l'article continue ci-dessous", "la suite ci-dessous",
