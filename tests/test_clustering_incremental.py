@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 import random
+import statistics
 from collections import Counter
 from dataclasses import replace
 
@@ -180,7 +181,7 @@ def test_scores_kept_by_a_build_give_the_same_clusters_as_fresh_ones(request, se
     first = recluster(items, settings)
     kept = first.scoring.kept()
     periods = {int(item.time // PERIOD_SECONDS) for item in items}
-    partial, moved, previous = 0, 0, first
+    partial, moved, previous, shares = 0, 0, first, []
     for step in range(20):
         for _ in range(rng.choice([1, 1, 1, 2])):
             rng.choice(CHANGES)(items, rng, step)
@@ -190,12 +191,19 @@ def test_scores_kept_by_a_build_give_the_same_clusters_as_fresh_ones(request, se
             rng.shuffle(items)
         reused = recluster(items, settings, kept=pickle.loads(pickle.dumps(kept)))
         fresh = clustering.cluster(items, settings)
+        _, still, _ = rescoring._reusable_scores(items, settings, None, None, pickle.loads(pickle.dumps(kept)))
+        shares.append(len(still) / len(items))
         assert reused == fresh, f"step {step} differs from a fresh clustering"
         partial += len(reused.scoring.index.described) < len(periods)
         common = {i for group in reused.groups for i in group} & {i for group in previous.groups for i in group}
         moved += story_mates(reused, common) != story_mates(previous, common)
         kept, previous = reused.scoring.kept(), reused
-    print(f"{partial} of 20 steps computed only some periods; {moved} moved articles between stories")
+    print(f"{partial} of 20 steps computed only some periods; {moved} moved articles between stories; "
+          f"similarities kept for {min(shares):.0%} to {max(shares):.0%} of the articles")
+    # Without the encoder only the articles near a change are scored again: here a median of about 78% of
+    # the similarities is kept; scored again period by period around each change, it was about 19%.
+    if not settings.meaning:
+        assert statistics.median(shares) >= 0.6, f"most similarities should have been kept: {shares}"
     assert partial >= 14, "most steps should have computed only the periods around their changes"
     assert moved >= 3, "the changes should move articles between stories to test anything"
 

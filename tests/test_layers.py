@@ -15,7 +15,7 @@ LAYERS = [
     {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "cleaning.lexicon", "cleaning.phrasebook",
      "stories.features", "stories.meaning"},
     {"cleaning.noise"},
-    {"cleaning.notices"},
+    {"cleaning.notices", "cleaning.fields"},
     {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
     {"cleaning.sitechrome", "cleaning.dates"},
     {"cleaning.rules"},

@@ -131,18 +131,46 @@ def _reusable_scores(items: Sequence[Item], settings: GroupingSettings, previous
         return Index(items, window), {}, {}
     index = Index(items, window, kept)
     position_of = {item.id: position for position, item in enumerate(items)}
-    period, rescored, described = index.period, index.rescored, index.described
+    changed, stale = changed_and_stale(index, kept, position_of)
     scored = {}
     for article_id, found in kept.scored.items():
         position = position_of.get(article_id)
-        if position is not None and period[position] not in rescored:
+        if position is not None and position not in stale:
             scored[position] = {position_of[other]: score for other, score in found.items()}
     shared = {}
     for (first, second), features in kept.shared.items():
         pair = position_of.get(first), position_of.get(second)
-        if None not in pair and period[pair[0]] not in described and period[pair[1]] not in described:
+        if None not in pair and pair[0] not in changed and pair[1] not in changed:
             shared[pair] = features
     return index, scored, shared
+
+
+def changed_and_stale(index: Index, kept: KeptScores, position_of: dict[str, int]) -> tuple[set[int], set[int]]:
+    """The positions whose vectors are not the ones ``kept`` (new, edited, or weighed otherwise), and those
+    whose kept similarities may no longer hold: the changed ones, and every item found by a feature of
+    one of them, or of an article that went, inside the window around it, before or after the change.
+    A day's new articles move the counts of their own features only (see ``counted_size``), so these are
+    the articles holding one of those, not whole periods. Encoder similarities are not kept: with them, the
+    periods the index described are changed and those around them stale."""
+    items, period = index.items, index.period
+    if any(item.meaning for item in items):
+        return ({p for p in range(len(items)) if period[p] in index.described},
+                {p for p in range(len(items)) if period[p] in index.rescored})
+    changed, before = set(), []
+    for position, item in enumerate(items):
+        version = kept.versions.get(item.id)
+        if version is not None and item.version and version[0] == item.version and (
+                period[position] not in index.described or kept.described[item.id] == index.description(position)):
+            continue
+        changed.add(position)
+        if version is not None:
+            before.append((kept.described[item.id][4], version[2]))
+    before += [(kept.described[article_id][4], version[2]) for article_id, version in kept.versions.items()
+               if article_id not in position_of]
+    stale = index.around(changed)
+    for features, time in before:
+        stale |= index.near(features, time)
+    return changed, stale
 
 
 def edited_positions(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:

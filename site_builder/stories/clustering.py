@@ -78,11 +78,10 @@ class Scoring:
     def kept(self) -> KeptScores:
         """What of this scoring a later clustering of a changed set of articles can reuse, by article id."""
         index, items = self.index, self.index.items
-        described = {item.id: (index.vectors[p], index.anchors[p], index.norms[p], index.anchor_norms[p],
-                               index.found_by[p]) for p, item in enumerate(items)}
+        described = {item.id: index.description(p) for p, item in enumerate(items)}
         return KeptScores(
             self.settings,
-            {item.id: (item.version, period) for item, period in zip(items, index.period)}, described,
+            {item.id: (item.version, period, item.time) for item, period in zip(items, index.period)}, described,
             {items[p].id: {items[o].id: score for o, score in found.items()} for p, found in self.scored.items()},
             {(items[a].id, items[b].id): features for (a, b), features in self.shared.items()})
 

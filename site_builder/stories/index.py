@@ -43,8 +43,8 @@ class KeptScores:
 
     settings: GroupingSettings
     """The settings they were computed with."""
-    versions: dict[str, tuple[str, int]]
-    """Article id -> its item's version and its period."""
+    versions: dict[str, tuple[str, int, float]]
+    """Article id -> its item's version, its period and its time."""
     described: dict[str, tuple[dict[str, float], list[str], float, float, list[str]]]
     """Article id -> its vector, its anchors, the vector's norm, its anchors' norm, and the features it is
     found by (its anchors and keywords)."""
@@ -59,8 +59,9 @@ class Index:
 
     Made with ``kept``, the vectors of an earlier clustering, it computes again only what the articles that
     came, went or changed since can have moved: an item's weights come from the counts of its period and the
-    two around it, so only the vectors of those periods (``described``), and only the similarities of the
-    items one period further out (``rescored``). ``revised`` makes the index of the same items with a few
+    two around it, so only the vectors of those periods (``described``); of their similarities, only those
+    of the items near an article whose vector changed are computed again (``rescoring.changed_and_stale``;
+    ``rescored``, the periods one further out, with the encoder). ``revised`` makes the index of the same items with a few
     edited: only the vectors whose weights changed are recomputed, so `serve` does not score the whole
     archive again after one save."""
 
@@ -124,7 +125,7 @@ class Index:
         many of them hold (they say nothing about one event) or one only (they never match). The logarithm
         is taken once per count (most features share a handful of counts), not once per feature."""
         before, here, after = (self.frequency.get(p, {}) for p in (period - 1, period, period + 1))
-        size = sum(self.sizes.get(p, 0) for p in (period - 1, period, period + 1))
+        size = counted_size(sum(self.sizes.get(p, 0) for p in (period - 1, period, period + 1)))
         weights, idf, cap = {}, {}, max(20, COMMON_SHARE * size)
         for feature in features:
             count = here.get(feature, 0) + before.get(feature, 0) + after.get(feature, 0)
@@ -211,13 +212,24 @@ class Index:
         whose candidates can include them."""
         found = set(positions)
         for position in positions:
-            time = self.items[position].time
-            for feature in self.found_by[position]:
-                times = self.times[feature]
-                found.update(self.postings[feature][bisect_left(times, time - self.window):
-                                                    bisect_right(times, time + self.window)])
+            found |= self.near(self.found_by[position], self.items[position].time)
             found.update(self.meanings.get(position, ()))
         return found
+
+    def near(self, features: Iterable[str], time: float) -> set[int]:
+        """The items found by any of ``features`` inside the time window around ``time``."""
+        found: set[int] = set()
+        for feature in features:
+            times = self.times.get(feature)
+            if times:
+                found.update(self.postings[feature][bisect_left(times, time - self.window):
+                                                    bisect_right(times, time + self.window)])
+        return found
+
+    def description(self, position: int) -> tuple[dict[str, float], list[str], float, float, list[str]]:
+        """What ``KeptScores.described`` keeps of the item at ``position``."""
+        return (self.vectors[position], self.anchors[position], self.norms[position], self.anchor_norms[position],
+                self.found_by[position])
 
 
 def dot(first: dict[str, float], second: dict[str, float]) -> float:
@@ -256,13 +268,27 @@ def changed_periods(members: dict[int, list[Item]], kept: KeptScores) -> set[int
     """The periods whose articles are not those ``kept`` was computed from: one came, went, moved or
     changed, or has no version to tell."""
     before: dict[int, set[tuple[str, str]]] = defaultdict(set)
-    for article_id, (version, period) in kept.versions.items():
+    for article_id, (version, period, _) in kept.versions.items():
         before[period].add((article_id, version))
     changed = {period for period in before if period not in members}
     for period, found in members.items():
         if not all(item.version for item in found) or {(item.id, item.version) for item in found} != before[period]:
             changed.add(period)
     return changed
+
+
+EXACT_SIZES = 64
+SIZE_STEPS = 8
+"""Sizes above ``EXACT_SIZES`` are counted in steps of 2^(1/8) (9%)."""
+
+
+def counted_size(size: int) -> int:
+    """The size of a period's news that rarity is counted against: exact for a few articles, else the
+    step of a geometric scale below it, so that a day's new articles leave the weights of their period,
+    and the similarities of all its articles, as they were (only the counts of their own features move)."""
+    if size <= EXACT_SIZES:
+        return size
+    return int(2 ** (math.floor(SIZE_STEPS * math.log2(size)) / SIZE_STEPS))
 
 
 def near_miss_floor(settings: GroupingSettings) -> float:
