@@ -167,10 +167,7 @@ def changed_and_stale(index: Index, kept: KeptScores, position_of: dict[str, int
             before.append((kept.described[item.id][4], version[2]))
     before += [(kept.described[article_id][4], version[2]) for article_id, version in kept.versions.items()
                if article_id not in position_of]
-    stale = index.around(changed)
-    for features, time in before:
-        stale |= index.near(features, time)
-    return changed, stale
+    return changed, index.around(changed) | index.near(before)
 
 
 def edited_positions(items: Sequence[Item], settings: GroupingSettings, previous: Scoring | None) -> set[int] | None:

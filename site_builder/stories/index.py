@@ -210,20 +210,31 @@ class Index:
     def around(self, positions: set[int]) -> set[int]:
         """The items that share an anchor with one of ``positions`` inside the time window: the only ones
         whose candidates can include them."""
-        found = set(positions)
+        found = set(positions) | self.near((self.found_by[p], self.items[p].time) for p in positions)
         for position in positions:
-            found |= self.near(self.found_by[position], self.items[position].time)
             found.update(self.meanings.get(position, ()))
         return found
 
-    def near(self, features: Iterable[str], time: float) -> set[int]:
-        """The items found by any of ``features`` inside the time window around ``time``."""
+    def near(self, places: Iterable[tuple[Iterable[str], float]]) -> set[int]:
+        """The items found by a feature inside the time window around a time, for each (features, time) of
+        ``places``. Taken feature by feature, each posting list is cut once per run of overlapping windows:
+        the articles near a change share their features, so most places repeat the others'."""
+        times_of: dict[str, list[float]] = defaultdict(list)
+        for features, time in places:
+            for feature in features:
+                times_of[feature].append(time)
         found: set[int] = set()
-        for feature in features:
-            times = self.times.get(feature)
-            if times:
-                found.update(self.postings[feature][bisect_left(times, time - self.window):
-                                                    bisect_right(times, time + self.window)])
+        for feature, times in times_of.items():
+            held = self.times.get(feature)
+            if not held:
+                continue
+            times.sort()
+            start, end = times[0] - self.window, times[0] + self.window
+            for time in times[1:] + [math.inf]:
+                if time - self.window > end:
+                    found.update(self.postings[feature][bisect_left(held, start):bisect_right(held, end)])
+                    start = time - self.window
+                end = time + self.window
         return found
 
     def description(self, position: int) -> tuple[dict[str, float], list[str], float, float, list[str]]:
