@@ -14,7 +14,7 @@ from site_builder.cleaning.lexicon import (CREDIT_WORDS, GALLERY_LABELS, MORE_FR
                                            folded,
                                            folded_set)
 from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call, is_follow_call
-from site_builder.cleaning.phrasebook import READ_MORE_PROMPTS
+from site_builder.cleaning.phrasebook import NEWSLETTER_WORDS, READ_MORE_PROMPTS, SHARE_PREPOSITIONS, TOOL_OBJECTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 NETWORK_WORDS = {
@@ -41,6 +41,29 @@ SENTENCE_ENDING = re.compile(r"[.!?。！？…][\"'”’»)]*\s*$")
 JAPANESE_SHARE = re.compile(r"^(この記事を)?(シェア|共有)(する|しよう)?$|をシェア(する)?$")
 
 
+TOOL_OBJECT_KEYS = folded_set(TOOL_OBJECTS)
+SHARE_PREPOSITION_SET = frozenset(SHARE_PREPOSITIONS)
+FONT_BUTTONS = frozenset({"a", "a+", "a-", "+", "-", "aa", "aaa", "a+a-", "a-a+"})
+TOOL_WORDS = 6
+
+
+def is_tool_phrase(words: str) -> bool:
+    """An article tool's button in its longer forms: with what it acts on ("Ascolta l'articolo", "Print this
+    page"), with the network it shares to ("Bagikan ke Facebook", "Auf Facebook teilen"), or with its
+    buttons ("Font size: A A A")."""
+    tokens = words.split()
+    if not 2 <= len(tokens) <= TOOL_WORDS:
+        return False
+    if any(folded(" ".join(tokens[-cut:])) in TOOL_OBJECT_KEYS and folded(" ".join(tokens[:-cut])) in SHARE_KEYS
+           for cut in range(1, min(3, len(tokens) - 1) + 1)):
+        return True
+    label, colon, buttons = words.partition(":")
+    if colon and folded(label.strip()) in SHARE_KEYS and set(buttons.split()) <= FONT_BUTTONS:
+        return True
+    rest = [token for token in tokens if token.strip(",") not in NETWORK_WORDS and token not in SHARE_PREPOSITION_SET]
+    return 0 < len(rest) < len(tokens) and folded(" ".join(rest)) in SHARE_KEYS
+
+
 def is_widget_line(text: str) -> bool:
     if len(text) > 120:
         return False
@@ -49,7 +72,8 @@ def is_widget_line(text: str) -> bool:
     follow = (len(text) <= 80 and bool(FOLLOW.match(words))
               and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
     return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_HEADING_KEYS or bool(JAPANESE_SHARE.search(words))
-            or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow)
+            or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow
+            or is_tool_phrase(words))
 
 
 def remove_share_widgets(work: Work) -> None:
@@ -192,6 +216,9 @@ NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュース
 
 
 CALL_LONGEST = 320
+NAMED_NEWSLETTER = re.compile(rf"(?<!\w){alternation(NEWSLETTER_WORDS)}(?!\w)")
+NEWSLETTER_CALL_WORDS = 5
+"""A line this short naming a newsletter is a call to get it, in any word order; a sentence about one is longer."""
 
 
 def is_newsletter_call(text: str) -> bool:
@@ -203,6 +230,9 @@ def is_newsletter_call(text: str) -> bool:
         return is_channel_call(text, words)
     if JAPANESE_CALL.match(words):
         return not SENTENCE_ENDING.search(text)
+    if len(words.split(maxsplit=NEWSLETTER_CALL_WORDS)) <= NEWSLETTER_CALL_WORDS and NAMED_NEWSLETTER.search(words) \
+            and not SENTENCE_ENDING.search(text.rstrip("!")):
+        return True
     calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
     return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
             or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words) or is_follow_call(words))
@@ -252,7 +282,8 @@ CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©|,\s)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
 AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
-CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*[:：/©]\s*[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
+CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
+                                 rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
                                  rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
 STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
 """'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""

@@ -58,17 +58,6 @@ COMMENT_HEADINGS = frozenset({
 """The heading of a page's comment section, which ends the article wherever it is."""
 
 RELATED_HEADINGS = frozenset({
-    "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
-    "related stories", "related news", "related posts", "read more", "read also", "also read", "more stories",
-    "more from", "recommended", "recommended for you", "you may also like", "you might also like", "see also",
-    "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
-    "berita lainnya", "pilihan editor", "leggi anche", "più letti", "i più letti", "articoli correlati",
-    "potrebbe interessarti", "ti potrebbe interessare", "lee también", "lo más leído", "lo más visto",
-    "noticias relacionadas", "te puede interesar", "también te puede interesar", "leia também", "mais lidas",
-    "notícias relacionadas", "veja também", "mais lidos", "lire aussi", "à lire aussi", "les plus lus",
-    "articles similaires", "sur le même sujet", "lesen sie auch", "meistgelesen", "meistgelesene artikel",
-    "das könnte sie auch interessieren", "mehr zum thema", "lees ook", "meest gelezen", "gerelateerde artikelen",
-    "gerelateerd", "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング",
     # en
     "popular", "most popular", "most read", "most viewed", "trending", "trending now", "related", "related articles",
     "related stories", "related news", "related posts", "related content", "related topics", "related links",
@@ -78,25 +67,26 @@ RELATED_HEADINGS = frozenset({
     "don't miss", "must read", "see also", "more on this story", "in other news",
     # de
     "lesen sie auch", "meistgelesen", "meistgelesene artikel", "das könnte sie auch interessieren", "mehr zum thema",
-    "weitere nachrichten", "weitere artikel", "ähnliche artikel", "auch interessant", "neueste artikel", "top-themen",
+    "weitere nachrichten", "weitere artikel", "ähnliche artikel", "auch interessant", "neueste artikel", "top-themen", "empfehlungen der redaktion",
+    "unsere empfehlungen", "redaktionsempfehlungen",
     # fr
     "lire aussi", "à lire aussi", "a lire aussi", "les plus lus", "articles similaires", "sur le même sujet",
     "à lire également", "dans la même rubrique", "autres actualités", "dernières actualités", "voir aussi",
-    "à voir aussi", "nos recommandations", "les plus populaires",
+    "à voir aussi", "nos recommandations", "les plus populaires", "à ne pas manquer",
     # es
     "lee también", "lea también", "lo más leído", "lo más visto", "noticias relacionadas", "te puede interesar",
     "también te puede interesar", "otras noticias", "últimas noticias", "más noticias", "te recomendamos",
-    "más leídas", "ver también",
+    "más leídas", "ver también", "no te lo pierdas", "recomendado para ti",
     # pt
     "leia também", "mais lidas", "mais lidos", "notícias relacionadas", "veja também", "outras notícias",
     "últimas notícias", "mais notícias", "você pode gostar", "recomendados para você",
     # it
     "leggi anche", "più letti", "i più letti", "articoli correlati", "potrebbe interessarti",
     "ti potrebbe interessare", "potrebbe interessarti anche", "altre notizie", "ultime notizie", "notizie correlate",
-    "da non perdere", "i più visti",
+    "da non perdere", "i più visti", "scelti per te", "consigliati per te", "in evidenza",
     # nl
     "lees ook", "meest gelezen", "gerelateerde artikelen", "gerelateerd", "meer nieuws", "ander nieuws",
-    "laatste nieuws", "bekijk ook", "misschien vind je dit ook interessant",
+    "laatste nieuws", "bekijk ook", "misschien vind je dit ook interessant", "aanbevolen", "niet te missen",
     # id
     "baca juga", "terpopuler", "populer", "berita terkait", "artikel terkait", "berita terpopuler", "terkini",
     "berita lainnya", "pilihan editor", "berita terbaru", "artikel lainnya", "simak juga", "lihat juga",
@@ -137,7 +127,9 @@ RELATED_HEADINGS = frozenset({
 """The heading of a block of other articles' headlines."""
 
 CREDIT_WORDS = (
-    "photo", "photos", "foto", "fotos", "image", "images", "imagen", "immagine", "bild", "bilder", "crédit photo",
+    "photo", "photos", "photograph", "photographs", "foto", "fotos", "image", "images", "imagen", "immagine", "bild",
+    "bilder", "bildquelle", "fonte foto", "fonte immagine", "fuente foto", "source photo", "crédito", "credito",
+    "crédit photo",
     "crédits photo", "photo credit", "image credit", "image source", "credit", "credits", "kredit foto",
     "sumber foto", "sumber gambar", "ilustrasi", "illustration", "dok.", "dok", "doc.", "doc", "写真", "画像",
     "beeld", "afbeelding", "fotografía", "fotografia", "fotó", "fotók", "kuva", "kuvat", "fotoğraf", "zdjęcie",
@@ -211,7 +203,8 @@ PRINT_LABELS = frozenset({
     "प्रिंट", "in bài viết", "打印", "列印", "인쇄", "พิมพ์", "הדפס",
     "font size", "text size", "a a a", "a+ a-", "a- a+", "schriftgröße", "taille du texte", "tamaño de letra",
     "dimensione testo", "ukuran huruf", "listen to this article", "listen", "play audio", "download audio",
-    "artikel anhören", "écouter l'article", "escuchar", "ascolta", "ouça", "dengarkan", "luister",
+    "artikel anhören", "anhören", "écouter l'article", "écouter", "escuchar", "ascolta", "ascoltare", "ouça",
+    "ouvir", "dengarkan", "luister", "luisteren", "listen to",
     "odsłuchaj", "poslechnout", "слушать", "ακούστε", "dinle", "lyssna", "lyt", "kuuntele", "استمع",
     "nghe bài viết", "收听", "듣기",
 })
@@ -237,7 +230,8 @@ NAVIGATION_LABELS = frozenset({
     "back to top", "back to home", "back to homepage", "home", "zur startseite", "nach oben", "zurück", "kembali",
     "kembali ke atas", "kembali ke beranda", "torna su", "torna alla home", "volver arriba", "volver a la portada",
     "voltar ao topo", "voltar para a página inicial", "retour en haut", "retour à l'accueil", "terug naar boven",
-    "terug naar home", "ページの先頭へ", "トップへ戻る",
+    "terug naar home", "haut de page", "retour en haut de page", "inizio pagina", "torna all'inizio",
+    "volver al inicio", "naar boven", "ページの先頭へ", "トップへ戻る",
     "skip to content", "skip to main content", "skip to navigation", "jump to content", "zum inhalt springen",
     "direkt zum inhalt", "aller au contenu", "aller au contenu principal", "passer au contenu",
     "saltar al contenido", "ir al contenido", "pular para o conteúdo", "ir para o conteúdo", "vai al contenuto",

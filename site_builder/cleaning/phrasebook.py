@@ -11,6 +11,9 @@ READ_MORE_PROMPTS = frozenset({
     "continue reading", "full story", "read the original", "read the original article", "go to source",
     "view original", "read more at", "read more on", "read the rest",
     "weiterlesen", "mehr lesen", "ganzen artikel lesen", "zum artikel", "zum originalartikel", "zur quelle",
+    "den ganzen artikel lesen", "den vollständigen artikel lesen", "leer el artículo completo",
+    "leer artículo completo", "lire tout l'article", "leggi la notizia completa", "ler a matéria completa",
+    "baca berita lengkap", "lees het volledige artikel",
     "lire la suite", "lire l'article", "lire l'article complet", "aller à la source", "voir l'article original",
     "leer más", "seguir leyendo", "leer noticia completa", "leer la noticia completa", "ver noticia original",
     "ir a la fuente", "leia mais", "continuar lendo", "continue lendo", "leia a matéria completa",
@@ -90,7 +93,8 @@ READER_NOTICES = (
     "yüklenemedi", "kunde inte laddas", "ei voitu ladata",
     # the outlet's e-paper and print edition
     "read the e-paper", "e-paper lesen", "zum e-paper", "lire le journal numérique", "leggi l'edicola digitale",
-    "sfoglia il giornale", "lee la edición impresa", "leia a edição digital", "lees de digitale krant",
+    "sfoglia il giornale", "leggi l'edizione digitale", "lee la edición digital", "lire l'édition numérique",
+    "zur digitalen ausgabe", "lees de digitale editie", "baca edisi digital", "lee la edición impresa", "leia a edição digital", "lees de digitale krant",
     "baca e-paper", "czytaj e-wydanie", "läs e-tidningen", "læs e-avisen", "les eavisen", "lue näköislehti",
     # the rest of the article is below an advertisement or a video
     "article continues below", "story continues below", "artikel gaat verder onder", "artikel geht unten weiter",
@@ -142,7 +146,7 @@ SOCIAL_NETWORKS = ("facebook", "instagram", "x", "twitter", "tiktok", "youtube",
                    "mastodon", "pinterest", "whatsapp", "telegram", "vk", "вконтакте", "weibo", "微博", "line")
 """Where an outlet asks to be followed; a call names two or more of them ("siga-nos no Facebook e no X")."""
 
-CHANNEL_WORDS = ("channel", "kanal", "saluran", "canal", "canale", "kanaal", "канал", "κανάλι", "csatorna",
+CHANNEL_WORDS = ("channel", "chaîne", "chaine", "kanal", "saluran", "canal", "canale", "kanaal", "канал", "κανάλι", "csatorna",
                  "grup", "group", "gruppo", "grupo", "groep", "группа", "grupa", "skupina", "频道", "채널", "チャンネル")
 
 CALL_VERBS = (
@@ -179,3 +183,28 @@ PLACEHOLDERS = frozenset({
     "कुछ गलत हो गया", "đã xảy ra lỗi", "出错了", "發生錯誤", "エラーが発生しました", "오류가 발생했습니다",
 })
 """What a page shows while its parts load, or when one fails: left alone on a line by the clipping."""
+
+TOOL_OBJECTS = (
+    "article", "this article", "the article", "story", "this story", "page", "this page", "articolo", "l'articolo",
+    "questo articolo", "la notizia", "notizia", "pagina", "questa pagina", "artículo", "el artículo",
+    "este artículo", "la noticia", "noticia", "página", "esta página", "notícia", "a notícia", "matéria",
+    "a matéria", "artigo", "o artigo", "este artigo", "artikel", "den artikel", "diesen artikel", "seite",
+    "diese seite", "l'article", "cet article", "article complet", "la page", "cette page", "artikel ini", "berita",
+    "berita ini", "halaman ini", "het artikel", "dit artikel", "deze pagina", "artykuł", "článek", "cikk",
+    "articolul", "статью", "статтю", "άρθρο", "haberi", "makaleyi", "artikeln", "artiklen", "artikkelen",
+)
+"""What an article tool acts on ("Ascolta l'articolo", "Print this page", "Dengarkan artikel")."""
+
+SHARE_PREPOSITIONS = (
+    "on", "via", "with", "to", "by", "su", "con", "per", "tramite", "auf", "über", "mit", "per", "sur", "par",
+    "avec", "en", "por", "no", "na", "pelo", "pela", "ke", "di", "lewat", "melalui", "op", "met", "på", "med",
+    "w", "przez", "в", "через", "σε", "με", "üzerinden", "ile", "qua", "trên",
+)
+"""The words between a share button's verb and its network ("Bagikan ke Facebook", "Auf Facebook teilen")."""
+
+NEWSLETTER_WORDS = (
+    "newsletter", "newsletters", "nieuwsbrief", "boletín", "lettre d'information", "infolettre", "bülten",
+    "nyhetsbrev", "nyhedsbrev", "uutiskirje", "hírlevél", "biuletyn", "newsletteru", "рассылка", "розсилка",
+    "ενημερωτικό δελτίο", "buletin informativ", "ニュースレター", "뉴스레터", "订阅",
+)
+"""A newsletter, named in a short call in any word order ("Newsletter abonnieren", "Ricevi la newsletter")."""
