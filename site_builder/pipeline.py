@@ -22,7 +22,8 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.writing.lock import writing
 from site_builder.content.load import ContentFile, find_markdown_files, load_article, rescanned
-from site_builder.incremental.memo import Memo, sha256, tally
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo, tally
 from site_builder import progress
 from site_builder.model import Article, Site
 from site_builder.incremental.background import Background

@@ -8,7 +8,7 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "incremental.memo", "progress"},
+    {"errors", "digest", "incremental.memo", "progress"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
     {"incremental.reuse"},

@@ -6,7 +6,6 @@ shape it), so a hit is always right; entries the last build did not use are drop
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, Sequence
 
@@ -107,8 +106,3 @@ def remember(memo: Memo | None, key: Hashable, compute: Callable[[], Any]) -> An
 def derived(memo: Memo | None, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
     """``compute()``, looked up by ``source``'s identity in ``memo`` when there is one."""
     return compute() if memo is None else memo.derive(name, source, compute)
-
-
-def sha256(data: bytes) -> str:
-    """The hex SHA-256 of ``data``: how files are compared between builds."""
-    return hashlib.sha256(data).hexdigest()

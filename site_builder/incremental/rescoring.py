@@ -13,7 +13,8 @@ from typing import Iterator, Sequence
 
 from site_builder.config import GroupingSettings
 from site_builder.incremental.cache import Store
-from site_builder.incremental.memo import Memo, sha256
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo
 from site_builder.stories.clustering import Clusters, Pair, Scoring, best_group, near_miss_pairs, placed
 from site_builder.stories.features import ANCHOR_KINDS
 from site_builder.stories.index import Index, KeptScores, meanings_of

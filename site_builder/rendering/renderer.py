@@ -15,7 +15,8 @@ from site_builder.rendering.jsonfeed import FeedHead, json_feed
 from site_builder.rendering.editions import Edition
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import Problem
-from site_builder.incremental.memo import Memo, remember, sha256
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo, remember
 from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import OutputFile, Site, Story
 from site_builder.rendering.templates import make_environment, template_problem, theme_key
