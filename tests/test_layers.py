@@ -8,10 +8,10 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "digest", "incremental.memo", "progress"},
+    {"errors", "digest", "incremental.memo", "progress", "rendering.shortcuts"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
-    {"incremental.reuse"},
+    {"incremental.reuse", "incremental.compiled"},
     {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "cleaning.lexicon", "cleaning.phrasebook",
      "stories.features", "stories.meaning"},
     {"cleaning.noise"},
@@ -26,7 +26,7 @@ LAYERS = [
     {"model", "stories.clustering"},
     {"incremental.rescoring"},
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
-    {"content.load", "rendering.theme", "rendering.views"},
+    {"content.load", "rendering.theme", "rendering.views", "incremental.regrouping"},
     {"rendering.search", "rendering.templates", "incremental.results"},
     {"incremental.collection"},
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
