@@ -1,4 +1,5 @@
-"""Imports point one way along the pipeline (see ../shared/style.md): a stage never imports a later one."""
+"""Imports point one way along the pipeline (see ../shared/style.md): a stage never imports a later one, nor
+the speed layer (``incremental``)."""
 
 from __future__ import annotations
 
@@ -90,6 +91,19 @@ def test_no_module_imports_a_later_stage():
         assert imported <= known, f"{name} imports {sorted(imported - known)}, which are not modules of the package"
         later = {m for m in imported if RANK[m] >= RANK[name]}
         assert not later, f"{name} imports {sorted(later)}, which come later in the pipeline"
+
+
+STAGES = ("content", "cleaning", "stories", "rendering", "writing")
+"""The folders of the pipeline's stages, which the speed layer wraps from outside."""
+
+
+def test_no_stage_imports_the_speed_layer():
+    known = set(modules())
+    assert {name.split(".")[0] for name in known} >= set(STAGES) | {"incremental"}, "a stage folder was renamed"
+    for name, path in modules().items():
+        if name.split(".")[0] in STAGES:
+            speed = sorted(m for m in imported_modules(path, known) if m.split(".")[0] == "incremental")
+            assert not speed, f"{name} imports {speed}: a stage is wrapped by the speed layer, it never calls it"
 
 
 def test_the_cache_key_of_the_code_reads_every_module():
