@@ -22,7 +22,8 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.errors import BuildFailed, Problem, errors_in
 from site_builder.writing.lock import writing
 from site_builder.content.load import ContentFile, find_markdown_files, load_article, rescanned
-from site_builder.incremental.memo import Memo, sha256, tally
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo, tally
 from site_builder import progress
 from site_builder.model import Article, Site
 from site_builder.incremental.background import Background
@@ -89,8 +90,9 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
     ``found`` is the content folder when already scanned; ``reuse.keep_results``, once every file's
     results are in, starts writing them to the cache folder elsewhere while the articles are grouped
     here."""
-    from site_builder.stories.grouping import StoryState, group_stories
+    from site_builder.stories.grouping import StoryState
     from site_builder.incremental.prepare import language_names, prepare_articles
+    from site_builder.incremental.regrouping import group_reusing
 
     articles, items, problems = prepare_articles(config, options.drafts, reuse, found)  # load and clean
     if errors_in(problems, options.strict):
@@ -98,7 +100,7 @@ def make_site(config: SiteConfig, options: BuildOptions, previous: StoryState | 
     progress.begin("group")
     keeping = reuse.keep_results(articles) if reuse.keep_results else None
     previous = StoryState({}, {}) if previous is None else previous
-    grouping = group_stories(articles, config.language, config.grouping, previous, items, reuse)
+    grouping = group_reusing(articles, config.language, config.grouping, previous, items, reuse)  # group
     build_time = options.build_time or (articles[0].date if articles else EPOCH)  # the newest
     if keeping:
         keeping()  # the languages' names are in the cache folder now
@@ -236,21 +238,24 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
                  ) -> Rendered:
     """The render stage, every file handed to the write stage's ``transaction`` (aborted on failure): on
     every core for a build, only the pages an edit touches for a rebuild of `serve`."""
+    from site_builder.incremental.compiled import CompiledTemplates
     from site_builder.incremental.pages import render_in_parallel, reusable_pages
     from site_builder.rendering.render import render_site
+    from site_builder.rendering.shortcuts import Shortcuts
 
     config = site.config
     # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
     # views.
     version = sha256(repr((code_digest(), config_key(config), theme_digest(start.layers, statics=False))).encode())
-    reuse = replace(reuse, kept_page=reusable_pages(config.output_dir, start.manifest), version=version)
+    shortcuts = Shortcuts(reusable_pages(config.output_dir, start.manifest), version, memo=reuse.memo,
+                          compiled=CompiledTemplates(config.cache_dir / "templates"))
     progress.begin("render", expected_pages(site, start.manifest), "pages")
     try:
         if reuse.memo is None:
-            rendered = render_in_parallel(site, start.layers, reuse, transaction)
+            rendered = render_in_parallel(site, start.layers, shortcuts, transaction)
         else:
             rendered = render_site(site, start.layers, transaction.add,
-                                   replace(reuse, written=transaction.previous, keep_pages=transaction.add_kept))
+                                   replace(shortcuts, written=transaction.previous, keep_pages=transaction.add_kept))
         if config.search:
             progress.begin("search")
             add_search_index(site, config, transaction, refresh=refresh_search)

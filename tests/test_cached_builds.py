@@ -20,9 +20,9 @@ import pytest
 
 from conftest import build_site, output_files, site_tree
 from site_builder.cleaning import clean
-from site_builder.stories import clustering, grouping
+from site_builder.stories import clustering
 from site_builder.content import load
-from site_builder.incremental import pages, parallel, prepare
+from site_builder.incremental import pages, parallel, prepare, regrouping
 from site_builder.rendering import render
 from site_builder.incremental.cache import read_sealed, write_sealed
 from site_builder.config import WORK_FOLDER
@@ -190,7 +190,7 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
                    if isinstance(entry, tuple) and entry[0] else entry for key, entry in entries.items()}
         write_sealed(cache / "index.whole", lambda out: pickle.dump((version, entries), out))
     log = tmp_path / "work.log"
-    real_clean, real_clusters_of = clean.clean_article, grouping.clusters_of
+    real_clean, real_clusters_of = clean.clean_article, regrouping.clusters_of
 
     def logged(name, work):
         def run(*args):
@@ -202,7 +202,7 @@ def test_a_few_changed_files_are_cleaned_and_grouped_ahead_in_another_process(si
     with monkeypatch.context() as patch:
         patch.setattr(parallel, "workers_available", lambda: 2)
         patch.setattr(clean, "clean_article", logged("cleaned", real_clean))
-        patch.setattr(grouping, "clusters_of", logged("clustered", real_clusters_of))
+        patch.setattr(regrouping, "clusters_of", logged("clustered", real_clusters_of))
         build_site(site)
     lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
     cleaned = sorted(words[2] for words in lines if words[1] == "cleaned")

@@ -1,4 +1,5 @@
-"""Imports point one way along the pipeline (see ../shared/style.md): a stage never imports a later one."""
+"""Imports point one way along the pipeline (see ../shared/style.md): a stage never imports a later one, nor
+the speed layer (``incremental``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "incremental.memo", "progress"},
+    {"errors", "digest", "incremental.memo", "progress", "rendering.shortcuts"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
-    {"incremental.reuse"},
+    {"incremental.reuse", "incremental.compiled"},
     {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "cleaning.lexicon", "cleaning.phrasebook",
      "stories.features", "stories.meaning"},
     {"cleaning.noise"},
@@ -26,7 +27,7 @@ LAYERS = [
     {"model", "stories.clustering"},
     {"incremental.rescoring"},
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
-    {"content.load", "rendering.theme", "rendering.views"},
+    {"content.load", "rendering.theme", "rendering.views", "incremental.regrouping"},
     {"rendering.search", "rendering.templates", "incremental.results"},
     {"incremental.collection"},
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
@@ -90,6 +91,19 @@ def test_no_module_imports_a_later_stage():
         assert imported <= known, f"{name} imports {sorted(imported - known)}, which are not modules of the package"
         later = {m for m in imported if RANK[m] >= RANK[name]}
         assert not later, f"{name} imports {sorted(later)}, which come later in the pipeline"
+
+
+STAGES = ("content", "cleaning", "stories", "rendering", "writing")
+"""The folders of the pipeline's stages, which the speed layer wraps from outside."""
+
+
+def test_no_stage_imports_the_speed_layer():
+    known = set(modules())
+    assert {name.split(".")[0] for name in known} >= set(STAGES) | {"incremental"}, "a stage folder was renamed"
+    for name, path in modules().items():
+        if name.split(".")[0] in STAGES:
+            speed = sorted(m for m in imported_modules(path, known) if m.split(".")[0] == "incremental")
+            assert not speed, f"{name} imports {speed}: a stage is wrapped by the speed layer, it never calls it"
 
 
 def test_the_cache_key_of_the_code_reads_every_module():

@@ -20,7 +20,6 @@ from site_builder.config import SiteConfig, display_path
 from site_builder.settings import ArticleSettings
 from site_builder.errors import Problem
 from site_builder.content.frontmatter import ArticleDefaults, parse_article
-from site_builder.incremental.memo import Memo, derived, while_same
 from site_builder.model import Article, with_slug
 from site_builder.content.yamldoc import UNPRINTABLE, decode_utf8
 
@@ -211,21 +210,14 @@ def content_file(found: ContentFile, prefix: str) -> Listed | Problem:
     return name_problem(shown) or Listed(found, shown, found.relative.rsplit(".", 1)[0])
 
 
-def distinct_derived_slugs(articles: list[Article], memo: Memo | None = None
-                           ) -> tuple[list[Article], dict[str, str]]:
+def distinct_derived_slugs(articles: list[Article]) -> tuple[list[Article], dict[str, str]]:
     """Slugs derived from equal titles (one wire story run by two outlets) get '-2', '-3' in date and
     id order; given slugs keep theirs. Also returns the new slugs by article id."""
-    renamed = while_same(memo, "derived slugs", lambda: tuple((a.id, a.slug, a.slug_given, a.date) for a in articles),
-                         lambda: _distinct_slugs(articles))
-    return [renamed_article(a, renamed[a.id], memo) if a.id in renamed else a for a in articles], renamed
+    renamed = distinct_slugs(articles)
+    return [with_slug(a, renamed[a.id]) if a.id in renamed else a for a in articles], renamed
 
 
-def renamed_article(article: Article, slug: str, memo: Memo | None) -> Article:
-    """The article under its new slug; under `serve`, the same object while the article is."""
-    return derived(memo, ("slug", slug), article, lambda: with_slug(article, slug))
-
-
-def _distinct_slugs(articles: list[Article]) -> dict[str, str]:
+def distinct_slugs(articles: list[Article]) -> dict[str, str]:
     """Article id -> its new slug, for the articles whose derived slug another article took first."""
     taken = {a.slug for a in articles if a.slug_given}
     renamed = {}

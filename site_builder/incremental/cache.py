@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from site_builder.incremental.memo import sha256
+from site_builder.digest import sha256
 
 SEAL = b"site-builder sealed 1\n"
 """The first bytes of a sealed file; the HMAC-SHA256 of the rest follows."""

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from site_builder.content.load import ContentFile, distinct_derived_slugs, find_clashes, renamed_article
+from site_builder.content.load import ContentFile, distinct_derived_slugs, distinct_slugs, find_clashes
 from site_builder.errors import Problem
 from site_builder.incremental.memo import Memo
 from site_builder.incremental.results import FileResult
-from site_builder.model import Article
+from site_builder.model import Article, with_slug
 from site_builder.stories.items import Item
 
 
@@ -59,12 +59,27 @@ def decided(found: list[ContentFile], entries: list[FileResult | Problem], setti
     articles = [r.prepared.article for r in results if r.prepared.article]
     clashes = find_clashes(articles)
     items = {r.prepared.article.id: r.prepared.item for r in results if r.prepared.article}
-    articles, renamed = distinct_derived_slugs(articles, memo)
+    articles, renamed = kept_distinct_slugs(articles, memo)
     articles = [a for a in articles if settings[1] or not a.draft]
     articles.sort(key=lambda a: (-a.date.timestamp(), a.id))
     looked = {key: value for r in results for key, value in r.looked} if memo is not None else {}
     return Collection(settings, found, entries, articles, {a.id: n for n, a in enumerate(articles)}, items, clashes,
                       renamed, looked)
+
+
+def kept_distinct_slugs(articles: list[Article], memo: Memo | None) -> tuple[list[Article], dict[str, str]]:
+    """``load.distinct_derived_slugs``; under `serve`, its decisions kept while no article's id, slug or date
+    changes, and each renamed article the same object while the article is."""
+    if memo is None:
+        return distinct_derived_slugs(articles)
+    renamed = memo.while_same("derived slugs", lambda: tuple((a.id, a.slug, a.slug_given, a.date) for a in articles),
+                              lambda: distinct_slugs(articles))
+    return [renamed_article(a, renamed[a.id], memo) if a.id in renamed else a for a in articles], renamed
+
+
+def renamed_article(article: Article, slug: str, memo: Memo) -> Article:
+    """The article under its new slug, the same object while the article is."""
+    return memo.derived(("slug", slug), article, lambda: with_slug(article, slug))
 
 
 def patched(last: Collection, found: list[ContentFile], entries: list[FileResult | Problem], changed: list[int]
@@ -85,6 +100,6 @@ def patched(last: Collection, found: list[ContentFile], entries: list[FileResult
         items[article.id] = entry.prepared.item
         if article.id in last.position:
             renamed = last.renamed.get(article.id)
-            articles[last.position[article.id]] = renamed_article(article, renamed, None) if renamed else article
+            articles[last.position[article.id]] = with_slug(article, renamed) if renamed else article
     return Collection(last.settings, found, entries, articles, last.position, items, last.clashes, last.renamed,
                       looked)

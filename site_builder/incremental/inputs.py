@@ -13,7 +13,7 @@ from pathlib import Path
 from site_builder.config import DeploySettings, SiteConfig, display_path
 from site_builder.content.load import ContentFile, bytes_digest, content_digest
 from site_builder.errors import Problem
-from site_builder.incremental.memo import sha256
+from site_builder.digest import sha256
 from site_builder.rendering.theme import ThemeLayers, theme_digest
 
 

@@ -6,12 +6,8 @@ shape it), so a hit is always right; entries the last build did not use are drop
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any, Callable, Hashable, Iterable, Sequence
-
-
-_MISSING = object()
 
 
 class Memo:
@@ -21,26 +17,6 @@ class Memo:
         self._entries: dict[Hashable, Any] = {}
         self._used: dict[Hashable, Any] = {}
         """What this build asked for: the entries the next one starts from."""
-
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        value = self._used.get(key, _MISSING)
-        if value is _MISSING:
-            value = self._entries.get(key, _MISSING)
-            if value is _MISSING:
-                value = compute()
-            self._used[key] = value
-        return value
-
-    def derive(self, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
-        """``compute()``, a result of ``source`` (and of what ``name`` says), kept while the very same
-        ``source`` object comes back: a stage fed from the memo looks its result up without hashing the
-        source's content again."""
-        key = (name, id(source))
-        entry = self._used.get(key) or self._entries.get(key)
-        if entry is None or entry[0] is not source:
-            entry = (source, compute())
-        self._used[key] = entry
-        return entry[1]
 
     def recall(self, key: Hashable) -> Any:
         """What was last kept under ``key`` (None when nothing is); found, it is kept for the next build.
@@ -55,6 +31,27 @@ class Memo:
         """True before the first build of a session."""
         return not self._entries and not self._used
 
+    def while_same(self, name: Hashable, inputs: Callable[[], Any], compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept while ``inputs()`` (compared by value, cheaper to make and compare than
+        ``compute`` is to run) are those of the last build."""
+        made, last = inputs(), self.recall(name)
+        if last is not None and last[0] == made:
+            return last[1]
+        value = compute()
+        self.keep(name, (made, value))
+        return value
+
+    def derived(self, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, a result of ``source`` (and of what ``name`` says), kept while the very same
+        ``source`` object comes back: a stage fed from the memo looks its result up without hashing the
+        source's content again."""
+        key = (name, id(source))
+        entry = self.recall(key)
+        if entry is None or entry[0] is not source:
+            entry = (source, compute())
+            self.keep(key, entry)
+        return entry[1]
+
     def keep(self, name: Hashable, value: Any) -> None:
         self._used[name] = value
 
@@ -65,19 +62,6 @@ class Memo:
     def prune(self) -> None:
         """Forget what the last build did not ask for (deleted or edited files)."""
         self._entries, self._used = self._used, {}
-
-
-def while_same(memo: Memo | None, name: Hashable, inputs: Callable[[], Any], compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept under `serve` while ``inputs()`` (compared by value, cheaper to make and compare
-    than ``compute`` is to run; not made without a memo) are those of the last build."""
-    if memo is None:
-        return compute()
-    made, last = inputs(), memo.recall(name)
-    if last is not None and last[0] == made:
-        return last[1]
-    value = compute()
-    memo.keep(name, (made, value))
-    return value
 
 
 def tally(memo: Memo | None, name: Hashable, items: Sequence, values: Callable[[Any], Iterable[Hashable]]) -> Counter:
@@ -97,18 +81,3 @@ def tally(memo: Memo | None, name: Hashable, items: Sequence, values: Callable[[
     if memo is not None:
         memo.keep(name, (tuple(items), counts))
     return counts
-
-
-def remember(memo: Memo | None, key: Hashable, compute: Callable[[], Any]) -> Any:
-    """``compute()``, looked up in ``memo`` when there is one."""
-    return compute() if memo is None else memo.get(key, compute)
-
-
-def derived(memo: Memo | None, name: Hashable, source: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()``, looked up by ``source``'s identity in ``memo`` when there is one."""
-    return compute() if memo is None else memo.derive(name, source, compute)
-
-
-def sha256(data: bytes) -> str:
-    """The hex SHA-256 of ``data``: how files are compared between builds."""
-    return hashlib.sha256(data).hexdigest()

@@ -9,14 +9,15 @@ from pathlib import Path
 
 from site_builder import progress
 from site_builder.incremental.parallel import on_each, workers_available
-from site_builder.incremental.reuse import KeptPage, Reuse
 from site_builder.model import OutputFile, Site
 from site_builder.rendering.renderer import Rendered
+from site_builder.rendering.shortcuts import KeptPage, Shortcuts
 from site_builder.rendering.theme import ThemeLayers
 from site_builder.writing.write import Transaction
 
 
-def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, transaction: Transaction) -> Rendered:
+def render_in_parallel(site: Site, layers: ThemeLayers, shortcuts: Shortcuts, transaction: Transaction
+                       ) -> Rendered:
     """``render_site`` with the pages dealt to every core: each process stages the pages it renders in
     the transaction's folder and sends back only what it handled (paths, digests, staged names)."""
     from site_builder.rendering.render import Rendered, render_site
@@ -28,7 +29,7 @@ def render_in_parallel(site: Site, layers: ThemeLayers, reuse: Reuse, transactio
         progress.advance(workers)  # counted in this process only, for every worker's equal share
 
     def render_share(number: int) -> tuple[Rendered, list]:
-        share = render_site(site, layers, add_counted, replace(reuse, share=(number, workers)))
+        share = render_site(site, layers, add_counted, replace(shortcuts, share=(number, workers)))
         return share, transaction.handled() if os.getpid() != parent else []
 
     keys, rendered = {}, 0

@@ -13,7 +13,8 @@ from typing import Iterator, Sequence
 
 from site_builder.config import GroupingSettings
 from site_builder.incremental.cache import Store
-from site_builder.incremental.memo import Memo, sha256
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo
 from site_builder.stories.clustering import Clusters, Pair, Scoring, best_group, near_miss_pairs, placed
 from site_builder.stories.features import ANCHOR_KINDS
 from site_builder.stories.index import Index, KeptScores, meanings_of
@@ -45,7 +46,7 @@ def cluster_in_helper(items: list[Item], settings: GroupingSettings, store: Stor
     """``clusters_of`` in the helper of a build (see ``helper.start_build_helper``): gives the
     signature of the items and their clusters, without the scores, which nothing after needs; then
     keeps those in the cache folder itself (unless the build, taking other clusters, stops it first:
-    see ``grouping.group_stories``). The build takes the clusters when its items have that signature."""
+    see ``regrouping.clustered``). The build takes the clusters when its items have that signature."""
     clusters = recluster(items, settings, None, kept_scores(store))
     yield items_signature(items), replace(clusters, scoring=None)
     if clusters.scoring is not None:

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Callable
 
 from site_builder.rendering.editions import edition_dir, edition_view, editions_of
-from site_builder.incremental.memo import while_same
 from site_builder.rendering.views import article_path, format_date, lang_dir, paginate, source_dir, story_path, tag_dir
 from site_builder.rendering.renderer import Renderer
 
@@ -167,7 +166,10 @@ SITEMAP_URLS = 50_000
 def render_sitemap(r: Renderer) -> None:
     """A sitemap index (sitemap.xml) and its sitemaps (see ``sitemap_parts``)."""
     sitemaps = []
-    for path, part in while_same(r.memo, "sitemap parts", lambda: r.structure, lambda: sitemap_parts(r)):
+    memo = r.memo
+    parts = sitemap_parts(r) if memo is None else memo.while_same("sitemap parts", lambda: r.structure,
+                                                                   lambda: sitemap_parts(r))
+    for path, part in parts:
         sitemaps.append({"url": r.views.urls.absolute(path),
                          "lastmod": max((date for _, date in part if date), default=None)})
         r.add("sitemap.xml", path, f"sitemap {path}", lambda r, part=part: part,

@@ -7,35 +7,35 @@ theme's templates (``templates``).
 from __future__ import annotations
 
 from site_builder.errors import BuildFailed
-from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import OutputFile, Site
 from site_builder.rendering.theme import ThemeLayers, collect_static_files, hashed_name
 from site_builder.rendering.parts import PARTS
 from site_builder.rendering.renderer import Emit, Rendered, Renderer
+from site_builder.rendering.shortcuts import NO_SHORTCUTS, Shortcuts
 
 
-def render_site(site: Site, layers: ThemeLayers, emit: Emit, reuse: Reuse = NO_REUSE) -> Rendered:
+def render_site(site: Site, layers: ThemeLayers, emit: Emit, shortcuts: Shortcuts = NO_SHORTCUTS) -> Rendered:
     """Every file of the site, handed to ``emit`` as it is made; returns the key of every page of this
-    share, for the next build's ``Reuse.kept_page``. Raises BuildFailed with every template problem found.
+    share, for the next build's ``Shortcuts.kept_page``. Raises BuildFailed with every template problem found.
 
-    ``reuse`` names the pages the previous build left that are still right, and what else every page
+    ``shortcuts`` names the pages the previous build left that are still right, and what else every page
     depends on (site-builder's code, the settings, the templates); its ``share`` (n, of) renders only
     every of-th page from the n-th (other processes render the rest); its ``memo`` (under `serve`) keeps
-    compiled templates and views, and the last committed render's memory (kept by the caller), so that
+    the environment and views, and the last committed render's memory (kept by the caller), so that
     this one keys and renders only the pages that show an edited article (``written``: path -> digest of
     each file the last build left; the others go to ``keep_pages``)."""
     statics, assets = static_files(layers)
-    renderer = Renderer(site, layers, emit, assets, reuse)
+    renderer = Renderer(site, layers, emit, assets, shortcuts)
     if renderer.last:
-        written = reuse.written
-        renderer.follow(reuse.keep_pages or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
-                                                               for path, origin in origins.items()]))
+        written = shortcuts.written
+        renderer.follow(shortcuts.keep_pages or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
+                                                                   for path, origin in origins.items()]))
     else:
         for render_part in PARTS:
             render_part(renderer)
     if renderer.problems:
         raise BuildFailed(renderer.problems.values())
-    for static in statics if reuse.share[0] == 0 else ():
+    for static in statics if shortcuts.share[0] == 0 else ():
         emit(static)
     return renderer.memory()
 

@@ -15,9 +15,9 @@ from site_builder.rendering.jsonfeed import FeedHead, json_feed
 from site_builder.rendering.editions import Edition
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import Problem
-from site_builder.incremental.memo import Memo, remember, sha256
-from site_builder.incremental.reuse import NO_REUSE, Reuse
+from site_builder.digest import sha256
 from site_builder.model import OutputFile, Site, Story
+from site_builder.rendering.shortcuts import NO_SHORTCUTS, Kept, Shortcuts
 from site_builder.rendering.templates import make_environment, template_problem, theme_key
 from site_builder.rendering.theme import ThemeLayers
 from site_builder.rendering.views import SiteViews, Urls
@@ -42,7 +42,7 @@ class Page:
     origin: str
     """What the page is made from, as problems name it: 'story.html (story 42)'."""
     key: Callable[[Renderer], Hashable]
-    """Everything the page shows, for ``Reuse.kept_page``."""
+    """Everything the page shows, for ``Shortcuts.kept_page``."""
     context: Callable[[Renderer], dict] | None
     """The costly part of the template's context, made only when the page is rendered."""
     fixed: dict
@@ -77,11 +77,11 @@ class Renderer:
     """Renders templates with the site-wide context, turning template errors into located problems."""
 
     def __init__(self, site: Site, layers: ThemeLayers, emit: Emit, assets: dict[str, str] | None = None,
-                 reuse: Reuse = NO_REUSE):
+                 shortcuts: Shortcuts = NO_SHORTCUTS):
         self.site = site
         self.emit = emit
-        self.memo = memo = reuse.memo
-        self.share = reuse.share
+        self.memo = memo = shortcuts.memo
+        self.share = shortcuts.share
         """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
         others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
         self.dealt: dict[str, int] = defaultdict(int)
@@ -92,17 +92,17 @@ class Renderer:
         """Every page planned so far (under `serve`, for the next render)."""
         self.keys: dict[str, str] = {}
         """Output path -> the key it was rendered from (pages of this renderer's share), for the next
-        build's ``Reuse.kept_page``."""
+        build's ``Shortcuts.kept_page``."""
         self.problems: dict[tuple, Problem] = {}
-        self.kept_page = reuse.kept_page
+        self.kept_page = shortcuts.kept_page
         assets = assets or {}
-        self.fixed_key = sha256(repr(reuse.version).encode())
+        self.fixed_key = sha256(repr(shortcuts.version).encode())
         """What every page depends on. Not the build time, which moves with each newer article: only the
         pages of templates that show it (``shows_build_time``) are keyed on it."""
         self.timed: dict[str, bool] = {}
         # Under serve the compiled templates are kept while no template file changes.
-        compiled = site.config.cache_dir / "templates"
-        self.env = remember(memo, ("environment", theme_key(layers)), lambda: make_environment(layers, compiled))
+        made = lambda: make_environment(layers, shortcuts.compiled)  # noqa: E731
+        self.env = made() if memo is None else memo.while_same("environment", lambda: theme_key(layers), made)
         self.stories_by_id = {s.id: s for s in site.stories}
         last = memo.recall("render") if memo is not None else None
         self.article_keys, per_article = article_keys(site, memo)
@@ -119,7 +119,7 @@ class Renderer:
         self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
             if memo is not None else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
-            last.origins.keys() <= (reuse.written or {}).keys() else None
+            last.origins.keys() <= (shortcuts.written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         self.globals = site_globals(site, self.views.urls, assets)
@@ -305,7 +305,7 @@ def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered 
     return last.structure if last is not None and last.structure == structure else structure
 
 
-def article_keys(site: Site, memo: Memo | None) -> tuple[dict[str, str], tuple]:
+def article_keys(site: Site, memo: Kept | None) -> tuple[dict[str, str], tuple]:
     """Article id -> the key of what pages show of it (its file's hash, its slug and its story), and each
     article's part of the site's structure (see ``structure_of``; only under `serve`). An article that
     is the very object the last render keyed, in the same story, keeps both."""

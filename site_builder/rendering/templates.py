@@ -1,5 +1,4 @@
-"""The theme's templates: their Jinja2 environment, compiled templates kept in the cache folder, and
-template errors turned into located problems.
+"""The theme's templates: their Jinja2 environment, and template errors turned into located problems.
 
 Templates are Jinja2, autoescaped, with undefined names as errors (a typo in a theme fails the build
 with the template's file and line instead of printing an empty string).
@@ -13,42 +12,18 @@ from pathlib import Path
 import jinja2
 import jinja2.meta
 
-from site_builder.incremental.cache import read_sealed, write_sealed
 from site_builder.errors import Problem
 from site_builder.rendering.theme import ThemeLayers
 
 
-def make_environment(layers: ThemeLayers, compiled: Path | None = None) -> jinja2.Environment:
-    """The templates' environment; with ``compiled`` (a folder of the cache folder), templates compiled by
-    an earlier build are loaded from there instead of compiled again (Jinja2 checks their source)."""
+def make_environment(layers: ThemeLayers, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """The templates' environment; with ``compiled``, templates compiled by an earlier build are loaded
+    from there instead of compiled again (Jinja2 checks their source)."""
     loader = jinja2.FileSystemLoader([str(p) for p in layers.template_dirs])
     # Each build makes its own environment, so templates need no checking for changes while it runs.
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                              bytecode_cache=CompiledTemplates(compiled) if compiled else None)
-
-
-class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the cache folder, sealed as every cache file is (``cache.write_sealed``): compiled
-    code from a file anyone else wrote is never run. A folder that cannot be written only costs time."""
-
-    def __init__(self, folder: Path):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass
-        super().__init__(str(folder))
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        payload = read_sealed(Path(self._get_cache_filename(bucket)))
-        if payload is not None:
-            bucket.bytecode_from_string(bytes(payload))
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            write_sealed(Path(self._get_cache_filename(bucket)), bucket.write_bytecode)
-        except OSError:
-            pass
+                              bytecode_cache=compiled)
 
 
 def template_problem(err: Exception, template: str, env: jinja2.Environment) -> Problem:

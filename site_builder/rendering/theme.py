@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import Problem, SiteBuilderError
-from site_builder.incremental.memo import sha256
+from site_builder.digest import sha256
 
 DEFAULT_THEME = "default"
 HASHED_SUFFIXES = (".css", ".js")

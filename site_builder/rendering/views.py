@@ -17,8 +17,8 @@ from markupsafe import Markup
 
 from site_builder.cleaning.embeds import Embed, fill_embeds
 from site_builder.stories.grouping import make_lead
-from site_builder.incremental.memo import Memo, derived
 from site_builder.model import Article, Site, Story
+from site_builder.rendering.shortcuts import Kept
 from site_builder.content.slugs import slugify
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -257,7 +257,7 @@ class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
     def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: "",
-                 memo: Memo | None = None, fixed_key: Hashable = ()):
+                 memo: Kept | None = None, fixed_key: Hashable = ()):
         config = site.config
         self.render_embed = render_embed
         self.site = site
@@ -266,10 +266,11 @@ class SiteViews:
         story_of = site.story_of
         self.by_id = {a.id: a for a in site.articles}
         stories = {s.id: s for s in site.stories}
-        self.articles = Lazy(lambda i: derived(memo, ("view", story_of[i], fixed_key), self.by_id[i],
+        derived = memo.derived if memo is not None else lambda name, source, compute: compute()
+        self.articles = Lazy(lambda i: derived(("view", story_of[i], fixed_key), self.by_id[i],
                                                lambda: self._article_view(self.by_id[i], story_of[i])))
         """Article id -> its view, made when a page that shows it is rendered."""
-        self.stories = Lazy(lambda i: derived(memo, ("story view", fixed_key), stories[i],
+        self.stories = Lazy(lambda i: derived(("story view", fixed_key), stories[i],
                                               lambda: self._story_view(stories[i])))
         """Story id -> its view, made when a page that shows it is rendered."""
         self.recent: dict[str, Markup] | None = {} if memo is None else None

@@ -33,7 +33,8 @@ from site_builder.config import SiteConfig, load_preview_config
 from site_builder.serving.devserver import EVENTS_PATH, is_loopback, port_in_use_message, respond
 from site_builder.errors import SiteBuilderError
 from site_builder.content.load import MARKDOWN_SUFFIXES
-from site_builder.incremental.memo import Memo, sha256
+from site_builder.digest import sha256
+from site_builder.incremental.memo import Memo
 from site_builder.pipeline import BuildOptions, BuildReport, build, collector_paused
 from site_builder.rendering.theme import find_theme, unhashed_name
 from site_builder.rendering.views import Urls

@@ -14,14 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
-from site_builder.incremental.rescoring import clusters_of, items_signature
-from site_builder.stories.clustering import Clusters, Pair
+from site_builder.stories.clustering import Clusters, Pair, cluster
 from site_builder.stories.items import Item, with_features
 from site_builder.config import GroupingSettings
 from site_builder.stories.features import MEANING, SOUND, article_features
 from site_builder.stories.meaning import meaning_of
-from site_builder.incremental.memo import Memo, while_same
-from site_builder.incremental.reuse import NO_REUSE, Reuse
 from site_builder.model import Article, Story
 from site_builder.content.slugs import slugify
 
@@ -84,55 +81,49 @@ def item_for(article: Article, version: str = "", meaning: bool = False) -> Item
 
 
 def group_stories(articles: Iterable[Article], site_language: str, settings: GroupingSettings = GroupingSettings(),
-                  previous: StoryState = StoryState({}, {}), items: Mapping[str, Item] | None = None,
-                  reuse: Reuse = NO_REUSE) -> Grouping:
+                  previous: StoryState = StoryState({}, {}), items: Mapping[str, Item] | None = None) -> Grouping:
     """Stories of the articles, most recently updated first; ties broken by id so builds repeat exactly.
-    ``items`` are the articles' features when already made; ``reuse.memo`` keeps the clustering state
-    between the builds of one `serve` session, ``reuse.store`` (the cache folder) between builds;
-    ``reuse.helper`` may have clustered them already (see ``rescoring.cluster_in_helper``)."""
+    ``items`` are the articles' features when already made. (``incremental.regrouping`` gives the same
+    from the last build's clustering and stories.)"""
     by_id = {article.id: article for article in articles}
-    items = [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
-    memo, helper = reuse.memo, reuse.helper
-    done = helper.take("clusters") if helper else None
-    if done and done[0] is not None and done[0] == items_signature(items):
-        clusters = done[1]
-    else:
-        if helper:  # its scores are not of these items: stopped before it writes them where this build will
-            helper.close()
-        clusters = clusters_of(items, settings, memo, reuse.store)
-    evidence = evidence_of(clusters, memo)
-    stories = made_stories(clusters, by_id, site_language, evidence, memo)
-    slugs, redirects = while_same(memo, "kept slugs",
-                                  lambda: (tuple((s.id, s.slug, s.explicit, s.article_ids) for s in stories),
-                                           previous, tuple((i, a.date) for i, a in by_id.items())),
-                                  lambda: kept_slugs(stories, previous,
-                                                     {i: a.date.timestamp() for i, a in by_id.items()}))
+    clusters = cluster(items_of(by_id, items, settings), settings)
+    stories = made_stories(clusters, by_id, site_language, evidence_of(clusters))
+    slugs, redirects = kept_slugs(stories, previous, dates_of(by_id))
+    return grouping_of(stories, slugs, redirects, clusters)
+
+
+def items_of(by_id: Mapping[str, Article], items: Mapping[str, Item] | None, settings: GroupingSettings
+             ) -> list[Item]:
+    """The articles as clustering sees them, in their order: as already made, or made here."""
+    return [items[i] if items and i in items else item_for(a, meaning=settings.meaning) for i, a in by_id.items()]
+
+
+def dates_of(by_id: Mapping[str, Article]) -> dict[str, float]:
+    """Article id -> its time, as ``keep_slugs`` reads it."""
+    return {i: a.date.timestamp() for i, a in by_id.items()}
+
+
+def grouping_of(stories: list[Story], slugs: Mapping[str, str], redirects: Mapping[str, str], clusters: Clusters
+                ) -> Grouping:
+    """The stories under the slugs they keep (``kept_slugs``), most recently updated first."""
     stories = [replace(s, slug=slugs[s.id]) if slugs[s.id] != s.slug else s for s in stories]
     ordered = tuple(sorted(stories, key=lambda s: (-s.last_updated.timestamp(), s.id)))
     return Grouping(ordered, redirects, clusters.near_misses, clusters.links)
 
 
-def evidence_of(clusters: Clusters, memo: Memo | None) -> dict[str, tuple[str, ...]]:
-    """``_evidence`` of the clusters; under `serve`, after a clustering that kept every group as it was
-    (see ``clustering.cluster``), that of the groups whose links all stayed the very same is kept."""
-    last = memo.recall("evidence") if memo is not None else None
-    if last is not None and last[0] is clusters:
-        return last[2]
-    if last is not None and last[0].groups is clusters.groups and len(last[0].links) == len(clusters.links):
-        first_of, evidence = last[1], dict(last[2])
-        again = {first_of[new.second] for new, old in zip(clusters.links, last[0].links) if new is not old}
-        evidence.update(_evidence([pair for pair in clusters.links if first_of[pair.second] in again], first_of))
-    else:
-        first_of = {i: ids[0] for ids in clusters.groups for i in ids}
-        evidence = _evidence(clusters.links, first_of)
-    if memo is not None:
-        memo.keep("evidence", (clusters, first_of, evidence))
-    return evidence
+def evidence_of(clusters: Clusters) -> dict[str, tuple[str, ...]]:
+    """First article id of each automatic group -> the features its links shared most often."""
+    return shared_features(clusters.links, first_articles(clusters))
 
 
-def _evidence(links: Iterable[Pair], first_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """First article id of each automatic group -> the features its links shared most often. ``first_of``:
-    article id -> the first article id of its group."""
+def first_articles(clusters: Clusters) -> dict[str, str]:
+    """Article id -> the first article id of its group."""
+    return {i: ids[0] for ids in clusters.groups for i in ids}
+
+
+def shared_features(links: Iterable[Pair], first_of: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """``evidence_of`` the groups of these ``links``. ``first_of``: article id -> the first article id of
+    its group."""
     shared: dict[str, Counter] = {}
     for pair in links:
         shared.setdefault(first_of[pair.second], Counter()).update(pair.shared)
@@ -140,25 +131,11 @@ def _evidence(links: Iterable[Pair], first_of: dict[str, str]) -> dict[str, tupl
             for first, counts in shared.items()}
 
 
-def made_stories(clusters: Clusters, by_id: dict[str, Article], site_language: str,
-                 evidence: dict[str, tuple[str, ...]], memo: Memo | None) -> list[Story]:
-    """``make_story`` of each group; under `serve`, a group made last time of the very same article
-    objects, with the same key and evidence, keeps its story."""
-    last = memo.recall(("stories made", site_language)) if memo is not None else None
-    made, stories = {}, []
-    for ids, key in zip(clusters.groups, clusters.keys):
-        articles, shown = [by_id[i] for i in ids], evidence.get(ids[0], ())
-        before = last.get(ids) if last else None
-        if before is not None and before[0] == key and before[1] == shown and \
-                all(article is earlier for article, earlier in zip(articles, before[2])):
-            story = before[3]
-        else:
-            story = make_story(key, articles, site_language, shown)
-        made[ids] = (key, shown, articles, story)
-        stories.append(story)
-    if memo is not None:
-        memo.keep(("stories made", site_language), made)
-    return stories
+def made_stories(clusters: Clusters, by_id: Mapping[str, Article], site_language: str,
+                 evidence: Mapping[str, tuple[str, ...]]) -> list[Story]:
+    """``make_story`` of each group."""
+    return [make_story(key, [by_id[i] for i in ids], site_language, evidence.get(ids[0], ()))
+            for ids, key in zip(clusters.groups, clusters.keys)]
 
 
 def make_story(key: str | None, articles: list[Article], site_language: str,
@@ -211,7 +188,7 @@ def shorten(text: str, limit: int = LEAD_LENGTH) -> str:
 
 def kept_slugs(stories: list[Story], previous: StoryState,
                dates: Mapping[str, float]) -> tuple[dict[str, str], dict[str, str]]:
-    """``keep_slugs``'s decisions: story id -> slug, and the redirects (under `serve`, kept while no story,
+    """``keep_slugs``'s decisions: story id -> slug, and the redirects (what `serve` keeps while no story,
     article date or past state changes)."""
     kept, redirects = keep_slugs(stories, previous, dates)
     return {s.id: s.slug for s in kept}, redirects

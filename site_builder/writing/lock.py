@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from site_builder.config import SiteConfig, display_path
 from site_builder.errors import SiteBuilderError
-from site_builder.incremental.memo import sha256
+from site_builder.digest import sha256
 
 
 class Busy(SiteBuilderError):

@@ -21,7 +21,7 @@ import orjson
 
 from site_builder.config import display_path
 from site_builder.errors import BuildFailed, Problem
-from site_builder.incremental.memo import sha256
+from site_builder.digest import sha256
 from site_builder.model import OutputFile
 
 @dataclass(frozen=True)
