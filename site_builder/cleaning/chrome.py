@@ -338,7 +338,7 @@ def is_image_credit(text: str) -> bool:
 
 def _credit_glued(line: str) -> bool:
     """Whether ``SOURCE_GLUED`` starts where a capital follows a small letter: few lines have such a place,
-    and trying the credit's words only there costs a tenth of searching the line for them."""
+    and trying the credit's words only there costs a quarter of searching the line for them."""
     return any(SOURCE_GLUED.match(line, found.end())
                for found in LOWER_THEN_CAPITAL.finditer(line, max(0, len(line) - GLUED_CREDIT_TAIL)))
 
