@@ -239,9 +239,10 @@ def is_newsletter_call(text: str) -> bool:
 
 
 READING_TIME = re.compile(
-    r"^((reading time|read time|estimated reading time|waktu baca|lama baca|tempo di lettura|tempo de leitura|"
+    r"^((updated|aggiornato|aktualisiert|mis à jour|actualizado|atualizado|bijgewerkt|diperbarui)\s+)?"
+    r"((reading time|read time|estimated reading time|waktu baca|lama baca|tempo di lettura|tempo de leitura|"
     r"tiempo de lectura|temps de lecture|lesezeit|leestijd|読了時間|この記事は約)\s*[:：]?\s*(about |sekitar |circa |"
-    r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuti|minutos|minuten|分)\.?\s*"
+    r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuto|minuti|minutos|minuten|分)\.?\s*"
     r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
     r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
 NAVIGATION_KEYS = folded_set(NAVIGATION_LABELS)
@@ -320,6 +321,8 @@ SOURCE_GLUED = re.compile(rf"{alternation(GLUED_CREDIT_WORDS)}\s*[:：,]\s*[^.!?
 """A caption run into the credit the page printed after it, the word the caption ends on in lower case and
 the credit's word capitalised ('A fallen tree in CornwallImage source, Daniel King', 'Épül a kerékpárútFotók:
 Unger Tamás')."""
+BRACKETED_CREDIT = re.compile(rf"^[(\[（]\s*({CREDIT_WORD}\b|[^()]{{1,40}}/\s*{CREDIT_WORD}\s*:)[^()]*[)\]）]$", re.I)
+"""A credit alone in brackets: '(Foto nella gallery di Luca Imperio)', '(ΑΠΕ-ΜΠΕ / photo: eurokinissi)'."""
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
                          r"(unsplash|pexels|pixabay)$", re.I)
 
@@ -330,6 +333,7 @@ def is_image_credit(text: str) -> bool:
         return False
     short = len(stripped) <= 120
     credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
+              or BRACKETED_CREDIT.match(stripped)
               or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \

@@ -14,6 +14,8 @@ from site_builder.cleaning.shapes import DIGIT, SENTENCE_END, STRUCTURE, word_co
 
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-](\d\d|\d{4})(?!\d)|(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
+ERA_DATE = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)年\s*\d{1,2}月(\s*\d{1,2}日)?")
+"""A Japanese date counted in the emperor's era (平成30年9月3日), which has no four-digit year."""
 SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.:-])")
 """A result (Persib 0-2 Bali United): a line of a table of results, not the page's date."""
 
@@ -28,7 +30,7 @@ def is_date_line(text: str) -> bool:
     words = word_count(stripped)
     if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
         return False
-    dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped)
+    dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped) or ERA_DATE.search(stripped)
     return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped) \
         or words <= 6 and is_relative_time(stripped)
 

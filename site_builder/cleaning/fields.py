@@ -57,3 +57,17 @@ def is_byline(text: str) -> bool:
         if not value or len(value.split()) > NAME_WORDS or SENTENCE_END.search(value) or ":" in value:
             return False
     return True
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)(tel|tél|phone|puh|telefon|telp|tlf|тел)\.?\s*[:.]?\s*\+?\d[\d\s/-]{5,}", re.I)
+CONTACT_LONGEST = 250
+
+
+def is_contact_line(text: str) -> bool:
+    """Contact details of the page, not a sentence: an e-mail address or a labelled telephone number
+    ('Päivystävä palomestari … Puh:0500542112 …@pelastustoimi.fi'); 'Readers can write to
+    letters@paper.com.' ends as a sentence and stays."""
+    stripped = text.strip().strip("*_ ")
+    return len(stripped) <= CONTACT_LONGEST and not SENTENCE_END.search(stripped) \
+        and ("@" in stripped and bool(EMAIL.search(stripped)) or bool(PHONE.search(stripped)))

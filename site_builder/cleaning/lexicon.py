@@ -101,14 +101,14 @@ RELATED_HEADINGS = frozenset({
     # ru, uk, el, tr
     "читайте также", "читайте еще", "похожие статьи", "популярное", "самое читаемое", "по теме",
     "новости по теме", "другие новости", "последние новости", "вам может быть интересно", "смотрите также",
-    "читайте також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
+    "читайте також", "також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
     "διαβάστε επίσης", "διαβάστε ακόμα", "σχετικά άρθρα", "δημοφιλή", "πρέπει να διαβάσετε", "τελευταία νέα",
     "ροή ειδήσεων", "δείτε επίσης",
     "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "çok okunanlar",
     "diğer haberler", "öne çıkanlar", "ilginizi çekebilir",
     # sv, da, no, fi, ca
     "läs också", "läs även", "relaterade artiklar", "mest läst", "mest lästa", "fler nyheter", "senaste nytt",
-    "læs også", "relaterede artikler", "mest læste", "seneste nyt", "flere nyheder",
+    "læs også", "relaterede artikler", "mest læste", "seneste nyt", "flere nyheder", "dagens topnyheder",
     "les også", "relaterte artikler", "mest lest", "siste nytt", "flere nyheter",
     "lue myös", "luetuimmat", "uusimmat", "aiheesta muualla", "aiheeseen liittyvät",
     "llegeix també", "notícies relacionades", "el més llegit", "més notícies", "també et pot interessar",

@@ -96,6 +96,11 @@ READER_NOTICES = (
     "sfoglia il giornale", "leggi l'edizione digitale", "lee la edición digital", "lire l'édition numérique",
     "zur digitalen ausgabe", "lees de digitale editie", "baca edisi digital", "lee la edición impresa", "leia a edição digital", "lees de digitale krant",
     "baca e-paper", "czytaj e-wydanie", "läs e-tidningen", "læs e-avisen", "les eavisen", "lue näköislehti",
+    # the outlet's own advertising sales
+    "advertise with us", "advertise here", "envie d'afficher votre publicité", "annoncez chez nous",
+    "annoncer sur", "werben sie bei uns", "werben bei uns", "pubblicizza la tua attività", "pubblicità su",
+    "anúnciese", "anuncie aquí", "anuncie aqui", "anuncie conosco", "pasang iklan", "adverteren bij",
+    "adverteer bij ons", "reklama u nas",
     # the rest of the article is below an advertisement or a video
     "article continues below", "story continues below", "artikel gaat verder onder", "artikel geht unten weiter",
     "der artikel wird unterhalb fortgesetzt", "l'article continue ci-dessous", "la suite ci-dessous",
@@ -150,7 +155,8 @@ CHANNEL_WORDS = ("channel", "chaîne", "chaine", "kanal", "saluran", "canal", "c
                  "grup", "group", "gruppo", "grupo", "groep", "группа", "grupa", "skupina", "频道", "채널", "チャンネル")
 
 CALL_VERBS = (
-    "join", "follow", "subscribe", "simak", "ikuti", "gabung", "bergabung", "segui", "seguici", "unisciti",
+    "join", "follow", "subscribe", "simak", "ikuti", "gabung", "bergabung", "mari", "ayo", "yuk", "segui",
+    "seguici", "unisciti",
     "iscriviti", "síguenos", "sigue", "únete", "suscríbete", "siga", "acompanhe", "inscreva", "suivez",
     "rejoignez", "abonnez", "folgen", "folge", "abonnieren", "tritt", "volg", "abonneer", "obserwuj", "dołącz",
     "subskrybuj", "sledujte", "přidejte", "kövesse", "csatlakozz", "urmărește", "urmăriți", "alătură",
@@ -170,6 +176,10 @@ PLACEHOLDERS = frozenset({
     "caricamento", "laden", "memuat", "ładowanie", "wczytywanie", "načítání", "načítám", "betöltés", "se încarcă",
     "загрузка", "завантаження", "φόρτωση", "yükleniyor", "laddar", "indlæser", "laster", "ladataan", "carregant",
     "جار التحميل", "جاري التحميل", "लोड हो रहा है", "đang tải", "加载中", "載入中", "読み込み中", "로딩 중",
+    # a button's answer
+    "link copied", "copied", "copied!", "link kopiert", "lien copié", "enlace copiado", "link copiado",
+    "link copiato", "tautan disalin", "link gekopieerd", "タイトルとurlをコピーしました", "コピーしました",
+    "链接已复制", "링크가 복사되었습니다",
     # errors
     "something went wrong", "an error occurred", "an error has occurred", "error loading", "oops",
     "video unavailable", "this video is unavailable", "this content is not available", "content not available",

@@ -20,7 +20,7 @@ from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet
 from site_builder.cleaning.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
 from site_builder.cleaning.sitechrome import remove_site_chrome
 from site_builder.cleaning.dates import is_date_line
-from site_builder.cleaning.fields import BYLINE_LONGEST, is_byline
+from site_builder.cleaning.fields import CONTACT_LONGEST, is_byline, is_contact_line
 from site_builder.cleaning.shapes import (is_agency_credit, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
@@ -51,9 +51,10 @@ RULES: tuple[Rule, ...] = (
     Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
     Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
         work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
-    Rule("bylines", "the page's author, editor and source fields (Penulis: Name | Editor: Name, Forrás: Name)",
-         lambda work: drop_lines(work, "bylines", lambda text, _: is_byline(text) and "a field naming who wrote it "
-                                 "or where it came from", longest=BYLINE_LONGEST)),
+    Rule("bylines", "the page's author, editor, source and contact fields (Penulis: Name | Editor: Name, "
+         "Forrás: Name, Puh: 0500 …)", lambda work: drop_lines(
+        work, "bylines", lambda text, _: is_byline(text) and "a field naming who wrote it or where it came from"
+        or is_contact_line(text) and "contact details, not a sentence", longest=CONTACT_LONGEST)),
     Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
     Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
     Rule("repeated-lines", "lines the page repeats word for word (captions, banners)", remove_repeated_lines),
