@@ -131,7 +131,17 @@ def is_labelled_headline(text: str) -> bool:
     """'Läs också: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a label of related
     articles or of a ticker, in any language the lexicon holds."""
     end = LABEL_END.search(text, 0, LABEL_LONGEST)
-    return bool(end) and folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
+    if end:
+        return folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
+    return run_together_label(text)
+
+
+def run_together_label(text: str) -> bool:
+    """'Kapcsolódó tartalom Lakástűzben meghalt …': a heading of two words or more that the clipping ran into
+    the headline after it, which begins with a capital. One word ('Popular', 'Latest') may begin a sentence."""
+    words = text.strip().lstrip("*_#-• ").split(maxsplit=4)
+    return any(len(words) > count and words[count][:1].isupper()
+               and folded(bare(" ".join(words[:count]))) in LINK_LABEL_KEYS for count in (2, 3))
 
 
 ALSO_WORDS = ("also", "anche", "también", "tambien", "também", "aussi", "auch", "ook", "juga")
@@ -246,6 +256,7 @@ READING_TIME = re.compile(
     r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
     r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
 NAVIGATION_KEYS = folded_set(NAVIGATION_LABELS)
+NAVIGATION_PARTS = re.compile(r"[。|·•]\s*|\.\s+|\s{2,}")
 BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")
@@ -263,6 +274,9 @@ def is_breadcrumb(text: str) -> bool:
         return False
     if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS:
         return True
+    if len(text) <= 80 and all(folded(bare(part)) in NAVIGATION_KEYS
+                               for part in NAVIGATION_PARTS.split(text.strip()) if part.strip()):
+        return True  # several navigation links run into one line ('ページの先頭です。 メニューを飛ばして本文へ')
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     if here := YOU_ARE_HERE_LABEL.match(stripped):  # the trail's label says what it is: any separators
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
