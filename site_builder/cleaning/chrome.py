@@ -125,6 +125,7 @@ def is_read_more_prompt(words: str) -> bool:
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")
 LABEL_LONGEST = 40
+LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in LINK_LABEL_KEYS if " " in key)
 
 
 def is_labelled_headline(text: str) -> bool:
@@ -140,6 +141,8 @@ def run_together_label(text: str) -> bool:
     """'Kapcsolódó tartalom Lakástűzben meghalt …': a heading of two words or more that the clipping ran into
     the headline after it, which begins with a capital. One word ('Popular', 'Latest') may begin a sentence."""
     words = text.strip().lstrip("*_#-• ").split(maxsplit=4)
+    if len(words) < 3 or folded(words[0]) not in LABEL_FIRST_WORDS:  # most lines, at once
+        return False
     return any(len(words) > count and words[count][:1].isupper()
                and folded(bare(" ".join(words[:count]))) in LINK_LABEL_KEYS for count in (2, 3))
 

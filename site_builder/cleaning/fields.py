@@ -60,6 +60,7 @@ def is_byline(text: str) -> bool:
 
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+PHONE_LABELS = ("tel", "tél", "phone", "puh", "tlf", "тел")
 PHONE = re.compile(r"(?<!\w)(tel|tél|phone|puh|telefon|telp|tlf|тел)\.?\s*[:.]?\s*\+?\d[\d\s/-]{5,}", re.I)
 CONTACT_LONGEST = 250
 
@@ -68,6 +69,8 @@ def is_contact_line(text: str) -> bool:
     """Contact details of the page, not a sentence: an e-mail address or a labelled telephone number
     ('Päivystävä palomestari … Puh:0500542112 …@pelastustoimi.fi'); 'Readers can write to
     letters@paper.com.' ends as a sentence and stays."""
+    if "@" not in text and not any(label in text.casefold() for label in PHONE_LABELS):  # most lines, at once
+        return False
     stripped = text.strip().strip("*_ ")
     return len(stripped) <= CONTACT_LONGEST and not SENTENCE_END.search(stripped) \
         and ("@" in stripped and bool(EMAIL.search(stripped)) or bool(PHONE.search(stripped)))

@@ -103,6 +103,7 @@ def is_follow_call(words: str) -> bool:
     """'Follow BBC News South West on X, Facebook and Instagram': a verb asking to follow among the first
     words, and two or more networks named."""
     tokens = words.split(maxsplit=FOLLOW_CALL_WORDS)
-    if len(tokens) > FOLLOW_CALL_WORDS or len(set(NAMED_NETWORK.findall(words))) < 2:
+    if len(tokens) > FOLLOW_CALL_WORDS or not any(token.strip("\"'“”«»„,") in CALL_VERB_SET
+                                                  for token in tokens[:FOLLOW_VERB_PLACE]):
         return False
-    return any(token.strip("\"'“”«»„,") in CALL_VERB_SET for token in tokens[:FOLLOW_VERB_PLACE])
+    return len(set(NAMED_NETWORK.findall(words))) >= 2
