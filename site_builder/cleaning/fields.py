@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import folded, folded_set
+from site_builder.cleaning.lexicon import CREDIT_WORDS, folded, folded_set
 
 BYLINE_LABELS = folded_set((
     # en, id, ms
@@ -35,6 +35,8 @@ BYLINE_LABELS = folded_set((
     "기자", "출처", "편집",
 ),)
 """Labels of who made the article and where it came from, folded (see `lexicon.folded`)."""
+FIELD_LABELS = BYLINE_LABELS | folded_set(CREDIT_WORDS)
+"""A byline's fields may name the photographer too ("Text: Anna Berg · Foto: NTB")."""
 
 FIELD_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s{3,}")
 LABELLED = re.compile(r"^\s*([^\W\d_][^:：]{0,24}?)\s*[:：]\s*(\S.*?)\s*$")
@@ -51,7 +53,7 @@ def is_byline(text: str) -> bool:
         return False
     for field in FIELD_SEPARATOR.split(stripped):
         found = LABELLED.match(field.strip("*_ "))
-        if not found or folded(found.group(1).strip("*_ ")) not in BYLINE_LABELS:
+        if not found or folded(found.group(1).strip("*_ ")) not in FIELD_LABELS:
             return False
         value = found.group(2).strip("*_ ")
         if not value or len(value.split()) > NAME_WORDS or SENTENCE_END.search(value) or ":" in value:
@@ -72,5 +74,5 @@ def is_contact_line(text: str) -> bool:
     if "@" not in text and not any(label in text.casefold() for label in PHONE_LABELS):  # most lines, at once
         return False
     stripped = text.strip().strip("*_ ")
-    return len(stripped) <= CONTACT_LONGEST and not SENTENCE_END.search(stripped) \
+    return len(stripped) <= CONTACT_LONGEST and not stripped.endswith((".", "!", "?", "。")) \
         and ("@" in stripped and bool(EMAIL.search(stripped)) or bool(PHONE.search(stripped)))

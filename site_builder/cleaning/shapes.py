@@ -289,16 +289,19 @@ def remove_edge_labels(work: Work) -> None:
     drop_lines(work, "edge-labels", evidence, longest=200)
 
 
+CUT_WORD = 2
+"""A line cut mid-word ends on a letter or two ('regenwater n', 'होने क'), which a headline never does."""
 CUT_OFF_WORDS = 3
 """Fewer words cut off could as well be a label ('Terkini Lainny', a heading the clipping cut)."""
 
 
 def cut_off_end(work: Work) -> int:
-    """The body's last line when the clipping cut it off mid-word ('Kan het regenwater n', 'ipocentro di'):
+    """The body's last line when the clipping cut it off mid-word ('Kan het regenwater n', 'होने क'):
     the text goes on to there, and the short lines before it are its subheadings. -1 otherwise."""
     index = next((i for i in range(len(work.lines) - 1, -1, -1) if work.lines[i].text.strip()), -1)
     text = work.lines[index].text.strip() if index >= 0 else ""
-    return index if text and text[-1].islower() and word_count(text) >= CUT_OFF_WORDS and may_be_cut_off(text) else -1
+    cut = text and text[-1].islower() and len(text.rsplit(None, 1)[-1]) <= CUT_WORD
+    return index if cut and word_count(text) >= CUT_OFF_WORDS and may_be_cut_off(text) else -1
 
 
 def may_be_cut_off(text: str) -> bool:
