@@ -9,7 +9,7 @@ import re
 
 from site_builder.cleaning.lexicon import (AGO_WORDS, DATE_LABELS, RELATIVE_TIME_CJK, TIME_UNITS, alternation, folded,
                                            folded_set)
-from site_builder.cleaning.noise import bare
+from site_builder.cleaning.noise import Work, bare, drop_lines
 from site_builder.cleaning.shapes import DIGIT, SENTENCE_END, STRUCTURE, word_count
 
 YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
@@ -18,6 +18,18 @@ ERA_DATE = re.compile(r"(令和|平成|昭和)\s*(\d{1,2}|元)年\s*\d{1,2}月(\
 """A Japanese date counted in the emperor's era (平成30年9月3日), which has no four-digit year."""
 SCORE = re.compile(r"(?<![\d/.:-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.:-])")
 """A result (Persib 0-2 Bali United): a line of a table of results, not the page's date."""
+
+
+TIME_ONLY = re.compile(r"^[*_]*\d{1,2}[:.h]\d\d(\s?(uur|uhr|h|hrs|wib|wita|wit|cet|cest|gmt|utc))?[*_]*$", re.I)
+"""A time of day alone ('09.05 uur', '14:32'): the page's timestamp once, a live blog's entries when it recurs."""
+
+
+def remove_date_lines(work: Work) -> None:
+    """The page's timestamps and datelines (see ``is_date_line``); but when two lines or more are a time of
+    day alone, they head a live blog's entries, which are the text."""
+    live = sum(1 for line in work.lines if len(line.text) <= 20 and TIME_ONLY.match(line.text.strip())) >= 2
+    drop_lines(work, "date-lines", lambda text, _: is_date_line(text) and not (live and TIME_ONLY.match(text.strip()))
+               and "a date or time alone", longest=120)
 
 
 def is_date_line(text: str) -> bool:

@@ -19,7 +19,7 @@ from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet
                                  replace_social_embeds, separate_paragraph_lines)
 from site_builder.cleaning.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
 from site_builder.cleaning.sitechrome import remove_site_chrome
-from site_builder.cleaning.dates import is_date_line
+from site_builder.cleaning.dates import remove_date_lines
 from site_builder.cleaning.fields import CONTACT_LONGEST, is_byline, is_contact_line
 from site_builder.cleaning.shapes import (is_agency_credit, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
@@ -60,8 +60,8 @@ RULES: tuple[Rule, ...] = (
     Rule("repeated-lines", "lines the page repeats word for word (captions, banners)", remove_repeated_lines),
     Rule("title-echoes", "the headline again anywhere in the body, cut off or with the outlet's name",
          remove_title_echoes),
-    Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017)", lambda work: drop_lines(
-        work, "date-lines", lambda text, _: is_date_line(text) and "a date or time alone", longest=120)),
+    Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017); not a live blog's times",
+         remove_date_lines),
     Rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)", lambda work: drop_lines(
         work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
     Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
