@@ -271,15 +271,22 @@ TRAIL_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,30}[:：]\s*")
 YOU_ARE_HERE_LABEL = re.compile(rf"^{alternation(YOU_ARE_HERE)}\s*[:：]?\s*", re.I)
 
 
+def is_navigation_run(text: str) -> bool:
+    """Several navigation links run into one line ('ページの先頭です。 メニューを飛ばして本文へ'); the first
+    is looked up before the line is cut into all of them."""
+    first, *rest = NAVIGATION_PARTS.split(text.strip(), maxsplit=1)
+    return bool(rest) and folded(bare(first)) in NAVIGATION_KEYS and all(
+        folded(bare(part)) in NAVIGATION_KEYS for part in NAVIGATION_PARTS.split(rest[0]) if part.strip())
+
+
 def is_breadcrumb(text: str) -> bool:
     """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite')."""
     if len(text) > 150:
         return False
     if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS:
         return True
-    if len(text) <= 80 and all(folded(bare(part)) in NAVIGATION_KEYS
-                               for part in NAVIGATION_PARTS.split(text.strip()) if part.strip()):
-        return True  # several navigation links run into one line ('ページの先頭です。 メニューを飛ばして本文へ')
+    if len(text) <= 80 and is_navigation_run(text):
+        return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
     if here := YOU_ARE_HERE_LABEL.match(stripped):  # the trail's label says what it is: any separators
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
