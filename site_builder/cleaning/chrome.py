@@ -125,13 +125,14 @@ def is_read_more_prompt(words: str) -> bool:
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")
 LABEL_LONGEST = 40
+LABEL_MARK = re.compile(r"[:：»>|–—-]")
 LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in LINK_LABEL_KEYS if " " in key)
 
 
 def is_labelled_headline(text: str) -> bool:
     """'Läs också: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a label of related
     articles or of a ticker, in any language the lexicon holds."""
-    end = LABEL_END.search(text, 0, LABEL_LONGEST)
+    end = LABEL_END.search(text, 0, LABEL_LONGEST) if LABEL_MARK.search(text, 0, LABEL_LONGEST) else None
     if end:
         return folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
     return run_together_label(text)
@@ -140,10 +141,11 @@ def is_labelled_headline(text: str) -> bool:
 def run_together_label(text: str) -> bool:
     """'Kapcsolódó tartalom Lakástűzben meghalt …': a heading of two words or more that the clipping ran into
     the headline after it, which begins with a capital. One word ('Popular', 'Latest') may begin a sentence."""
-    words = text.strip().lstrip("*_#-• ").split(maxsplit=4)
-    if len(words) < 3 or folded(words[0]) not in LABEL_FIRST_WORDS:  # most lines, at once
+    stripped = text.strip().lstrip("*_#-• ")
+    if folded(stripped.split(" ", 1)[0]) not in LABEL_FIRST_WORDS:  # most lines, at once
         return False
-    return any(len(words) > count and words[count][:1].isupper()
+    words = stripped.split(maxsplit=4)
+    return len(words) >= 3 and any(len(words) > count and words[count][:1].isupper()
                and folded(bare(" ".join(words[:count]))) in LINK_LABEL_KEYS for count in (2, 3))
 
 
@@ -259,6 +261,7 @@ READING_TIME = re.compile(
     r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
     r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
 NAVIGATION_KEYS = folded_set(NAVIGATION_LABELS)
+NAVIGATION_LABEL_LONGEST = 45
 NAVIGATION_PARTS = re.compile(r"[。|·•]\s*|\.\s+|\s{2,}")
 BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil", "startseite", "start", "ホーム",
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
@@ -268,13 +271,17 @@ TRAIL_SEPARATORS = re.compile(r"\s+(?:>|›)\s+")
 """Angles only: bars and slashes also part a page's fields and a writer's alternatives, and an arrow a change
 ("2% → 3%")."""
 TRAIL_LABEL = re.compile(r"^[^\W\d][\w'’ ]{0,30}[:：]\s*")
+YOU_ARE_HERE_FIRST = frozenset(folded(label.split()[0]) for label in YOU_ARE_HERE)
 YOU_ARE_HERE_LABEL = re.compile(rf"^{alternation(YOU_ARE_HERE)}\s*[:：]?\s*", re.I)
 
 
 def is_navigation_run(text: str) -> bool:
     """Several navigation links run into one line ('ページの先頭です。 メニューを飛ばして本文へ'); the first
     is looked up before the line is cut into all of them."""
-    first, *rest = NAVIGATION_PARTS.split(text.strip(), maxsplit=1)
+    stripped = text.strip()
+    if not NAVIGATION_PARTS.search(stripped, 0, NAVIGATION_LABEL_LONGEST):
+        return False
+    first, *rest = NAVIGATION_PARTS.split(stripped, maxsplit=1)
     return bool(rest) and folded(bare(first)) in NAVIGATION_KEYS and all(
         folded(bare(part)) in NAVIGATION_KEYS for part in NAVIGATION_PARTS.split(rest[0]) if part.strip())
 
@@ -288,7 +295,7 @@ def is_breadcrumb(text: str) -> bool:
     if len(text) <= 80 and is_navigation_run(text):
         return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
-    if here := YOU_ARE_HERE_LABEL.match(stripped):  # the trail's label says what it is: any separators
+    if folded(stripped.split(" ", 1)[0]) in YOU_ARE_HERE_FIRST and (here := YOU_ARE_HERE_LABEL.match(stripped)):  # the trail's label says what it is: any separators
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
         return len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith(".") for step in steps)
     segments = BREADCRUMB_SEPARATORS.split(stripped)
@@ -338,13 +345,13 @@ def _credit_at_end(line: str) -> bool:
 GLUED_CREDIT_WORDS = tuple(word[0].upper() + word[1:] for word in CREDIT_WORDS if word[0].isalpha()) + (
     "Image source", "Fuente de la imagen", "Fonte da imagem", "Source de l'image", "Bildquelle",
     "Fonte dell'immagine", "Источник изображения", "Джерело зображення", "Görsel kaynağı")
-GLUED_CREDIT_TAIL = 130
-"""The most of a line's end a credit run into its caption takes: its label, and a name of up to 80 characters."""
-LOWER_THEN_CAPITAL = re.compile(r"[^\W\d_A-ZÀ-ÞΑ-ΩА-Я](?=[A-ZÀ-ÞΑ-ΩА-Я])")
-SOURCE_GLUED = re.compile(rf"{alternation(GLUED_CREDIT_WORDS)}\s*[:：,]\s*[^.!?:]{{1,80}}$")
+GLUED_CREDIT_TAIL = 90
+"""How far from a line's end the separator of a credit run into its caption can stand: a name of up to 80."""
+GLUED_BEFORE = re.compile(rf"[^\W\d_A-ZÀ-ÞΑ-ΩА-Я]{alternation(GLUED_CREDIT_WORDS)}\s*$")
 """A caption run into the credit the page printed after it, the word the caption ends on in lower case and
 the credit's word capitalised ('A fallen tree in CornwallImage source, Daniel King', 'Épül a kerékpárútFotók:
-Unger Tamás')."""
+Unger Tamás'): what stands before the credit's separator."""
+NOT_A_NAME = re.compile(r"[.!?:]")
 BRACKETED_CREDIT = re.compile(rf"^[(\[（]\s*({CREDIT_WORD}\b|[^()]{{1,40}}/\s*{CREDIT_WORD}\s*:)[^()]*[)\]）]$", re.I)
 """A credit alone in brackets: '(Foto nella gallery di Luca Imperio)', '(ΑΠΕ-ΜΠΕ / photo: eurokinissi)'."""
 PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
@@ -365,10 +372,18 @@ def is_image_credit(text: str) -> bool:
 
 
 def _credit_glued(line: str) -> bool:
-    """Whether ``SOURCE_GLUED`` starts where a capital follows a small letter: few lines have such a place,
-    and trying the credit's words only there costs a quarter of searching the line for them."""
-    return any(SOURCE_GLUED.match(line, found.end())
-               for found in LOWER_THEN_CAPITAL.finditer(line, max(0, len(line) - GLUED_CREDIT_TAIL)))
+    """A caption run into its credit: a separator near the end with a name after it, and before it a
+    credit's word glued to the caption's last word. Looked for from the separators back, which most lines
+    do not have near their end, instead of searching the line for the credit's words."""
+    start = max(0, len(line) - GLUED_CREDIT_TAIL)
+    for separator in (":", "：", ","):
+        at = line.find(separator, start)
+        while at != -1:
+            if line[at + 1:].strip() and not NOT_A_NAME.search(line, at + 1) \
+                    and GLUED_BEFORE.search(line, max(0, at - 30), at):
+                return True
+            at = line.find(separator, at + 1)
+    return False
 
 
 TAG_LIST = re.compile(rf"^{alternation(TAG_LABELS)}\s*[:：]\s*\S", re.I)

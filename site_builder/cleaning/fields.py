@@ -48,8 +48,10 @@ BYLINE_LONGEST = 160
 
 def is_byline(text: str) -> bool:
     """Whether a line is only the page's fields of author, editor or source, one or several."""
+    if ":" not in text and "：" not in text:  # most lines, at once
+        return False
     stripped = text.strip().strip("*_ ")
-    if not stripped or len(stripped) > BYLINE_LONGEST or ":" not in stripped and "：" not in stripped:
+    if not stripped or len(stripped) > BYLINE_LONGEST:
         return False
     for field in FIELD_SEPARATOR.split(stripped):
         found = LABELLED.match(field.strip("*_ "))
@@ -76,3 +78,10 @@ def is_contact_line(text: str) -> bool:
     stripped = text.strip().strip("*_ ")
     return len(stripped) <= CONTACT_LONGEST and not stripped.endswith((".", "!", "?", "。")) \
         and ("@" in stripped and bool(EMAIL.search(stripped)) or bool(PHONE.search(stripped)))
+
+
+def page_field(text: str) -> str:
+    """The bylines rule's test: why a line is one of the page's fields, or '' when it is not."""
+    if is_byline(text):
+        return "a field naming who wrote it or where it came from"
+    return "contact details, not a sentence" if is_contact_line(text) else ""

@@ -79,6 +79,15 @@ class Work:
 
 
 @dataclass(frozen=True)
+class LineTest:
+    """How a rule that judges each line by its text alone asks about one: its test (what it returns, when a
+    string, is the evidence) and the longest line it asks about (longer ones are prose)."""
+
+    test: Callable[[str], bool | str]
+    longest: int
+
+
+@dataclass(frozen=True)
 class Rule:
     """A named cleaning step."""
 
@@ -88,6 +97,15 @@ class Rule:
     """The noise it handles, for --help and docs."""
     apply: Callable[[Work], None]
     """Rewrites work.lines, recording a Change for everything it does."""
+    line: LineTest | None = None
+    """Its test of one line's text, for a rule that judges lines by nothing else: rules in a row that do
+    take one pass over the lines together (see ``drop_lines_of``)."""
+
+
+def line_rule(name: str, description: str, line: LineTest) -> Rule:
+    """A rule removing each line its test holds for, alone or in one pass with its neighbours."""
+    return Rule(name, description, lambda work: drop_lines(work, name, lambda text, _: line.test(text), line.longest),
+                line)
 
 
 TAG = re.compile(r"<[^>]+>")
@@ -142,15 +160,41 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str],
     work.lines = kept
 
 
-def words_rule(rule: str, words: set[str]) -> Callable[[Work], None]:
-    """A rule removing lines that are, once bare, exactly one of ``words`` (accents and case aside)."""
-    longest, keys = max(map(len, words)) + 20, folded_set(words)
-    return lambda work: drop_lines(work, rule, lambda text, _: folded(bare(text)) in keys, longest)
+def drop_lines_of(work: Work, rules: list[Rule]) -> None:
+    """The line tests of ``rules`` (each a ``line_rule``, in their order) in one pass: each line is asked each
+    rule in turn until one removes it, as a pass per rule would (a line one rule removes, the next never
+    sees), and the changes are listed rule by rule, as those passes list them."""
+    kept, fence, code = [], None, work.has_code
+    found: list[list[Change]] = [[] for _ in rules]
+    for line in work.lines:
+        if code and (fence or line.text.lstrip().startswith(("```", "~~~"))):
+            text = line.text.strip()
+            fence = None if fence and text.startswith(fence) else fence or text[:3]
+        elif (text := line.text.strip()) and not text.startswith("|") \
+                and not ("]:" in text and LINK_DEFINITION.match(line.text)):
+            for number, rule in enumerate(rules):
+                if len(line.text) <= rule.line.longest and (evidence := rule.line.test(line.text)):
+                    found[number].append(Change(rule.name, line.number, "removed", text,
+                                                evidence if isinstance(evidence, str) else ""))
+                    break
+            else:
+                kept.append(line)
+            continue
+        kept.append(line)
+    work.lines = kept
+    for changes in found:
+        work.changes += changes
 
 
-def pattern_rule(rule: str, pattern: re.Pattern, max_length: int = 160) -> Callable[[Work], None]:
-    """A rule removing short lines whose bare form matches ``pattern`` from its start."""
-    return lambda work: drop_lines(work, rule, lambda text, _: bool(pattern.match(bare(text))), max_length)
+def words_test(words: set[str]) -> LineTest:
+    """Lines that are, once bare, exactly one of ``words`` (accents and case aside)."""
+    keys = folded_set(words)
+    return LineTest(lambda text: folded(bare(text)) in keys, max(map(len, words)) + 20)
+
+
+def pattern_test(pattern: re.Pattern, max_length: int = 160) -> LineTest:
+    """Short lines whose bare form matches ``pattern`` from its start."""
+    return LineTest(lambda text: bool(pattern.match(bare(text))), max_length)
 
 
 def replace_blocks(work: Work, rule: str, pattern: re.Pattern, make: Callable[[re.Match], Embed | None],

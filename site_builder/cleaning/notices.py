@@ -102,8 +102,8 @@ FOLLOW_CALL_WORDS = 30
 def is_follow_call(words: str) -> bool:
     """'Follow BBC News South West on X, Facebook and Instagram': a verb asking to follow among the first
     words, and two or more networks named."""
-    tokens = words.split(maxsplit=FOLLOW_CALL_WORDS)
-    if len(tokens) > FOLLOW_CALL_WORDS or not any(token.strip("\"'“”«»„,") in CALL_VERB_SET
-                                                  for token in tokens[:FOLLOW_VERB_PLACE]):
+    if not any(token.strip("\"'“”«»„,") in CALL_VERB_SET
+               for token in words.split(maxsplit=FOLLOW_VERB_PLACE)[:FOLLOW_VERB_PLACE]):
         return False
-    return len(set(NAMED_NETWORK.findall(words))) >= 2
+    return len(words.split(maxsplit=FOLLOW_CALL_WORDS)) <= FOLLOW_CALL_WORDS \
+        and len(set(NAMED_NETWORK.findall(words))) >= 2

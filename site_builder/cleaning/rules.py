@@ -17,10 +17,11 @@ from site_builder.cleaning.phrasebook import PLACEHOLDERS
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines)
-from site_builder.cleaning.noise import Line, Rule, Work, drop_lines, pattern_rule, words_rule
+from site_builder.cleaning.noise import (Line, LineTest, Rule, Work, drop_lines_of, line_rule, pattern_test,
+                                        words_test)
 from site_builder.cleaning.sitechrome import remove_site_chrome
 from site_builder.cleaning.dates import remove_date_lines
-from site_builder.cleaning.fields import CONTACT_LONGEST, is_byline, is_contact_line
+from site_builder.cleaning.fields import CONTACT_LONGEST, page_field
 from site_builder.cleaning.shapes import (is_agency_credit, is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
@@ -31,30 +32,23 @@ RULES: tuple[Rule, ...] = (
          replace_iframes),
     Rule("scripts", "script elements and the embed loaders they carry", remove_embed_scripts),
     Rule("duplicate-title", "lines before the text repeating the title", remove_duplicate_title),
-    Rule("image-credits", "credits and captions of images that are not there", lambda work: drop_lines(
-        work, "image-credits", lambda text, _: is_image_credit(text), longest=250)),
-    Rule("bare-image-urls", "image addresses left on a line of their own", lambda work: drop_lines(
-        work, "bare-image-urls", lambda text, _: bool(BARE_IMAGE_URL.match(text.strip())), longest=300)),
-    Rule("breadcrumbs", "navigation trails (Home > Tech > AI)", lambda work: drop_lines(
-        work, "breadcrumbs", lambda text, _: is_breadcrumb(text), longest=150)),
-    Rule("reading-time", "reading-time labels (5 min read)", pattern_rule("reading-time", READING_TIME, 60)),
-    Rule("loading-placeholders", "loading placeholders (Loading...)", words_rule("loading-placeholders",
-                                                                                  PLACEHOLDERS)),
-    Rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_rule("ad-labels", AD_LABELS)),
+    line_rule("image-credits", "credits and captions of images that are not there", LineTest(is_image_credit, 250)),
+    line_rule("bare-image-urls", "image addresses left on a line of their own",
+              LineTest(lambda text: bool(BARE_IMAGE_URL.match(text.strip())), 300)),
+    line_rule("breadcrumbs", "navigation trails (Home > Tech > AI)", LineTest(is_breadcrumb, 150)),
+    line_rule("reading-time", "reading-time labels (5 min read)", pattern_test(READING_TIME, 60)),
+    line_rule("loading-placeholders", "loading placeholders (Loading...)", words_test(PLACEHOLDERS)),
+    line_rule("ad-labels", "advertisement labels (Advertisement, Iklan, Anzeige)", words_test(AD_LABELS)),
     Rule("comment-sections", "a comment section, from its heading to the end (Comments, Kommentare, σχόλια, 댓글)",
          remove_comment_sections),
     Rule("share-widgets", "share, follow and comment widgets", remove_share_widgets),
-    Rule("reader-notices", "cookie notices, paywalls, players and scripts the clipping lost, in any of ~30 languages",
-         lambda work: drop_lines(work, "reader-notices", lambda text, _: reader_notice(text), longest=NOTICE_LONGEST)),
-    Rule("newsletter-calls", "newsletter, app and news-channel calls", lambda work: drop_lines(
-        work, "newsletter-calls", lambda text, _: is_newsletter_call(text), longest=CALL_LONGEST)),
+    line_rule("reader-notices", "cookie notices, paywalls, players and scripts the clipping lost, in any of ~30 "
+              "languages", LineTest(reader_notice, NOTICE_LONGEST)),
+    line_rule("newsletter-calls", "newsletter, app and news-channel calls", LineTest(is_newsletter_call, CALL_LONGEST)),
     Rule("related-links", "'Read more' / 'Baca juga' lines and 'Popular' / 'Related' blocks", remove_related_links),
-    Rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", lambda work: drop_lines(
-        work, "tag-lists", lambda text, _: is_tag_list(text), longest=200)),
-    Rule("bylines", "the page's author, editor, source and contact fields (Penulis: Name | Editor: Name, "
-         "Forrás: Name, Puh: 0500 …)", lambda work: drop_lines(
-        work, "bylines", lambda text, _: is_byline(text) and "a field naming who wrote it or where it came from"
-        or is_contact_line(text) and "contact details, not a sentence", longest=CONTACT_LONGEST)),
+    line_rule("tag-lists", "tag and topic lines (Tags: AI, OpenAI)", LineTest(is_tag_list, 200)),
+    line_rule("bylines", "the page's author, editor, source and contact fields (Penulis: Name | Editor: Name, "
+              "Forrás: Name, Puh: 0500 …)", LineTest(page_field, CONTACT_LONGEST)),
     Rule("event-promos", "event promotions (Evento Techcrunch / Boston, MA | 15 luglio)", remove_event_promos),
     Rule("site-patterns", "lines matching the site's own patterns for the source", remove_site_patterns),
     Rule("repeated-lines", "lines the page repeats word for word (captions, banners)", remove_repeated_lines),
@@ -62,13 +56,11 @@ RULES: tuple[Rule, ...] = (
          remove_title_echoes),
     Rule("date-lines", "timestamps and datelines of the page (Sonntag, 05. November 2017); not a live blog's times",
          remove_date_lines),
-    Rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)", lambda work: drop_lines(
-        work, "agency-credits", lambda text, _: is_agency_credit(text), longest=300)),
-    Rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", lambda work: drop_lines(
-        work, "share-rows", lambda text, _: is_share_row(text), longest=80)),
-    Rule("page-residue", "template tags, shortcodes, reporters' initials and relay tags the page left "
-         "({% include share.html %}, (ant/rs), via Feed http://…)", lambda work: drop_lines(
-        work, "page-residue", lambda text, _: is_page_residue(text), longest=200)),
+    line_rule("agency-credits", "photo credits signed as agencies sign (IMAGO/Name, Name / EFE, ©)",
+              LineTest(is_agency_credit, 300)),
+    line_rule("share-rows", "share buttons run together (xwhatsappmailcopy-link)", LineTest(is_share_row, 80)),
+    line_rule("page-residue", "template tags, shortcodes, reporters' initials and relay tags the page left "
+              "({% include share.html %}, (ant/rs), via Feed http://…)", LineTest(is_page_residue, 200)),
     Rule("teaser-lists", "lists of other articles: teasers cut short with an ellipsis, headlines ending the body",
          remove_teaser_lists),
     Rule("edge-labels", "short labels before the text begins or after it ends (kickers, menus)",
@@ -94,10 +86,25 @@ def run_rules(lines: list[Line], title: str, disabled: frozenset[str] = frozense
     the keys of its lines learned as chrome (see ``sitechrome``)."""
     work = Work(lines=lines, title=title, patterns=patterns,
                 has_code=any("```" in line.text or "~~~" in line.text for line in lines), source=source, chrome=chrome)
+    together: list[Rule] = []  # line rules in a row, which take one pass (see ``noise.drop_lines_of``)
     for rule in RULES:
-        if rule.name not in disabled:
-            rule.apply(work)
+        if rule.name in disabled:
+            continue
+        if rule.line is not None:
+            together.append(rule)
+            continue
+        _apply_together(work, together)
+        together = []
+        rule.apply(work)
+    _apply_together(work, together)
     return work
+
+
+def _apply_together(work: Work, rules: list[Rule]) -> None:
+    if len(rules) == 1:
+        rules[0].apply(work)
+    elif rules:
+        drop_lines_of(work, rules)
 
 
 def unknown_rule_problem(name: str) -> str | None:
