@@ -166,9 +166,11 @@ SITEMAP_URLS = 50_000
 def render_sitemap(r: Renderer) -> None:
     """A sitemap index (sitemap.xml) and its sitemaps (see ``sitemap_parts``)."""
     sitemaps = []
-    memo = r.memo
-    parts = sitemap_parts(r) if memo is None else memo.while_same("sitemap parts", lambda: r.structure,
-                                                                   lambda: sitemap_parts(r))
+    if not r.serving:
+        parts = sitemap_parts(r)
+    else:  # the last render's while the site's structure is the same
+        parts = r.sitemap[1] if r.sitemap and r.sitemap[0] == r.structure else sitemap_parts(r)
+        r.sitemap = (r.structure, parts)
     for path, part in parts:
         sitemaps.append({"url": r.views.urls.absolute(path),
                          "lastmod": max((date for _, date in part if date), default=None)})

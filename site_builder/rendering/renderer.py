@@ -17,7 +17,7 @@ from site_builder.cleaning.embeds import Embed
 from site_builder.errors import Problem
 from site_builder.digest import sha256
 from site_builder.model import OutputFile, Site, Story
-from site_builder.rendering.shortcuts import NO_SHORTCUTS, Kept, Shortcuts
+from site_builder.rendering.shortcuts import NO_SHORTCUTS, RenderState, Shortcuts
 from site_builder.rendering.templates import make_environment, template_problem, theme_key
 from site_builder.rendering.theme import ThemeLayers
 from site_builder.rendering.views import SiteViews, Urls
@@ -25,9 +25,6 @@ from site_builder.rendering.views import SiteViews, Urls
 
 Emit = Callable[[OutputFile], None]
 """Where each file goes as it is made (the write stage's transaction)."""
-Keep = Callable[[dict[str, str]], None]
-"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: output
-path -> origin of each."""
 
 
 @dataclass(frozen=True)
@@ -54,23 +51,17 @@ class Page:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a render did, and what it leaves for the next under `serve`: enough that an edit renders only
-    the pages that show the edited articles (a filter on the same render, not a second way to render)."""
+    """What a render did, and under `serve` what it leaves for the next."""
 
     keys: dict[str, str]
     """Output path -> the key of the page (pages of this render's share)."""
     rendered: int
     """Pages rendered (the others were the files the last build left)."""
-    structure: tuple
-    """Everything but the articles' own keys that page keys are made of (see ``structure_of``)."""
-    article_keys: dict[str, str]
-    """Article id -> its key, as every page read it."""
-    reads: dict[str, frozenset[str]]
-    """Output path -> the ids of the articles whose keys its key was made of (under `serve`)."""
-    plan: tuple[Page, ...] = ()
-    """Every page, in order (under `serve`)."""
-    origins: dict[str, str] = field(default_factory=dict)
-    """Output path -> origin of every page of ``plan``."""
+    unchanged: dict[str, str] = field(default_factory=dict)
+    """Under `serve`, following the last render's plan: output path -> origin of each page that stays as
+    the last build wrote it (for the write stage to take all at once)."""
+    state: RenderState | None = None
+    """Under `serve`: what the next render is given as ``Shortcuts.last``."""
 
 
 class Renderer:
@@ -80,7 +71,8 @@ class Renderer:
                  shortcuts: Shortcuts = NO_SHORTCUTS):
         self.site = site
         self.emit = emit
-        self.memo = memo = shortcuts.memo
+        self.serving = (last := shortcuts.last) is not None
+        """Under `serve`: the render returns what the next one needs (``RenderState``)."""
         self.share = shortcuts.share
         """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
         others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
@@ -100,27 +92,30 @@ class Renderer:
         """What every page depends on. Not the build time, which moves with each newer article: only the
         pages of templates that show it (``shows_build_time``) are keyed on it."""
         self.timed: dict[str, bool] = {}
-        # Under serve the compiled templates are kept while no template file changes.
-        made = lambda: make_environment(layers, shortcuts.compiled)  # noqa: E731
-        self.env = made() if memo is None else memo.while_same("environment", lambda: theme_key(layers), made)
+        self.environment = environment(layers, shortcuts.compiled, last)
+        self.env = self.environment[1]
         self.stories_by_id = {s.id: s for s in site.stories}
-        last = memo.recall("render") if memo is not None else None
-        self.article_keys, per_article = article_keys(site, memo)
+        self.articles = article_keys(site, last.articles if last else None)
+        self.article_keys = {article_id: entry[2] for article_id, entry in self.articles.items()}
         self.story_keys: dict[str, str] = {}
-        self.reading: set[str] | None = set() if memo is not None else None
+        self.reading: set[str] | None = set() if self.serving else None
         """Under `serve`: the ids of the articles whose keys the page being keyed read."""
         self.reads: dict[str, frozenset[str]] = {}
         self.rendered = 0
+        self.unchanged: dict[str, str] = {}
         self.edition_dates: dict[str, datetime] = {}
         """Output path of each edition's page -> its newest article's time (for the sitemaps)."""
-        self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
+        self.views = SiteViews(site, self.render_embed, last and (last.article_views, last.story_views),
+                               self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
-        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
-            if memo is not None else ()
+        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), self.articles, last) \
+            if self.serving else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
             last.origins.keys() <= (shortcuts.written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
+        self.sitemap = last.sitemap if last else ()
+        """(structure, the sitemaps' parts): the last render's, until ``parts.render_sitemap`` makes its own."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         self.globals = site_globals(site, self.views.urls, assets)
 
@@ -150,7 +145,7 @@ class Renderer:
     def plan_page(self, page: Page) -> None:
         """Note the page, and render it when it falls to this process's share."""
         self.pages.append((page.path, page.origin))
-        if self.memo is not None:
+        if self.serving:
             self.plan.append(page)
         number, of = self.share
         dealt = self.dealt[page.template]
@@ -183,18 +178,19 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return None
 
-    def follow(self, keep: Keep) -> None:
+    def follow(self) -> None:
         """Under `serve`, with the site's structure as the last render left it: render from its plan only
-        the pages that read a changed article's key, and hand ``keep`` the others, as the last render
-        keyed them and the last build wrote them, all at once."""
+        the pages that read a changed article's key, and note the others (``unchanged``) as the last render
+        keyed them and the last build wrote them."""
         last = self.last
-        changed = {i for i, key in self.article_keys.items() if last.article_keys.get(i) != key}
+        changed = {i for i, key in self.article_keys.items() if last.articles.get(i, (0, 0, None))[2] != key}
         dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
         self.plan, self.keys, self.reads = last.plan, dict(last.keys), dict(last.reads)
         for page in self.plan:
             if page.path in dirty:
                 self.render(page)
-        keep({path: origin for path, origin in last.origins.items() if path not in dirty} if dirty else last.origins)
+        self.unchanged = {path: origin for path, origin in last.origins.items() if path not in dirty} \
+            if dirty else last.origins
 
     def page_key(self, page: Page) -> str:
         """The page's key; under `serve`, with the articles it read noted for the next render."""
@@ -239,9 +235,14 @@ class Renderer:
         return story.slug, story.title, story.lang, story.lead
 
     def memory(self) -> Rendered:
-        origins = (self.last.origins if self.last else dict(self.pages)) if self.memo is not None else {}
-        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads, tuple(self.plan),
-                        origins)
+        """What this render did, and under `serve` what it leaves for the next."""
+        if not self.serving:
+            return Rendered(self.keys, self.rendered)
+        views = self.views.kept
+        state = RenderState(self.keys, self.structure, self.articles, self.reads, tuple(self.plan),
+                            self.last.origins if self.last else dict(self.pages), self.environment,
+                            views[0], views[1], self.sitemap)
+        return Rendered(self.keys, self.rendered, self.unchanged, state)
 
     def site_story(self, story_id: str) -> Story:
         return self.stories_by_id[story_id]
@@ -295,24 +296,34 @@ def site_globals(site: Site, urls: Urls, assets: dict[str, str]) -> dict[str, An
     }
 
 
-def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered | None = None) -> tuple:
+def structure_of(site: Site, fixed_key: str, articles: dict[str, tuple], last: RenderState | None = None) -> tuple:
     """All that page keys are made of besides the articles' own keys (which story titles and leads come
     from too): what the pages are, what each lists and in which order. While it holds, an edit changes
     only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s.
-    ``per_article``: each article's part (``article_keys``)."""
-    structure = (fixed_key, per_article, tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+    ``articles``: each article's entry (``article_keys``), the last part of which is its part."""
+    structure = (fixed_key, tuple(entry[3] for entry in articles.values()), tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
                  tuple(site.redirects.items()))
     return last.structure if last is not None and last.structure == structure else structure
 
 
-def article_keys(site: Site, memo: Kept | None) -> tuple[dict[str, str], tuple]:
-    """Article id -> the key of what pages show of it (its file's hash, its slug and its story), and each
-    article's part of the site's structure (see ``structure_of``; only under `serve`). An article that
-    is the very object the last render keyed, in the same story, keeps both."""
+def environment(layers: ThemeLayers, compiled: jinja2.BytecodeCache | None, last: RenderState | None) -> tuple:
+    """(the templates' ``theme_key``, their environment): under `serve` the last render's while no template
+    file changed, keeping its compiled templates in memory."""
+    if last is None:
+        return (), make_environment(layers, compiled)
+    key = theme_key(layers)
+    return last.environment if last.environment and last.environment[0] == key else \
+        (key, make_environment(layers, compiled))
+
+
+def article_keys(site: Site, last: dict[str, tuple] | None) -> dict[str, tuple]:
+    """Article id -> (the article, its story, the key of what pages show of it (its file's hash, its slug
+    and its story), its part of the site's structure (see ``structure_of``; only under `serve`)). An article
+    that is the very object the last render keyed (``last``), in the same story, keeps its entry."""
     story_of = site.story_of
-    if memo is None:
-        return {a.id: short_key((a.fingerprint, a.slug, story_of[a.id])) for a in site.articles}, ()
-    last = memo.recall("article keys") or {}
+    if last is None:
+        return {a.id: (a, story_of[a.id], short_key((a.fingerprint, a.slug, story_of[a.id])), ())
+                for a in site.articles}
     entries = {}
     for article in site.articles:
         story, entry = story_of[article.id], last.get(article.id)
@@ -321,8 +332,7 @@ def article_keys(site: Site, memo: Kept | None) -> tuple[dict[str, str], tuple]:
                      (article.id, article.slug, article.date, article.date_only, article.tags, article.source,
                       article.lang, story))
         entries[article.id] = entry
-    memo.keep("article keys", entries)
-    return {article_id: entry[2] for article_id, entry in entries.items()}, tuple(e[3] for e in entries.values())
+    return entries
 
 
 def short_key(parts: tuple) -> str:

@@ -18,7 +18,6 @@ from markupsafe import Markup
 from site_builder.cleaning.embeds import Embed, fill_embeds
 from site_builder.stories.grouping import make_lead
 from site_builder.model import Article, Site, Story
-from site_builder.rendering.shortcuts import Kept
 from site_builder.content.slugs import slugify
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -257,25 +256,49 @@ class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
     def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: "",
-                 memo: Kept | None = None, fixed_key: Hashable = ()):
+                 last: tuple[dict, dict] | None = None, fixed_key: Hashable = ()):
         config = site.config
         self.render_embed = render_embed
         self.site = site
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
-        story_of = site.story_of
+        self.story_of = site.story_of
         self.by_id = {a.id: a for a in site.articles}
-        stories = {s.id: s for s in site.stories}
-        derived = memo.derived if memo is not None else lambda name, source, compute: compute()
-        self.articles = Lazy(lambda i: derived(("view", story_of[i], fixed_key), self.by_id[i],
-                                               lambda: self._article_view(self.by_id[i], story_of[i])))
+        self.stories_by_id = {s.id: s for s in site.stories}
+        self.last, self.fixed_key = last, fixed_key
+        """Under `serve`, the last render's views (``RenderState.article_views``, ``.story_views``): one is
+        taken again for the very same article or story object, in the same story and with the same key."""
+        self.kept: tuple[dict, dict] = ({}, {})
+        """The views made or taken by this render, for the next (under `serve`)."""
+        self.articles = Lazy(self._article_view_of if last is None else self._kept_article_view)
         """Article id -> its view, made when a page that shows it is rendered."""
-        self.stories = Lazy(lambda i: derived(("story view", fixed_key), stories[i],
-                                              lambda: self._story_view(stories[i])))
+        self.stories = Lazy(self._story_view_of if last is None else self._kept_story_view)
         """Story id -> its view, made when a page that shows it is rendered."""
-        self.recent: dict[str, Markup] | None = {} if memo is None else None
+        self.recent: dict[str, Markup] | None = {} if last is None else None
         """Article id -> its body, for the last ``RECENT_BODIES`` made; none under `serve`, where views
         outlive their build (each build's would keep its own bodies)."""
+
+    def _article_view_of(self, article_id: str) -> ArticleView:
+        return self._article_view(self.by_id[article_id], self.story_of[article_id])
+
+    def _story_view_of(self, story_id: str) -> StoryView:
+        return self._story_view(self.stories_by_id[story_id])
+
+    def _kept_article_view(self, article_id: str) -> ArticleView:
+        article, shown = self.by_id[article_id], (self.story_of[article_id], self.fixed_key)
+        entry = self.last[0].get(article_id)
+        if entry is None or entry[0] is not article or entry[1] != shown:
+            entry = (article, shown, self._article_view(article, shown[0]))
+        self.kept[0][article_id] = entry
+        return entry[2]
+
+    def _kept_story_view(self, story_id: str) -> StoryView:
+        story = self.stories_by_id[story_id]
+        entry = self.last[1].get(story_id)
+        if entry is None or entry[0] is not story or entry[1] != self.fixed_key:
+            entry = (story, self.fixed_key, self._story_view(story))
+        self.kept[1][story_id] = entry
+        return entry[2]
 
     def local(self, article: Article) -> datetime:
         """The article's time in the site's time zone."""
