@@ -9,7 +9,7 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "digest", "incremental.memo", "progress", "rendering.shortcuts"},
+    {"errors", "digest", "incremental.memo", "progress"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
     {"incremental.reuse", "incremental.compiled"},
@@ -27,10 +27,11 @@ LAYERS = [
     {"model", "stories.clustering"},
     {"incremental.rescoring"},
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
-    {"content.load", "rendering.theme", "rendering.views", "incremental.regrouping"},
+    {"content.load", "rendering.theme", "rendering.views", "rendering.shortcuts", "incremental.regrouping"},
     {"rendering.search", "rendering.templates", "incremental.results"},
     {"incremental.collection"},
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
+    {"rendering.shown"},
     {"rendering.renderer", "incremental.helper"},
     {"rendering.parts"},
     {"rendering.render", "incremental.inputs"},
@@ -153,5 +154,7 @@ def test_the_shortcuts_of_a_render_are_plain_data():
              jinja2.BytecodeCache}
     for name, hint in typing.get_type_hints(shortcuts.Shortcuts, vars(shortcuts) | {"jinja2": jinja2}).items():
         assert kinds(hint) <= plain, f"Shortcuts.{name} is {hint}: a render is given plain data"
-    for name, hint in typing.get_type_hints(shortcuts.RenderState).items():
+    from site_builder.model import Story
+
+    for name, hint in typing.get_type_hints(shortcuts.RenderState, vars(shortcuts) | {"Story": Story}).items():
         assert kinds(hint) <= {dict, tuple}, f"RenderState.{name} is {hint}: the state a render leaves is data"

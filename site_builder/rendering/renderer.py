@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any, Callable
 
 import jinja2
 import jinja2.meta
@@ -16,11 +16,12 @@ from site_builder.rendering.editions import Edition
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import Problem
 from site_builder.digest import sha256
-from site_builder.model import OutputFile, Site, Story
+from site_builder.model import OutputFile, Site
 from site_builder.rendering.shortcuts import NO_SHORTCUTS, RenderState, Shortcuts
 from site_builder.rendering.templates import make_environment, template_problem, theme_key
 from site_builder.rendering.theme import ThemeLayers
-from site_builder.rendering.views import SiteViews, Urls
+from site_builder.rendering.shown import key_of, view_of
+from site_builder.rendering.views import SiteViews, Urls, article_made_of, shown_story, story_heading
 
 
 Emit = Callable[[OutputFile], None]
@@ -31,22 +32,19 @@ Emit = Callable[[OutputFile], None]
 class Page:
     """One page as a render part plans it. Under `serve` a render keeps its plan, and the next one, while
     the site's structure holds (see ``structure_of``), renders from it only the pages that show a changed
-    article: so ``key`` and ``context`` take the renderer of the build at hand, and look articles and
-    stories up by id there (a story's title and lead may have changed, its id and slug not)."""
+    article or story: so its context names articles and stories by id (``shown``), looked up in the build at hand
+    (a story's title and lead may have changed, its id and slug not)."""
 
     template: str
     path: str
     origin: str
     """What the page is made from, as problems name it: 'story.html (story 42)'."""
-    key: Callable[[Renderer], Hashable]
-    """Everything the page shows, for ``Shortcuts.kept_page``."""
-    context: Callable[[Renderer], dict] | None
-    """The costly part of the template's context, made only when the page is rendered."""
-    fixed: dict
-    """The rest of the context, the same as long as the site's structure is."""
-    make: Callable[[Renderer], bytes] | None = None
-    """Makes the file's bytes instead of ``template`` (then the name of what makes it), for a file of data
-    that no theme shapes: each story's JSON Feed (see ``add_data``)."""
+    context: dict
+    """The template's context, views declared as ``shown.Shown`` values: the page is keyed on it (see
+    ``shown.key_of``), for ``Shortcuts.kept_page``, and the views are made only when it is rendered."""
+    make: Callable[[Renderer, dict], bytes] | None = None
+    """Makes the file's bytes from the context instead of ``template`` (then the name of what makes it),
+    for a file of data that no theme shapes: each story's JSON Feed (see ``add_data``)."""
 
 
 @dataclass(frozen=True)
@@ -98,9 +96,10 @@ class Renderer:
         self.articles = article_keys(site, last.articles if last else None)
         self.article_keys = {article_id: entry[2] for article_id, entry in self.articles.items()}
         self.story_keys: dict[str, str] = {}
-        self.reading: set[str] | None = set() if self.serving else None
-        """Under `serve`: the ids of the articles whose keys the page being keyed read."""
-        self.reads: dict[str, frozenset[str]] = {}
+        self.reading: set | None = set() if self.serving else None
+        """Under `serve`: the ids of the articles whose keys the page being keyed read, and ("story", id) of
+        the stories it showed."""
+        self.reads: dict[str, frozenset] = {}
         self.rendered = 0
         self.unchanged: dict[str, str] = {}
         self.edition_dates: dict[str, datetime] = {}
@@ -128,19 +127,17 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
-            lazy_context: Callable[[Renderer], dict] | None = None, **context: Any) -> None:
-        """Plan the page ``path`` from ``template``, and render it unless another process renders it.
-        ``key(r)`` names everything the page shows: a page whose key, templates, settings and
-        site-builder version are those the previous build rendered its file from is not rendered again
-        (nor is ``lazy_context(r)`` called for it, the costly part of the context)."""
-        self.plan_page(Page(template, path, f"{template} ({origin})", key, lazy_context, context))
+    def add(self, template: str, path: str, origin: str, **context: Any) -> None:
+        """Plan the page ``path`` from ``template`` and its ``context`` (see ``Page.context``), and render it
+        unless another process renders it. A page whose key, templates, settings and site-builder version
+        are those the previous build rendered its file from is not rendered again, nor its views made."""
+        self.plan_page(Page(template, path, f"{template} ({origin})", context))
 
-    def add_data(self, name: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
-                 make: Callable[[Renderer], bytes]) -> None:
-        """Plan the file ``path`` made by ``make(r)`` rather than from a template (``name`` says what makes
-        it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
-        self.plan_page(Page(name, path, f"{name} ({origin})", key, None, {}, make))
+    def add_data(self, name: str, path: str, origin: str, make: Callable[[Renderer, dict], bytes],
+                 **context: Any) -> None:
+        """Plan the file ``path`` made by ``make(r, context)`` rather than from a template (``name`` says what
+        makes it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
+        self.plan_page(Page(name, path, f"{name} ({origin})", context, make))
 
     def plan_page(self, page: Page) -> None:
         """Note the page, and render it when it falls to this process's share."""
@@ -160,7 +157,7 @@ class Renderer:
         if digest:
             self.emit(OutputFile(page.path, None, page.origin, digest))
             return
-        content = page.make(self) if page.make else self.render_template(page)
+        content = page.make(self, view_of(page.context, self)) if page.make else self.render_template(page)
         if content is not None:
             self.rendered += 1
             self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
@@ -168,8 +165,7 @@ class Renderer:
     def render_template(self, page: Page) -> bytes | None:
         """The page's template rendered; None, with the problem noted, when the template fails."""
         try:
-            context = dict(page.fixed)
-            context.update(page.context(self) if page.context else {})
+            context = view_of(page.context, self)
             context.setdefault("page_url", self.views.urls.page(page.path))
             context.setdefault("canonical_url", self.views.urls.absolute(page.path))
             return self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
@@ -180,10 +176,12 @@ class Renderer:
 
     def follow(self) -> None:
         """Under `serve`, with the site's structure as the last render left it: render from its plan only
-        the pages that read a changed article's key, and note the others (``unchanged``) as the last render
-        keyed them and the last build wrote them."""
+        the pages that read a changed article's key or showed a changed story, and note the others
+        (``unchanged``) as the last render keyed them and the last build wrote them."""
         last = self.last
         changed = {i for i, key in self.article_keys.items() if last.articles.get(i, (0, 0, None))[2] != key}
+        changed |= {("story", i) for i, story in self.stories_by_id.items() if last.stories.get(i) is not story
+                    and (i not in last.stories or shown_story(last.stories[i]) != shown_story(story))}
         dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
         self.plan, self.keys, self.reads = last.plan, dict(last.keys), dict(last.reads)
         for page in self.plan:
@@ -198,9 +196,9 @@ class Renderer:
         if page.make is None and self.shows_build_time(page.template):
             fixed += self.site.build_time.isoformat()
         if self.reading is None:
-            return short_key((page.template, page.path, fixed, page.key(self)))
+            return short_key((page.template, page.path, fixed, key_of(page.context, self)))
         self.reading.clear()
-        page_key = short_key((page.template, page.path, fixed, page.key(self)))
+        page_key = short_key((page.template, page.path, fixed, key_of(page.context, self)))
         self.reads[page.path] = frozenset(self.reading)
         return page_key
 
@@ -226,56 +224,44 @@ class Renderer:
     def edition_key(self, edition: Edition) -> tuple:
         """What an edition shows: each story's headline, lead and URL, and the articles of the edition (not
         the story's other articles: an edit re-renders only the editions it touches)."""
-        return tuple((self.story_heading_key(story), self.articles_key(ids)) for story, ids in edition.entries)
+        return tuple((self.story_heading_key(story), tuple(map(self.article_key, ids)))
+                     for story, ids in edition.entries)
 
     def story_heading_key(self, story_id: str) -> tuple:
+        """What an edition shows of a story: its heading (``views.STORY_HEADING``)."""
         story = self.stories_by_id[story_id]
         if self.reading is not None:  # under `serve`, an edit of any of its articles may move its title or lead
             self.reading.update(story.article_ids)
-        return story.slug, story.title, story.lang, story.lead
+            self.reading.add(("story", story_id))
+        return story_heading(story)
 
     def memory(self) -> Rendered:
         """What this render did, and under `serve` what it leaves for the next."""
         if not self.serving:
             return Rendered(self.keys, self.rendered)
         views = self.views.kept
-        state = RenderState(self.keys, self.structure, self.articles, self.reads, tuple(self.plan),
-                            self.last.origins if self.last else dict(self.pages), self.environment,
-                            views[0], views[1], self.sitemap)
+        state = RenderState(self.keys, self.structure, self.articles, self.stories_by_id, self.reads,
+                            tuple(self.plan), self.last.origins if self.last else dict(self.pages),
+                            self.environment, views[0], views[1], self.sitemap)
         return Rendered(self.keys, self.rendered, self.unchanged, state)
 
-    def site_story(self, story_id: str) -> Story:
-        return self.stories_by_id[story_id]
-
-    def story_feed(self, story_id: str) -> dict:
-        """What a story's feeds show: its articles, newest first, and the feed's title."""
-        return {"articles": list(reversed(self.views.stories[story_id].articles)),
-                "feed_title": f"{self.site_story(story_id).title} — {self.site.config.title}"}
-
-    def story_json_feed(self, story_id: str) -> bytes:
-        """The story's Atom feed as JSON Feed 1.1: its entries, in its order, with the same content."""
-        feed, story = self.story_feed(story_id), self.views.stories[story_id]
-        urls, config = self.views.urls, self.site.config
-        head = FeedHead(feed["feed_title"], urls.absolute_from_site_url(story.url),
+    def story_json_feed(self, context: dict) -> bytes:
+        """A story's Atom feed as JSON Feed 1.1 (``context``: its ``story`` view): its entries, in its
+        order, with the same content."""
+        story, urls, config = context["story"], self.views.urls, self.site.config
+        head = FeedHead(f"{story.title} — {config.title}", urls.absolute_from_site_url(story.url),
                         urls.absolute_from_site_url(story.json_feed_url), config.description, config.language)
-        return json_feed(head, feed["articles"], urls.absolute_from_site_url)
-
-    def article_views(self, ids: Sequence[str]) -> list:
-        return [self.views.articles[i] for i in ids]
-
-    def story_views(self, ids: Sequence[str]) -> list:
-        return [self.views.stories[i] for i in ids]
-
-    def articles_key(self, ids: Sequence[str]) -> tuple:
-        return tuple(self.article_key(i) for i in ids)
+        return json_feed(head, list(reversed(story.articles)), urls.absolute_from_site_url)
 
     def story_key(self, story_id: str) -> str:
-        story = self.stories_by_id[story_id]
+        """What a story's view is made of (``views.STORY_SHOWN``), its articles by their keys."""
         if story_id not in self.story_keys:
-            self.story_keys[story_id] = short_key((story.id, story.slug, story.title, story.lang,
-                                                   story.lead, tuple(self.article_keys[i] for i in story.article_ids)))
+            shown = shown_story(self.stories_by_id[story_id])
+            self.story_keys[story_id] = short_key(shown._replace(
+                article_ids=tuple(self.article_keys[i] for i in shown.article_ids)))
         if self.reading is not None:
-            self.reading.update(story.article_ids)
+            self.reading.update(self.stories_by_id[story_id].article_ids)
+            self.reading.add(("story", story_id))
         return self.story_keys[story_id]
 
 
@@ -297,11 +283,12 @@ def site_globals(site: Site, urls: Urls, assets: dict[str, str]) -> dict[str, An
 
 
 def structure_of(site: Site, fixed_key: str, articles: dict[str, tuple], last: RenderState | None = None) -> tuple:
-    """All that page keys are made of besides the articles' own keys (which story titles and leads come
-    from too): what the pages are, what each lists and in which order. While it holds, an edit changes
-    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s.
+    """All that page keys are made of besides the articles' own keys and the stories' fields (see
+    ``Renderer.follow``): what the pages are, what each lists and in which order. While it holds, an edit
+    changes only the pages whose keys read the edited articles' keys or showed the changed stories. Equal to ``last``'s, it is ``last``'s.
     ``articles``: each article's entry (``article_keys``), the last part of which is its part."""
-    structure = (fixed_key, tuple(entry[3] for entry in articles.values()), tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+    structure = (fixed_key, tuple(entry[3] for entry in articles.values()),
+                 tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
                  tuple(site.redirects.items()))
     return last.structure if last is not None and last.structure == structure else structure
 
@@ -322,13 +309,13 @@ def article_keys(site: Site, last: dict[str, tuple] | None) -> dict[str, tuple]:
     that is the very object the last render keyed (``last``), in the same story, keeps its entry."""
     story_of = site.story_of
     if last is None:
-        return {a.id: (a, story_of[a.id], short_key((a.fingerprint, a.slug, story_of[a.id])), ())
+        return {a.id: (a, story_of[a.id], short_key(article_made_of(a, story_of[a.id])), ())
                 for a in site.articles}
     entries = {}
     for article in site.articles:
         story, entry = story_of[article.id], last.get(article.id)
         if entry is None or entry[0] is not article or entry[1] != story:
-            entry = (article, story, short_key((article.fingerprint, article.slug, story)),
+            entry = (article, story, short_key(article_made_of(article, story)),
                      (article.id, article.slug, article.date, article.date_only, article.tags, article.source,
                       article.lang, story))
         entries[article.id] = entry

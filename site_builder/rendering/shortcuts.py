@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Callable, Mapping
 if TYPE_CHECKING:
     import jinja2
 
+    from site_builder.model import Story
+
 
 KeptPage = Callable[[str, str], "str | None"]
 """(output path, page key) -> the digest of the file the previous build wrote there from that very key,
@@ -36,8 +38,11 @@ class RenderState:
     articles: dict[str, tuple] = field(default_factory=dict)
     """Article id -> (the article, its story, its key, its part of ``structure``) (see
     ``renderer.article_keys``)."""
-    reads: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Output path -> the ids of the articles whose keys its key was made of."""
+    stories: dict[str, Story] = field(default_factory=dict)
+    """Story id -> the story, as this render showed it."""
+    reads: dict[str, frozenset] = field(default_factory=dict)
+    """Output path -> the ids of the articles whose keys its key was made of, and ("story", id) of the
+    stories it showed."""
     plan: tuple = ()
     """Every page (``renderer.Page``), in order."""
     origins: dict[str, str] = field(default_factory=dict)
