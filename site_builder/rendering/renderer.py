@@ -257,8 +257,8 @@ class Renderer:
         """What a story's view is made of (``views.STORY_SHOWN``), its articles by their keys."""
         if story_id not in self.story_keys:
             shown = shown_story(self.stories_by_id[story_id])
-            self.story_keys[story_id] = short_key(shown._replace(
-                article_ids=tuple(self.article_keys[i] for i in shown.article_ids)))
+            self.story_keys[story_id] = short_key(tuple(shown._replace(
+                article_ids=tuple(map(self.article_keys.__getitem__, shown.article_ids)))))
         if self.reading is not None:
             self.reading.update(self.stories_by_id[story_id].article_ids)
             self.reading.add(("story", story_id))

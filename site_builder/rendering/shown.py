@@ -138,8 +138,9 @@ class SitemapOf(Shown):
 
 
 def key_of(context: dict, r: Any) -> tuple:
-    """A page's key: its context, each ``Shown`` value replaced by its key."""
-    return tuple((name, value.key(r) if isinstance(value, Shown) else value) for name, value in context.items())
+    """A page's key: its context's values, each ``Shown`` value replaced by its key (the names come with the
+    page's template and path, which its key names too)."""
+    return tuple(value.key(r) if isinstance(value, Shown) else value for value in context.values())
 
 
 def view_of(context: dict, r: Any) -> dict:
