@@ -194,9 +194,10 @@ def run_build(config: SiteConfig, options: BuildOptions, config_warnings: tuple[
 def build_all(config: SiteConfig, options: BuildOptions, start: Start, reuse: Reuse) -> BuildReport:
     """``build`` past its checks: load, clean and group (``make_site``), render, write; with the files of the
     last build (``start.manifest``), the cache folder and the `serve` memo to reuse what they can."""
+    from site_builder.incremental.pages import rendered_before
     from site_builder.stories.grouping import StoryState
 
-    first = reuse.memo is None or reuse.memo.recall("render") is None  # not a rebuild of `serve` after a save
+    first = not rendered_before(reuse.memo)  # not a rebuild of `serve` after a save
     with Background(config, options.drafts, reuse, start.found) as background:
         reuse = background.reuse
         try:
@@ -239,23 +240,21 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
     """The render stage, every file handed to the write stage's ``transaction`` (aborted on failure): on
     every core for a build, only the pages an edit touches for a rebuild of `serve`."""
     from site_builder.incremental.compiled import CompiledTemplates
-    from site_builder.incremental.pages import render_in_parallel, reusable_pages
-    from site_builder.rendering.render import render_site
+    from site_builder.incremental.pages import render_again, render_in_parallel, reusable_pages
     from site_builder.rendering.shortcuts import Shortcuts
 
     config = site.config
     # Pages link the hashed stylesheets (``render``'s assets), views do not: a CSS edit renders pages, not
     # views.
     version = sha256(repr((code_digest(), config_key(config), theme_digest(start.layers, statics=False))).encode())
-    shortcuts = Shortcuts(reusable_pages(config.output_dir, start.manifest), version, memo=reuse.memo,
+    shortcuts = Shortcuts(reusable_pages(config.output_dir, start.manifest), version,
                           compiled=CompiledTemplates(config.cache_dir / "templates"))
     progress.begin("render", expected_pages(site, start.manifest), "pages")
     try:
         if reuse.memo is None:
             rendered = render_in_parallel(site, start.layers, shortcuts, transaction)
         else:
-            rendered = render_site(site, start.layers, transaction.add,
-                                   replace(shortcuts, written=transaction.previous, keep_pages=transaction.add_kept))
+            rendered = render_again(site, start.layers, shortcuts, transaction, reuse.memo)
         if config.search:
             progress.begin("search")
             add_search_index(site, config, transaction, refresh=refresh_search)
@@ -268,12 +267,13 @@ def render_pages(site: Site, start: Start, reuse: Reuse, transaction: Transactio
 def remember_build(memo: Memo | None, transaction: Transaction, site: Site, rendered: Rendered) -> None:
     """Under `serve`, what the next build starts from: only once written, as the next render trusts these
     keys to name files that were written."""
+    from site_builder.incremental.pages import keep_render
     from site_builder.stories.grouping import StoryState
 
     if memo is not None:
         memo.keep("manifest", (transaction.output_dir, transaction.record))
         memo.keep("story state", (transaction.record, StoryState.of(site.stories, site.redirects)))
-        memo.keep("render", rendered)
+        keep_render(memo, rendered)
 
 
 def scan_content(config: SiteConfig, memo: Memo | None, written: frozenset[str] | None) -> list[ContentFile] | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import site_builder
 
 LAYERS = [
-    {"errors", "digest", "incremental.memo", "progress", "rendering.shortcuts"},
+    {"errors", "digest", "incremental.memo", "progress"},
     {"incremental.parallel"},
     {"incremental.cache", "adding.fetch"},
     {"incremental.reuse", "incremental.compiled"},
@@ -27,10 +27,11 @@ LAYERS = [
     {"model", "stories.clustering"},
     {"incremental.rescoring"},
     {"content.frontmatter", "cleaning.clean", "stories.grouping", "adding.clip", "adding.feeds"},
-    {"content.load", "rendering.theme", "rendering.views", "incremental.regrouping"},
+    {"content.load", "rendering.theme", "rendering.views", "rendering.shortcuts", "incremental.regrouping"},
     {"rendering.search", "rendering.templates", "incremental.results"},
     {"incremental.collection"},
     {"incremental.prepare", "rendering.editions", "rendering.jsonfeed"},
+    {"rendering.shown"},
     {"rendering.renderer", "incremental.helper"},
     {"rendering.parts"},
     {"rendering.render", "incremental.inputs"},
@@ -112,3 +113,48 @@ def test_the_cache_key_of_the_code_reads_every_module():
     read = {path.resolve() for path in package_sources()}
     assert set(path.resolve() for path in modules().values()) <= read
     assert {path.resolve() for path in PACKAGE.rglob("*.js")} <= read
+
+
+MEMO_CALLS = {"recall", "keep", "keep_all", "while_same", "derived", "prune"}
+"""The ways the speed layer's ``Memo`` is asked for what it keeps."""
+
+
+def test_the_render_stage_calls_no_memo():
+    """Render is a function of plain data: the last render's state comes in, its own goes out, and the speed
+    layer keeps it between the builds of `serve`. No module of ``rendering`` declares a protocol for a memo
+    to fill, nor calls one."""
+    for name, path in modules().items():
+        if name.startswith("rendering."):
+            tree = ast.parse(path.read_text())
+            protocols = [node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
+                         and any(ast.unparse(base).endswith("Protocol") for base in node.bases)]
+            assert not protocols, f"{name} declares {protocols}: a stage is given data, not an object to call"
+            calls = sorted({node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call)
+                            and isinstance(node.func, ast.Attribute) and node.func.attr in MEMO_CALLS})
+            assert not calls, f"{name} calls {calls}: a stage is given the last render's state as data"
+
+
+def test_the_shortcuts_of_a_render_are_plain_data():
+    """What a render is given to skip work: values, a lookup of the files the last build left, and Jinja2's
+    own cache of compiled templates; never an object that keeps results for it."""
+    import types
+    import typing
+    from collections import abc
+
+    import jinja2
+
+    from site_builder.rendering import shortcuts
+
+    def kinds(hint) -> set:
+        if typing.get_origin(hint) in (typing.Union, types.UnionType):
+            return set().union(*map(kinds, typing.get_args(hint)))
+        return {typing.get_origin(hint) or hint}
+
+    plain = {str, int, tuple, dict, frozenset, type(None), abc.Mapping, abc.Callable, shortcuts.RenderState,
+             jinja2.BytecodeCache}
+    for name, hint in typing.get_type_hints(shortcuts.Shortcuts, vars(shortcuts) | {"jinja2": jinja2}).items():
+        assert kinds(hint) <= plain, f"Shortcuts.{name} is {hint}: a render is given plain data"
+    from site_builder.model import Story
+
+    for name, hint in typing.get_type_hints(shortcuts.RenderState, vars(shortcuts) | {"Story": Story}).items():
+        assert kinds(hint) <= {dict, tuple}, f"RenderState.{name} is {hint}: the state a render leaves is data"

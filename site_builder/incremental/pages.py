@@ -1,5 +1,6 @@
-"""The render stage, sped up: pages dealt to every core, and the pages the last build wrote that need no
-rendering again."""
+"""The render stage, sped up: pages dealt to every core, the pages the last build wrote that need no
+rendering again, and under `serve` what the last render left (its ``RenderState``), kept between builds
+and handed back to the next."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from site_builder import progress
+from site_builder.incremental.memo import Memo
 from site_builder.incremental.parallel import on_each, workers_available
 from site_builder.model import OutputFile, Site
 from site_builder.rendering.renderer import Rendered
-from site_builder.rendering.shortcuts import KeptPage, Shortcuts
+from site_builder.rendering.shortcuts import KeptPage, RenderState, Shortcuts
 from site_builder.rendering.theme import ThemeLayers
 from site_builder.writing.write import Transaction
 
@@ -38,7 +40,30 @@ def render_in_parallel(site: Site, layers: ThemeLayers, shortcuts: Shortcuts, tr
         rendered += share.rendered
         for entry in handled:
             transaction.add_staged(*entry)
-    return Rendered(keys, rendered, (), {}, {})
+    return Rendered(keys, rendered)
+
+
+def render_again(site: Site, layers: ThemeLayers, shortcuts: Shortcuts, transaction: Transaction, memo: Memo
+                 ) -> Rendered:
+    """``render_site`` under `serve`, given what the last committed render left (``keep_render``): the
+    pages that stay as the last build wrote them go to the transaction all at once."""
+    from site_builder.rendering.render import render_site
+
+    last = memo.recall("render") or RenderState()
+    rendered = render_site(site, layers, transaction.add, replace(shortcuts, last=last, written=transaction.previous))
+    transaction.add_kept(rendered.unchanged)
+    return rendered
+
+
+def keep_render(memo: Memo, rendered: Rendered) -> None:
+    """For the next `serve` build, once this one is written: its render trusts these keys to name files
+    that were written."""
+    memo.keep("render", rendered.state)
+
+
+def rendered_before(memo: Memo | None) -> bool:
+    """Whether a render of this `serve` session was committed (a rebuild after a save)."""
+    return memo is not None and memo.recall("render") is not None
 
 
 def reusable_pages(output_dir: Path, manifest: dict) -> KeptPage:

@@ -1,57 +1,47 @@
-"""The render parts: what pages the site has, each planned with ``Renderer.add`` from its template, its key
-and its context."""
+"""The render parts: what pages the site has, each planned with ``Renderer.add`` from its template and its
+context, the views in it declared as ``shown`` values, which the page is keyed on."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from operator import methodcaller
 from datetime import datetime
 from typing import Callable
 
-from site_builder.rendering.editions import edition_dir, edition_view, editions_of
+from site_builder.rendering.editions import edition_dir, editions_of
 from site_builder.rendering.views import article_path, format_date, lang_dir, paginate, source_dir, story_path, tag_dir
 from site_builder.rendering.renderer import Renderer
-
-
-# The render parts plan every page. A page's key and context are functions of the renderer of the build
-# that renders it, which need not be the one that planned it (see ``Page``).
+from site_builder.rendering.shown import (ArticleOf, ArticlesOf, EditionOf, EditionsOf, FeedTitleOf, SitemapOf,
+                                          StoriesOf, StoryFeedOf, StoryOf)
 
 def render_home(r: Renderer) -> None:
     for chunk, pagination, path in paginate(r.site.stories, r.site.config.page_size, "", r.views.urls):
-        ids = tuple(story.id for story in chunk)
-        r.add("home.html", path, "home page",
-              lambda r, ids=ids, pagination=pagination: (tuple(map(r.story_key, ids)), pagination),
-              lambda r, ids=ids: {"stories": r.story_views(ids)}, pagination=pagination)
+        r.add("home.html", path, "home page", stories=StoriesOf(tuple(story.id for story in chunk)),
+              pagination=pagination)
 
 
 def render_stories(r: Renderer) -> None:
     """A page, an Atom feed and the same as JSON Feed per story, and a redirect for each story merged into
     another. The JSON Feed is made as data from what the Atom feed shows, under the same key."""
     for story in r.site.stories:
-        key = methodcaller("story_key", story.id)
-        r.add("story.html", story_path(story), f"story {story.id}", key,
-              lambda r, i=story.id: {"story": r.views.stories[i]})
+        r.add("story.html", story_path(story), f"story {story.id}", story=StoryOf(story.id))
         feed = story_path(story).replace("index.html", "feed.xml")
-        r.add("feed.xml", feed, f"story feed {story.id}", key, methodcaller("story_feed", story.id),
-              feed_path=feed, alternate_path=story_path(story), canonical_url=r.views.urls.absolute(story_path(story)))
-        r.add_data("JSON Feed", feed.replace(".xml", ".json"), f"story feed {story.id}", key,
-                   methodcaller("story_json_feed", story.id))
+        r.add("feed.xml", feed, f"story feed {story.id}", articles=StoryFeedOf(story.id),
+              feed_title=FeedTitleOf(story.id), feed_path=feed, alternate_path=story_path(story),
+              canonical_url=r.views.urls.absolute(story_path(story)))
+        r.add_data("JSON Feed", feed.replace(".xml", ".json"), f"story feed {story.id}", Renderer.story_json_feed,
+                   story=StoryOf(story.id))
     slugs = {story.slug: story for story in r.site.stories}
     for old, new in r.site.redirects.items():
         target = slugs[new]
-        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}",
-              methodcaller("story_key", target.id),
-              lambda r, i=target.id: {"target": r.views.stories[i]},
+        r.add("redirect.html", f"stories/{old}/index.html", f"redirect of story {old}", target=StoryOf(target.id),
               canonical_url=r.views.urls.absolute(story_path(target)))
 
 
 def render_articles(r: Renderer) -> None:
     story_of = r.site.story_of
     for article in r.site.articles:
-        r.add("article.html", article_path(article), f"article {article.source_path}",
-              lambda r, i=article.id, story=story_of[article.id]: (r.article_key(i), r.story_key(story)),
-              lambda r, i=article.id, story=story_of[article.id]: {"article": r.views.articles[i],
-                                                                   "story": r.views.stories[story]})
+        r.add("article.html", article_path(article), f"article {article.source_path}", article=ArticleOf(article.id),
+              story=StoryOf(story_of[article.id]))
 
 
 def render_groups(r: Renderer, kind: str, folder: str, names_of: Callable, directory_of: Callable[[str], str],
@@ -70,14 +60,11 @@ def render_groups(r: Renderer, kind: str, folder: str, names_of: Callable, direc
     groups = sorted(members.items(), key=lambda item: (shown[item[0]].casefold(), item[0]))
     entries = [{"name": shown[directory], "url": r.views.urls.page(directory), "count": len(items)}
                for directory, items in groups]
-    r.add(f"{kind}_index.html", f"{folder}/index.html", f"{kind} index", lambda r, shown=repr(entries): shown,
-          entries=entries)
+    r.add(f"{kind}_index.html", f"{folder}/index.html", f"{kind} index", entries=entries)
     for directory, items in groups:
         name = shown[directory]
         for chunk, pagination, path in paginate(items, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"{kind} {name}",
-                  lambda r, name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
-                  lambda r, chunk=chunk: {"articles": r.article_views(chunk)}, kind=kind, name=name,
+            r.add("list.html", path, f"{kind} {name}", articles=ArticlesOf(tuple(chunk)), kind=kind, name=name,
                   pagination=pagination)
 
 
@@ -108,21 +95,18 @@ def render_archive(r: Renderer) -> None:
         entries.append({"name": name, "url": r.views.urls.page(directory), "count": len(items)})
         ids = [article.id for article in items]
         for chunk, pagination, path in paginate(ids, r.site.config.list_page_size, directory, r.views.urls):
-            r.add("list.html", path, f"archive {year}-{month:02d}",
-                  lambda r, name=name, chunk=chunk, pagination=pagination: (name, r.articles_key(chunk), pagination),
-                  lambda r, chunk=chunk: {"articles": r.article_views(chunk)}, kind="month", name=name,
-                  pagination=pagination)
-    r.add("archive.html", "archive/index.html", "archive", lambda r, shown=repr(entries): shown, entries=entries)
+            r.add("list.html", path, f"archive {year}-{month:02d}", articles=ArticlesOf(tuple(chunk)), kind="month",
+                  name=name, pagination=pagination)
+    r.add("archive.html", "archive/index.html", "archive", entries=entries)
 
 
 def render_feeds(r: Renderer) -> None:
     ids = tuple(article.id for article in r.site.articles[: r.site.config.feed_size])
     for kind, name in (("xml", "Atom feed"), ("json", "JSON Feed")):
-        r.add(f"feed.{kind}", f"feed.{kind}", name, lambda r: r.articles_key(ids),
-              lambda r: {"articles": r.article_views(ids)}, feed_title=r.site.config.title,
+        r.add(f"feed.{kind}", f"feed.{kind}", name, articles=ArticlesOf(ids), feed_title=r.site.config.title,
               feed_path=f"feed.{kind}", alternate_path="index.html", canonical_url=r.views.urls.absolute(""))
-    r.add("robots.txt", "robots.txt", "robots.txt", lambda r: ())
-    r.add("404.html", "404.html", "not-found page", lambda r: (), canonical_url=r.views.urls.absolute("404.html"))
+    r.add("robots.txt", "robots.txt", "robots.txt")
+    r.add("404.html", "404.html", "not-found page", canonical_url=r.views.urls.absolute("404.html"))
 
 
 EDITION_FILES = (("edition.html", "index.html", True), ("edition_email.html", "email.html", False),
@@ -143,18 +127,13 @@ def render_editions(r: Renderer) -> None:
                   editions[number - 1].id if number else None)
         for template, name, linked in EDITION_FILES:
             shown = around if linked else (None, None)
-            r.add(template, edition_dir(edition.id) + name, f"edition {edition.id}",
-                  lambda r, edition=edition, shown=shown: (shown, r.edition_key(edition)),
-                  lambda r, edition=edition, shown=shown: {"edition": edition_view(edition, r.views, *shown)})
+            r.add(template, edition_dir(edition.id) + name, f"edition {edition.id}", edition=EditionOf(edition, *shown))
         r.edition_dates[edition_dir(edition.id) + "index.html"] = edition.published
         entries.append({"name": edition.title, "url": r.views.urls.page(edition_dir(edition.id)),
                         "stories": len(edition.entries), "articles": sum(len(ids) for _, ids in edition.entries)})
-    r.add("editions_index.html", "editions/index.html", "editions", lambda r, shown=repr(entries): shown,
-          entries=entries)
-    shown = editions[: r.site.config.feed_size]
+    r.add("editions_index.html", "editions/index.html", "editions", entries=entries)
     r.add("editions_feed.xml", "editions/feed.xml", "feed of editions",
-          lambda r: tuple((edition.id, r.edition_key(edition)) for edition in shown),
-          lambda r: {"editions": [edition_view(edition, r.views, None, None) for edition in shown]},
+          editions=EditionsOf(tuple(EditionOf(edition) for edition in editions[: r.site.config.feed_size])),
           feed_path="editions/feed.xml", alternate_path="editions/index.html",
           canonical_url=r.views.urls.absolute("editions/index.html"))
 
@@ -166,17 +145,16 @@ SITEMAP_URLS = 50_000
 def render_sitemap(r: Renderer) -> None:
     """A sitemap index (sitemap.xml) and its sitemaps (see ``sitemap_parts``)."""
     sitemaps = []
-    memo = r.memo
-    parts = sitemap_parts(r) if memo is None else memo.while_same("sitemap parts", lambda: r.structure,
-                                                                   lambda: sitemap_parts(r))
+    if not r.serving:
+        parts = sitemap_parts(r)
+    else:  # the last render's while the site's structure is the same
+        parts = r.sitemap[1] if r.sitemap and r.sitemap[0] == r.structure else sitemap_parts(r)
+        r.sitemap = (r.structure, parts)
     for path, part in parts:
         sitemaps.append({"url": r.views.urls.absolute(path),
                          "lastmod": max((date for _, date in part if date), default=None)})
-        r.add("sitemap.xml", path, f"sitemap {path}", lambda r, part=part: part,
-              lambda r, part=part: {"pages": [{"url": r.views.urls.absolute(page), "lastmod": date}
-                                              for page, date in part]})
-    r.add("sitemap_index.xml", "sitemap.xml", "sitemap index",
-          lambda r: tuple((sitemap["url"], sitemap["lastmod"]) for sitemap in sitemaps), sitemaps=sitemaps)
+        r.add("sitemap.xml", path, f"sitemap {path}", pages=SitemapOf(part))
+    r.add("sitemap_index.xml", "sitemap.xml", "sitemap index", sitemaps=sitemaps)
 
 
 def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | None], ...]]]:
@@ -216,8 +194,8 @@ def sitemap_parts(r: Renderer) -> list[tuple[str, tuple[tuple[str, datetime | No
 def render_search(r: Renderer) -> None:
     """The search page (``search``), when the site has search; without JavaScript it links to the listings."""
     if r.site.config.search:
-        r.add("search.html", "search/index.html", "search page", lambda r: (),
-              bundle_url=r.views.urls.page("pagefind/"), canonical_url=r.views.urls.absolute("search/index.html"))
+        r.add("search.html", "search/index.html", "search page", bundle_url=r.views.urls.page("pagefind/"),
+              canonical_url=r.views.urls.absolute("search/index.html"))
 
 
 PARTS = (render_home, render_stories, render_articles, render_tags, render_sources, render_languages,

@@ -20,16 +20,14 @@ def render_site(site: Site, layers: ThemeLayers, emit: Emit, shortcuts: Shortcut
 
     ``shortcuts`` names the pages the previous build left that are still right, and what else every page
     depends on (site-builder's code, the settings, the templates); its ``share`` (n, of) renders only
-    every of-th page from the n-th (other processes render the rest); its ``memo`` (under `serve`) keeps
-    the environment and views, and the last committed render's memory (kept by the caller), so that
-    this one keys and renders only the pages that show an edited article (``written``: path -> digest of
-    each file the last build left; the others go to ``keep_pages``)."""
+    every of-th page from the n-th (other processes render the rest). Under `serve` it holds what the last
+    render left (``last``), and the render returns its own (``Rendered.state``): this one then keys and
+    renders only the pages that show an edited article (``written``: path -> digest of each file the last
+    build left), and returns the others as ``Rendered.unchanged`` rather than handing them to ``emit``."""
     statics, assets = static_files(layers)
     renderer = Renderer(site, layers, emit, assets, shortcuts)
     if renderer.last:
-        written = shortcuts.written
-        renderer.follow(shortcuts.keep_pages or (lambda origins: [emit(OutputFile(path, None, origin, written[path]))
-                                                                   for path, origin in origins.items()]))
+        renderer.follow()
     else:
         for render_part in PARTS:
             render_part(renderer)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any, Callable
 
 import jinja2
 import jinja2.meta
@@ -16,61 +16,50 @@ from site_builder.rendering.editions import Edition
 from site_builder.cleaning.embeds import Embed
 from site_builder.errors import Problem
 from site_builder.digest import sha256
-from site_builder.model import OutputFile, Site, Story
-from site_builder.rendering.shortcuts import NO_SHORTCUTS, Kept, Shortcuts
+from site_builder.model import OutputFile, Site
+from site_builder.rendering.shortcuts import NO_SHORTCUTS, RenderState, Shortcuts
 from site_builder.rendering.templates import make_environment, template_problem, theme_key
 from site_builder.rendering.theme import ThemeLayers
-from site_builder.rendering.views import SiteViews, Urls
+from site_builder.rendering.shown import key_of, view_of
+from site_builder.rendering.views import SiteViews, Urls, article_made_of, shown_story, story_heading
 
 
 Emit = Callable[[OutputFile], None]
 """Where each file goes as it is made (the write stage's transaction)."""
-Keep = Callable[[dict[str, str]], None]
-"""Where the files of a `serve` render that stay as the last build wrote them go, all at once: output
-path -> origin of each."""
 
 
 @dataclass(frozen=True)
 class Page:
     """One page as a render part plans it. Under `serve` a render keeps its plan, and the next one, while
     the site's structure holds (see ``structure_of``), renders from it only the pages that show a changed
-    article: so ``key`` and ``context`` take the renderer of the build at hand, and look articles and
-    stories up by id there (a story's title and lead may have changed, its id and slug not)."""
+    article or story: so its context names articles and stories by id (``shown``), looked up in the build at hand
+    (a story's title and lead may have changed, its id and slug not)."""
 
     template: str
     path: str
     origin: str
     """What the page is made from, as problems name it: 'story.html (story 42)'."""
-    key: Callable[[Renderer], Hashable]
-    """Everything the page shows, for ``Shortcuts.kept_page``."""
-    context: Callable[[Renderer], dict] | None
-    """The costly part of the template's context, made only when the page is rendered."""
-    fixed: dict
-    """The rest of the context, the same as long as the site's structure is."""
-    make: Callable[[Renderer], bytes] | None = None
-    """Makes the file's bytes instead of ``template`` (then the name of what makes it), for a file of data
-    that no theme shapes: each story's JSON Feed (see ``add_data``)."""
+    context: dict
+    """The template's context, views declared as ``shown.Shown`` values: the page is keyed on it (see
+    ``shown.key_of``), for ``Shortcuts.kept_page``, and the views are made only when it is rendered."""
+    make: Callable[[Renderer, dict], bytes] | None = None
+    """Makes the file's bytes from the context instead of ``template`` (then the name of what makes it),
+    for a file of data that no theme shapes: each story's JSON Feed (see ``add_data``)."""
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a render did, and what it leaves for the next under `serve`: enough that an edit renders only
-    the pages that show the edited articles (a filter on the same render, not a second way to render)."""
+    """What a render did, and under `serve` what it leaves for the next."""
 
     keys: dict[str, str]
     """Output path -> the key of the page (pages of this render's share)."""
     rendered: int
     """Pages rendered (the others were the files the last build left)."""
-    structure: tuple
-    """Everything but the articles' own keys that page keys are made of (see ``structure_of``)."""
-    article_keys: dict[str, str]
-    """Article id -> its key, as every page read it."""
-    reads: dict[str, frozenset[str]]
-    """Output path -> the ids of the articles whose keys its key was made of (under `serve`)."""
-    plan: tuple[Page, ...] = ()
-    """Every page, in order (under `serve`)."""
-    origins: dict[str, str] = field(default_factory=dict)
-    """Output path -> origin of every page of ``plan``."""
+    unchanged: dict[str, str] = field(default_factory=dict)
+    """Under `serve`, following the last render's plan: output path -> origin of each page that stays as
+    the last build wrote it (for the write stage to take all at once)."""
+    state: RenderState | None = None
+    """Under `serve`: what the next render is given as ``Shortcuts.last``."""
 
 
 class Renderer:
@@ -80,7 +69,8 @@ class Renderer:
                  shortcuts: Shortcuts = NO_SHORTCUTS):
         self.site = site
         self.emit = emit
-        self.memo = memo = shortcuts.memo
+        self.serving = (last := shortcuts.last) is not None
+        """Under `serve`: the render returns what the next one needs (``RenderState``)."""
         self.share = shortcuts.share
         """(n, of): this renderer renders every of-th page of each template from the n-th, other processes the
         others. Dealt per template, as pages of two templates often alternate (a story's page, its feed)."""
@@ -100,27 +90,31 @@ class Renderer:
         """What every page depends on. Not the build time, which moves with each newer article: only the
         pages of templates that show it (``shows_build_time``) are keyed on it."""
         self.timed: dict[str, bool] = {}
-        # Under serve the compiled templates are kept while no template file changes.
-        made = lambda: make_environment(layers, shortcuts.compiled)  # noqa: E731
-        self.env = made() if memo is None else memo.while_same("environment", lambda: theme_key(layers), made)
+        self.environment = environment(layers, shortcuts.compiled, last)
+        self.env = self.environment[1]
         self.stories_by_id = {s.id: s for s in site.stories}
-        last = memo.recall("render") if memo is not None else None
-        self.article_keys, per_article = article_keys(site, memo)
+        self.articles = article_keys(site, last.articles if last else None)
+        self.article_keys = {article_id: entry[2] for article_id, entry in self.articles.items()}
         self.story_keys: dict[str, str] = {}
-        self.reading: set[str] | None = set() if memo is not None else None
-        """Under `serve`: the ids of the articles whose keys the page being keyed read."""
-        self.reads: dict[str, frozenset[str]] = {}
+        self.reading: set | None = set() if self.serving else None
+        """Under `serve`: the ids of the articles whose keys the page being keyed read, and ("story", id) of
+        the stories it showed."""
+        self.reads: dict[str, frozenset] = {}
         self.rendered = 0
+        self.unchanged: dict[str, str] = {}
         self.edition_dates: dict[str, datetime] = {}
         """Output path of each edition's page -> its newest article's time (for the sitemaps)."""
-        self.views = SiteViews(site, self.render_embed, memo, self.fixed_key)
+        self.views = SiteViews(site, self.render_embed, last and (last.article_views, last.story_views),
+                               self.fixed_key)
         # Pages link the hashed stylesheets, views do not: a CSS edit renders pages again, not views.
         self.fixed_key += sha256(repr(sorted(assets.items())).encode())
-        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), per_article, last) \
-            if memo is not None else ()
+        self.structure = structure_of(site, self.fixed_key + site.build_time.isoformat(), self.articles, last) \
+            if self.serving else ()
         self.last = last if last is not None and last.structure is self.structure and last.plan and \
             last.origins.keys() <= (shortcuts.written or {}).keys() else None
         """Under `serve`, the last render when this one can follow its plan (see ``follow``)."""
+        self.sitemap = last.sitemap if last else ()
+        """(structure, the sitemaps' parts): the last render's, until ``parts.render_sitemap`` makes its own."""
         self.env.filters["absolute"] = self.views.urls.absolute_from_site_url
         self.globals = site_globals(site, self.views.urls, assets)
 
@@ -133,24 +127,22 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return ""
 
-    def add(self, template: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
-            lazy_context: Callable[[Renderer], dict] | None = None, **context: Any) -> None:
-        """Plan the page ``path`` from ``template``, and render it unless another process renders it.
-        ``key(r)`` names everything the page shows: a page whose key, templates, settings and
-        site-builder version are those the previous build rendered its file from is not rendered again
-        (nor is ``lazy_context(r)`` called for it, the costly part of the context)."""
-        self.plan_page(Page(template, path, f"{template} ({origin})", key, lazy_context, context))
+    def add(self, template: str, path: str, origin: str, **context: Any) -> None:
+        """Plan the page ``path`` from ``template`` and its ``context`` (see ``Page.context``), and render it
+        unless another process renders it. A page whose key, templates, settings and site-builder version
+        are those the previous build rendered its file from is not rendered again, nor its views made."""
+        self.plan_page(Page(template, path, f"{template} ({origin})", context))
 
-    def add_data(self, name: str, path: str, origin: str, key: Callable[[Renderer], Hashable],
-                 make: Callable[[Renderer], bytes]) -> None:
-        """Plan the file ``path`` made by ``make(r)`` rather than from a template (``name`` says what makes
-        it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
-        self.plan_page(Page(name, path, f"{name} ({origin})", key, None, {}, make))
+    def add_data(self, name: str, path: str, origin: str, make: Callable[[Renderer, dict], bytes],
+                 **context: Any) -> None:
+        """Plan the file ``path`` made by ``make(r, context)`` rather than from a template (``name`` says what
+        makes it): keyed, reused, dealt and followed under `serve` as a page is (see ``add``)."""
+        self.plan_page(Page(name, path, f"{name} ({origin})", context, make))
 
     def plan_page(self, page: Page) -> None:
         """Note the page, and render it when it falls to this process's share."""
         self.pages.append((page.path, page.origin))
-        if self.memo is not None:
+        if self.serving:
             self.plan.append(page)
         number, of = self.share
         dealt = self.dealt[page.template]
@@ -165,7 +157,7 @@ class Renderer:
         if digest:
             self.emit(OutputFile(page.path, None, page.origin, digest))
             return
-        content = page.make(self) if page.make else self.render_template(page)
+        content = page.make(self, view_of(page.context, self)) if page.make else self.render_template(page)
         if content is not None:
             self.rendered += 1
             self.emit(OutputFile(page.path, content, page.origin, sha256(content)))
@@ -173,8 +165,7 @@ class Renderer:
     def render_template(self, page: Page) -> bytes | None:
         """The page's template rendered; None, with the problem noted, when the template fails."""
         try:
-            context = dict(page.fixed)
-            context.update(page.context(self) if page.context else {})
+            context = view_of(page.context, self)
             context.setdefault("page_url", self.views.urls.page(page.path))
             context.setdefault("canonical_url", self.views.urls.absolute(page.path))
             return self.env.get_template(page.template).render(**self.globals, **context).encode("utf-8")
@@ -183,18 +174,21 @@ class Renderer:
             self.problems.setdefault((problem.path, problem.line, problem.message), problem)
             return None
 
-    def follow(self, keep: Keep) -> None:
+    def follow(self) -> None:
         """Under `serve`, with the site's structure as the last render left it: render from its plan only
-        the pages that read a changed article's key, and hand ``keep`` the others, as the last render
-        keyed them and the last build wrote them, all at once."""
+        the pages that read a changed article's key or showed a changed story, and note the others
+        (``unchanged``) as the last render keyed them and the last build wrote them."""
         last = self.last
-        changed = {i for i, key in self.article_keys.items() if last.article_keys.get(i) != key}
+        changed = {i for i, key in self.article_keys.items() if last.articles.get(i, (0, 0, None))[2] != key}
+        changed |= {("story", i) for i, story in self.stories_by_id.items() if last.stories.get(i) is not story
+                    and (i not in last.stories or shown_story(last.stories[i]) != shown_story(story))}
         dirty = {path for path, ids in last.reads.items() if not ids.isdisjoint(changed)} if changed else set()
         self.plan, self.keys, self.reads = last.plan, dict(last.keys), dict(last.reads)
         for page in self.plan:
             if page.path in dirty:
                 self.render(page)
-        keep({path: origin for path, origin in last.origins.items() if path not in dirty} if dirty else last.origins)
+        self.unchanged = {path: origin for path, origin in last.origins.items() if path not in dirty} \
+            if dirty else last.origins
 
     def page_key(self, page: Page) -> str:
         """The page's key; under `serve`, with the articles it read noted for the next render."""
@@ -202,9 +196,9 @@ class Renderer:
         if page.make is None and self.shows_build_time(page.template):
             fixed += self.site.build_time.isoformat()
         if self.reading is None:
-            return short_key((page.template, page.path, fixed, page.key(self)))
+            return short_key((page.template, page.path, fixed, key_of(page.context, self)))
         self.reading.clear()
-        page_key = short_key((page.template, page.path, fixed, page.key(self)))
+        page_key = short_key((page.template, page.path, fixed, key_of(page.context, self)))
         self.reads[page.path] = frozenset(self.reading)
         return page_key
 
@@ -230,51 +224,44 @@ class Renderer:
     def edition_key(self, edition: Edition) -> tuple:
         """What an edition shows: each story's headline, lead and URL, and the articles of the edition (not
         the story's other articles: an edit re-renders only the editions it touches)."""
-        return tuple((self.story_heading_key(story), self.articles_key(ids)) for story, ids in edition.entries)
+        return tuple((self.story_heading_key(story), tuple(map(self.article_key, ids)))
+                     for story, ids in edition.entries)
 
     def story_heading_key(self, story_id: str) -> tuple:
+        """What an edition shows of a story: its heading (``views.STORY_HEADING``)."""
         story = self.stories_by_id[story_id]
         if self.reading is not None:  # under `serve`, an edit of any of its articles may move its title or lead
             self.reading.update(story.article_ids)
-        return story.slug, story.title, story.lang, story.lead
+            self.reading.add(("story", story_id))
+        return story_heading(story)
 
     def memory(self) -> Rendered:
-        origins = (self.last.origins if self.last else dict(self.pages)) if self.memo is not None else {}
-        return Rendered(self.keys, self.rendered, self.structure, self.article_keys, self.reads, tuple(self.plan),
-                        origins)
+        """What this render did, and under `serve` what it leaves for the next."""
+        if not self.serving:
+            return Rendered(self.keys, self.rendered)
+        views = self.views.kept
+        state = RenderState(self.keys, self.structure, self.articles, self.stories_by_id, self.reads,
+                            tuple(self.plan), self.last.origins if self.last else dict(self.pages),
+                            self.environment, views[0], views[1], self.sitemap)
+        return Rendered(self.keys, self.rendered, self.unchanged, state)
 
-    def site_story(self, story_id: str) -> Story:
-        return self.stories_by_id[story_id]
-
-    def story_feed(self, story_id: str) -> dict:
-        """What a story's feeds show: its articles, newest first, and the feed's title."""
-        return {"articles": list(reversed(self.views.stories[story_id].articles)),
-                "feed_title": f"{self.site_story(story_id).title} — {self.site.config.title}"}
-
-    def story_json_feed(self, story_id: str) -> bytes:
-        """The story's Atom feed as JSON Feed 1.1: its entries, in its order, with the same content."""
-        feed, story = self.story_feed(story_id), self.views.stories[story_id]
-        urls, config = self.views.urls, self.site.config
-        head = FeedHead(feed["feed_title"], urls.absolute_from_site_url(story.url),
+    def story_json_feed(self, context: dict) -> bytes:
+        """A story's Atom feed as JSON Feed 1.1 (``context``: its ``story`` view): its entries, in its
+        order, with the same content."""
+        story, urls, config = context["story"], self.views.urls, self.site.config
+        head = FeedHead(f"{story.title} — {config.title}", urls.absolute_from_site_url(story.url),
                         urls.absolute_from_site_url(story.json_feed_url), config.description, config.language)
-        return json_feed(head, feed["articles"], urls.absolute_from_site_url)
-
-    def article_views(self, ids: Sequence[str]) -> list:
-        return [self.views.articles[i] for i in ids]
-
-    def story_views(self, ids: Sequence[str]) -> list:
-        return [self.views.stories[i] for i in ids]
-
-    def articles_key(self, ids: Sequence[str]) -> tuple:
-        return tuple(self.article_key(i) for i in ids)
+        return json_feed(head, list(reversed(story.articles)), urls.absolute_from_site_url)
 
     def story_key(self, story_id: str) -> str:
-        story = self.stories_by_id[story_id]
+        """What a story's view is made of (``views.STORY_SHOWN``), its articles by their keys."""
         if story_id not in self.story_keys:
-            self.story_keys[story_id] = short_key((story.id, story.slug, story.title, story.lang,
-                                                   story.lead, tuple(self.article_keys[i] for i in story.article_ids)))
+            shown = shown_story(self.stories_by_id[story_id])
+            self.story_keys[story_id] = short_key(tuple(shown._replace(
+                article_ids=tuple(map(self.article_keys.__getitem__, shown.article_ids)))))
         if self.reading is not None:
-            self.reading.update(story.article_ids)
+            self.reading.update(self.stories_by_id[story_id].article_ids)
+            self.reading.add(("story", story_id))
         return self.story_keys[story_id]
 
 
@@ -295,34 +282,44 @@ def site_globals(site: Site, urls: Urls, assets: dict[str, str]) -> dict[str, An
     }
 
 
-def structure_of(site: Site, fixed_key: str, per_article: tuple, last: Rendered | None = None) -> tuple:
-    """All that page keys are made of besides the articles' own keys (which story titles and leads come
-    from too): what the pages are, what each lists and in which order. While it holds, an edit changes
-    only the pages whose keys read the edited articles' keys. Equal to ``last``'s, it is ``last``'s.
-    ``per_article``: each article's part (``article_keys``)."""
-    structure = (fixed_key, per_article, tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
+def structure_of(site: Site, fixed_key: str, articles: dict[str, tuple], last: RenderState | None = None) -> tuple:
+    """All that page keys are made of besides the articles' own keys and the stories' fields (see
+    ``Renderer.follow``): what the pages are, what each lists and in which order. While it holds, an edit
+    changes only the pages whose keys read the edited articles' keys or showed the changed stories. Equal to ``last``'s, it is ``last``'s.
+    ``articles``: each article's entry (``article_keys``), the last part of which is its part."""
+    structure = (fixed_key, tuple(entry[3] for entry in articles.values()),
+                 tuple((s.id, s.slug, s.article_ids, s.last_updated) for s in site.stories),
                  tuple(site.redirects.items()))
     return last.structure if last is not None and last.structure == structure else structure
 
 
-def article_keys(site: Site, memo: Kept | None) -> tuple[dict[str, str], tuple]:
-    """Article id -> the key of what pages show of it (its file's hash, its slug and its story), and each
-    article's part of the site's structure (see ``structure_of``; only under `serve`). An article that
-    is the very object the last render keyed, in the same story, keeps both."""
+def environment(layers: ThemeLayers, compiled: jinja2.BytecodeCache | None, last: RenderState | None) -> tuple:
+    """(the templates' ``theme_key``, their environment): under `serve` the last render's while no template
+    file changed, keeping its compiled templates in memory."""
+    if last is None:
+        return (), make_environment(layers, compiled)
+    key = theme_key(layers)
+    return last.environment if last.environment and last.environment[0] == key else \
+        (key, make_environment(layers, compiled))
+
+
+def article_keys(site: Site, last: dict[str, tuple] | None) -> dict[str, tuple]:
+    """Article id -> (the article, its story, the key of what pages show of it (its file's hash, its slug
+    and its story), its part of the site's structure (see ``structure_of``; only under `serve`)). An article
+    that is the very object the last render keyed (``last``), in the same story, keeps its entry."""
     story_of = site.story_of
-    if memo is None:
-        return {a.id: short_key((a.fingerprint, a.slug, story_of[a.id])) for a in site.articles}, ()
-    last = memo.recall("article keys") or {}
+    if last is None:
+        return {a.id: (a, story_of[a.id], short_key(article_made_of(a, story_of[a.id])), ())
+                for a in site.articles}
     entries = {}
     for article in site.articles:
         story, entry = story_of[article.id], last.get(article.id)
         if entry is None or entry[0] is not article or entry[1] != story:
-            entry = (article, story, short_key((article.fingerprint, article.slug, story)),
+            entry = (article, story, short_key(article_made_of(article, story)),
                      (article.id, article.slug, article.date, article.date_only, article.tags, article.source,
                       article.lang, story))
         entries[article.id] = entry
-    memo.keep("article keys", entries)
-    return {article_id: entry[2] for article_id, entry in entries.items()}, tuple(e[3] for e in entries.values())
+    return entries
 
 
 def short_key(parts: tuple) -> str:

@@ -6,9 +6,11 @@ and a site under a sub-path (https://example.org/digest/) links correctly everyw
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from operator import attrgetter, is_
 from typing import Any, Callable, Hashable, Sequence
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -18,7 +20,6 @@ from markupsafe import Markup
 from site_builder.cleaning.embeds import Embed, fill_embeds
 from site_builder.stories.grouping import make_lead
 from site_builder.model import Article, Site, Story
-from site_builder.rendering.shortcuts import Kept
 from site_builder.content.slugs import slugify
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -161,6 +162,31 @@ class Urls:
         return self.base_url + site_url[len(self.base_path):]
 
 
+STORY_SHOWN = ("id", "slug", "title", "lang", "lead", "article_ids", "sources", "languages")
+"""What of a story its view is made of: ``SiteViews`` reads a story only through these (``shown_story``), and
+every page that shows a story is keyed on them (``article_ids`` by its articles' keys), so that a field a
+view comes to show is keyed by being added here."""
+StoryShown = namedtuple("StoryShown", STORY_SHOWN)
+story_fields = attrgetter(*STORY_SHOWN)
+
+
+def shown_story(story: Story) -> StoryShown:
+    return StoryShown._make(story_fields(story))
+
+
+STORY_HEADING = ("slug", "title", "lang", "lead")
+"""What an edition shows of each story (its URL, title, language and lead): editions are keyed on these,
+and on their own articles, not on the story's others."""
+story_heading = attrgetter(*STORY_HEADING)
+
+
+def article_made_of(article: Article, story_id: str) -> tuple:
+    """What an article's view is made of, as page keys name it: its fingerprint, the hash of everything its
+    file and its cleaning made of it, and what the site sets beside that: its slug (two equal derived slugs
+    are told apart) and its story."""
+    return article.fingerprint, article.slug, story_id
+
+
 def article_path(article: Article) -> str:
     return f"articles/{article.slug}/index.html"
 
@@ -257,25 +283,52 @@ class SiteViews:
     """Views of every article and story of a site, built once per build."""
 
     def __init__(self, site: Site, render_embed: Callable[[Embed], str] = lambda embed: "",
-                 memo: Kept | None = None, fixed_key: Hashable = ()):
+                 last: tuple[dict, dict] | None = None, fixed_key: Hashable = ()):
         config = site.config
         self.render_embed = render_embed
         self.site = site
         self.urls = Urls(config.base_url, config.base_path)
         self.zone = ZoneInfo(config.timezone)
-        story_of = site.story_of
+        self.story_of = site.story_of
         self.by_id = {a.id: a for a in site.articles}
-        stories = {s.id: s for s in site.stories}
-        derived = memo.derived if memo is not None else lambda name, source, compute: compute()
-        self.articles = Lazy(lambda i: derived(("view", story_of[i], fixed_key), self.by_id[i],
-                                               lambda: self._article_view(self.by_id[i], story_of[i])))
+        self.stories_by_id = {s.id: s for s in site.stories}
+        self.last, self.fixed_key = last, fixed_key
+        """Under `serve`, the last render's views (``RenderState.article_views``, ``.story_views``): one is
+        taken again for the very same article or story object, in the same story and with the same key."""
+        self.kept: tuple[dict, dict] = ({}, {})
+        """The views made or taken by this render, for the next (under `serve`)."""
+        self.articles = Lazy(self._article_view_of if last is None else self._kept_article_view)
         """Article id -> its view, made when a page that shows it is rendered."""
-        self.stories = Lazy(lambda i: derived(("story view", fixed_key), stories[i],
-                                              lambda: self._story_view(stories[i])))
+        self.stories = Lazy(self._story_view_of if last is None else self._kept_story_view)
         """Story id -> its view, made when a page that shows it is rendered."""
-        self.recent: dict[str, Markup] | None = {} if memo is None else None
+        self.recent: dict[str, Markup] | None = {} if last is None else None
         """Article id -> its body, for the last ``RECENT_BODIES`` made; none under `serve`, where views
         outlive their build (each build's would keep its own bodies)."""
+
+    def _article_view_of(self, article_id: str) -> ArticleView:
+        return self._article_view(self.by_id[article_id], self.story_of[article_id])
+
+    def _story_view_of(self, story_id: str) -> StoryView:
+        return self._story_view(shown_story(self.stories_by_id[story_id]))
+
+    def _kept_article_view(self, article_id: str) -> ArticleView:
+        article, shown = self.by_id[article_id], (self.story_of[article_id], self.fixed_key)
+        entry = self.last[0].get(article_id)
+        if entry is None or entry[0] is not article or entry[1] != shown:
+            entry = (article, shown, self._article_view(article, shown[0]))
+        self.kept[0][article_id] = entry
+        return entry[2]
+
+    def _kept_story_view(self, story_id: str) -> StoryView:
+        """The last render's view of the very same story object, when it holds the very views this render
+        has of its articles (an article may be edited while its story stays as it was)."""
+        story = self.stories_by_id[story_id]
+        entry = self.last[1].get(story_id)
+        if entry is None or entry[0] is not story or entry[1] != self.fixed_key or \
+                not all(map(is_, entry[2].articles, map(self.articles.__getitem__, story.article_ids))):
+            entry = (story, self.fixed_key, self._story_view(shown_story(story)))
+        self.kept[1][story_id] = entry
+        return entry[2]
 
     def local(self, article: Article) -> datetime:
         """The article's time in the site's time zone."""
@@ -313,7 +366,7 @@ class SiteViews:
     def language_name(self, code: str) -> str:
         return self.site.language_names.get(code) or language_name(code, self.site.config.language)
 
-    def _story_view(self, story: Story) -> StoryView:
+    def _story_view(self, story: StoryShown) -> StoryView:
         articles = tuple(self.articles[i] for i in story.article_ids)
         return StoryView(
             id=story.id, title=story.title, lang=story.lang, url=self.urls.page(story_path(story)),
