@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.chrome import (BARE_IMAGE_URL, CALL_LONGEST, READING_TIME,
-                                 is_breadcrumb, is_image_credit, is_newsletter_call, is_tag_list, remove_event_promos,
-                                 remove_related_links, remove_share_widgets)
+from site_builder.cleaning.chrome import (CALL_LONGEST, READING_TIME, is_breadcrumb, is_newsletter_call, is_tag_list,
+                                          remove_event_promos, remove_related_links, remove_share_widgets)
+from site_builder.cleaning.credits import BARE_IMAGE_URL, is_image_credit
 from site_builder.cleaning.notices import NOTICE_LONGEST, reader_notice, remove_comment_sections
 from site_builder.cleaning.lexicon import AD_LABELS
 from site_builder.cleaning.phrasebook import PLACEHOLDERS

@@ -1,0 +1,88 @@
+"""The image-credits rule's test: credits and captions of images the clipping lost ("(Foto: OpenAI)",
+"Kuva: Heli Kaski / Yle" after a caption, "(Photo by Name/Agency)", a credit run into its caption), and
+image addresses left alone on a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.cleaning.chrome import SENTENCE_ENDING
+from site_builder.cleaning.lexicon import CREDIT_WORDS, STOCK_PHOTO_LABELS, alternation
+
+BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
+CREDIT_WORD = alternation(CREDIT_WORDS + STOCK_PHOTO_LABELS)
+CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©|,\s)", re.I)
+CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
+AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
+                         r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
+CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
+                                 rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
+                                 rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
+"""'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""
+STOCK_PHOTO_TAIL = 60
+"""Characters at the end of a line where such a note can stand (searching the whole line costs more)."""
+CAPTION_AGENCY = re.compile(r"\((reuters|afp|ap|ap photo|epa|epa-efe|dpa|ansa|efe|getty images|antara|kyodo|xinhua|"
+                            r"anp|ap/dpa|afp/getty images|belga|tass|ria novosti|anadolu|aa|dha|iha|apa|tt|ntb|"
+                            r"ritzau|lusa|ctk|čtk|mti|pap|ana-mpa|απε-μπε|yonhap|bernama|"
+                            r"photo|foto)\)$", re.I)
+"""A caption signed with its agency in brackets at the end ('… talks to Adnan Januzaj (Reuters)')."""
+CREDIT_TAIL = 140
+"""The longest a caption's credit can be, from its bracket or full stop to the end of the line."""
+STOCK_PHOTO_ENDS = frozenset(label.rsplit(None, 1)[-1] for label in STOCK_PHOTO_LABELS)
+
+
+def _credit_at_end(line: str) -> bool:
+    """A caption ending in its credit ('… Kuva: Heli Kaski / Yle') or in an archive note ('… Arkivbild.').
+    Most lines have neither a colon nor such a last word, and are let go before the long patterns."""
+    tail = line[-CREDIT_TAIL:]
+    if any(mark in tail for mark in ":：/©") and CAPTION_WITH_CREDIT.search(tail):
+        return True
+    words = line.rstrip(".)）").rsplit(None, 1)
+    last = words[-1].lstrip("(（").casefold() if words else ""
+    return last in STOCK_PHOTO_ENDS and bool(STOCK_PHOTO.search(line[-STOCK_PHOTO_TAIL:]))
+
+
+GLUED_CREDIT_WORDS = tuple(word[0].upper() + word[1:] for word in CREDIT_WORDS if word[0].isalpha()) + (
+    "Image source", "Fuente de la imagen", "Fonte da imagem", "Source de l'image", "Bildquelle",
+    "Fonte dell'immagine", "Источник изображения", "Джерело зображення", "Görsel kaynağı")
+GLUED_CREDIT_TAIL = 90
+"""How far from a line's end the separator of a credit run into its caption can stand: a name of up to 80."""
+GLUED_BEFORE = re.compile(rf"[^\W\d_A-ZÀ-ÞΑ-ΩА-Я]{alternation(GLUED_CREDIT_WORDS)}\s*$")
+"""A caption run into the credit the page printed after it, the word the caption ends on in lower case and
+the credit's word capitalised ('A fallen tree in CornwallImage source, Daniel King', 'Épül a kerékpárútFotók:
+Unger Tamás'): what stands before the credit's separator."""
+NOT_A_NAME = re.compile(r"[.!?:]")
+BRACKETED_CREDIT = re.compile(rf"^[(\[（]\s*({CREDIT_WORD}\b|[^()]{{1,40}}/\s*{CREDIT_WORD}\s*:)[^()]*[)\]）]$", re.I)
+"""A credit alone in brackets: '(Foto nella gallery di Luca Imperio)', '(ΑΠΕ-ΜΠΕ / photo: eurokinissi)'."""
+PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|auf|su|en|em|sur|op|di) "
+                         r"(unsplash|pexels|pixabay)$", re.I)
+
+
+def is_image_credit(text: str) -> bool:
+    stripped = text.strip().strip("*_")
+    if len(stripped) > 250 or stripped.startswith(("!", "<img", "[!")):
+        return False
+    short = len(stripped) <= 120
+    credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
+              or BRACKETED_CREDIT.match(stripped)
+              or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+    return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
+        or _credit_at_end(stripped) \
+        or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped))) or _credit_glued(stripped)
+
+
+def _credit_glued(line: str) -> bool:
+    """A caption run into its credit: a separator near the end with a name after it, and before it a
+    credit's word glued to the caption's last word. Looked for from the separators back, which most lines
+    do not have near their end, instead of searching the line for the credit's words."""
+    start = max(0, len(line) - GLUED_CREDIT_TAIL)
+    for separator in (":", "：", ","):
+        at = line.find(separator, start)
+        while at != -1:
+            if line[at + 1:].strip() and not NOT_A_NAME.search(line, at + 1) \
+                    and GLUED_BEFORE.search(line, max(0, at - 30), at):
+                return True
+            at = line.find(separator, at + 1)
+    return False
