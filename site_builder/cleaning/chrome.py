@@ -11,7 +11,7 @@ import re
 from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS,
                                            RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS, TICKER_LABELS, YOU_ARE_HERE,
                                            alternation, folded, folded_set)
-from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, is_channel_call, is_follow_call
+from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call, is_follow_call
 from site_builder.cleaning.phrasebook import NEWSLETTER_WORDS, READ_MORE_PROMPTS, SHARE_PREPOSITIONS, TOOL_OBJECTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -21,8 +21,6 @@ NETWORK_WORDS = {
     "cetak", "drucken", "afdrukken", "imprimer", "印刷", "sms", "kakaotalk", "hatena", "pocket", "instagram",
     "tiktok", "youtube",
 }
-NAMED_NETWORK = re.compile(r"\b(facebook|twitter|x|whatsapp|linkedin|telegram|instagram|tiktok|youtube|threads|"
-                           r"bluesky|mastodon|google (news|notícias|noticias|actualités|nachrichten|berita))\b")
 OPENS_IN_NEW_WINDOW = re.compile(r"(click to|klik untuk|clicca per|haz clic para|clique para|cliquez pour|"
                                  r"klicken, um|klik om).*\((opens|opent|si apre|se abre|abre|s'ouvre|öffnet|"
                                  r"membuka)[^)]*\)?$")
@@ -68,7 +66,8 @@ def is_widget_line(text: str) -> bool:
     words = bare(text)
     uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
     follow = (len(text) <= 80 and bool(FOLLOW.match(words))
-              and (bool(NAMED_NETWORK.search(words)) or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
+              and (bool(NAMED_NETWORK.search(words) or NAMED_CHANNEL.search(words))
+                   or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
     return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_HEADING_KEYS or bool(JAPANESE_SHARE.search(words))
             or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow
             or is_tool_phrase(words))
@@ -98,13 +97,6 @@ def _widget_next(widget: list[bool], passed: list[bool]) -> list[bool]:
 
 
 RELATED_KEYS = folded_set(RELATED_HEADINGS)
-RELATED_LABEL = re.compile(
-    r"^\s*(?:[*_]{1,3})?(read more|read also|also read|see also|related|more|baca juga|simak juga|lihat juga|"
-    r"baca selengkapnya|leggi anche|leggi|guarda anche|lee también|lea también|leer más|leia também|leia mais|"
-    r"veja também|lire aussi|à lire aussi|a lire aussi|lesen sie auch|auch interessant|mehr zum thema|lees ook|"
-    r"lees meer|lees verder|関連記事|あわせて読みたい|関連)\s*(?:[*_]{1,3})?(?:\s*[:：»>|]+|\s+[–—-]+)\s*\S", re.I)
-
-
 MORE_FROM_SECTION = re.compile(rf"^{alternation(MORE_FROM)} [^\W\d][\w'’-]*( [^\W\d][\w'’-]*){{0,2}}$")
 """'Meer uit Voetbal': a section's other articles, named by its one to three words."""
 READ_MORE = re.compile(rf"^{alternation(folded(prompt) for prompt in READ_MORE_PROMPTS)}(?!\w)")
@@ -120,16 +112,18 @@ def is_read_more_prompt(words: str) -> bool:
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
 
-LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS)
+LINE_LABELS = ("more", "leggi", "guarda anche", "関連")
+"""Labels that only introduce a linked headline on its line ('Leggi: …'), never head a block."""
+LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")
 LABEL_LONGEST = 40
 LABEL_MARK = re.compile(r"[:：»>|–—-]")
-LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in LINK_LABEL_KEYS if " " in key)
+LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in folded_set(RELATED_HEADINGS, TICKER_LABELS) if " " in key)
 
 
 def is_labelled_headline(text: str) -> bool:
-    """'Läs också: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a label of related
-    articles or of a ticker, in any language the lexicon holds."""
+    """'Läs också: …', 'Baca juga: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a
+    label of related articles, of a ticker or of a prompt to read on, in any language the lexicon holds."""
     end = LABEL_END.search(text, 0, LABEL_LONGEST) if LABEL_MARK.search(text, 0, LABEL_LONGEST) else None
     if end:
         return folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
@@ -167,8 +161,7 @@ def remove_related_links(work: Work) -> None:
             kept.append(line)
             continue
         words = bare(line.text) if len(line.text) <= 80 else ""
-        if is_related_heading(words) or (len(line.text) <= 300 and (RELATED_LABEL.match(line.text)
-                                                                     or is_labelled_headline(line.text))) \
+        if is_related_heading(words) or (len(line.text) <= 300 and is_labelled_headline(line.text)) \
                 or (words and is_read_more_prompt(words)):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
             dropping = is_related_heading(words)
@@ -225,7 +218,6 @@ CHANNEL_CALL = re.compile(
 BARE_APP_CALL = re.compile(r"^(download|get|install|unduh|scarica|descarga|baixe|téléchargez|installeer)\s+"
                            r"(the |our |l'|la |o |a |de |die |aplikasi )?(app|apps|aplikasi|application|appli)$")
 JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
-NEWSLETTER_NOUNS = {"newsletter", "our newsletter", "nieuwsbrief", "ニュースレター"}
 
 
 CALL_LONGEST = 320
@@ -247,7 +239,7 @@ def is_newsletter_call(text: str) -> bool:
             and not SENTENCE_ENDING.search(text.rstrip("!")):
         return True
     calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
-    return (words in NEWSLETTER_NOUNS or any(call.match(words) for call in calls)
+    return (any(call.match(words) for call in calls)
             or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words) or is_follow_call(words))
 
 

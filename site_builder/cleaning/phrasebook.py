@@ -176,10 +176,6 @@ PLACEHOLDERS = frozenset({
     "caricamento", "laden", "memuat", "ładowanie", "wczytywanie", "načítání", "načítám", "betöltés", "se încarcă",
     "загрузка", "завантаження", "φόρτωση", "yükleniyor", "laddar", "indlæser", "laster", "ladataan", "carregant",
     "جار التحميل", "جاري التحميل", "लोड हो रहा है", "đang tải", "加载中", "載入中", "読み込み中", "로딩 중",
-    # a button's answer
-    "link copied", "copied", "copied!", "link kopiert", "lien copié", "enlace copiado", "link copiado",
-    "link copiato", "tautan disalin", "link gekopieerd", "タイトルとurlをコピーしました", "コピーしました",
-    "链接已复制", "링크가 복사되었습니다",
     # errors
     "something went wrong", "an error occurred", "an error has occurred", "error loading", "oops",
     "video unavailable", "this video is unavailable", "this content is not available", "content not available",
