@@ -11,7 +11,8 @@ import re
 from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS,
                                            RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS, TICKER_LABELS, YOU_ARE_HERE,
                                            alternation, folded, folded_set)
-from site_builder.cleaning.notices import COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call, is_follow_call
+from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call,
+                                           is_follow_call)
 from site_builder.cleaning.phrasebook import NEWSLETTER_WORDS, READ_MORE_PROMPTS, SHARE_PREPOSITIONS, TOOL_OBJECTS
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -285,7 +286,8 @@ def is_breadcrumb(text: str) -> bool:
     if len(text) <= 80 and is_navigation_run(text):
         return True
     stripped = LINK.sub(LABEL, text.strip()).strip("*_ ")
-    if folded(stripped.split(" ", 1)[0]) in YOU_ARE_HERE_FIRST and (here := YOU_ARE_HERE_LABEL.match(stripped)):  # the trail's label says what it is: any separators
+    # After its label, a trail says what it is: any separators.
+    if folded(stripped.split(" ", 1)[0]) in YOU_ARE_HERE_FIRST and (here := YOU_ARE_HERE_LABEL.match(stripped)):
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
         return len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith(".") for step in steps)
     segments = BREADCRUMB_SEPARATORS.split(stripped)

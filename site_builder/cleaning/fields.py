@@ -73,8 +73,10 @@ def is_contact_line(text: str) -> bool:
     """Contact details of the page, not a sentence: an e-mail address or a labelled telephone number
     ('Päivystävä palomestari … Puh:0500542112 …@pelastustoimi.fi'); 'Readers can write to
     letters@paper.com.' ends as a sentence and stays."""
-    if "@" not in text and not any(label in text.casefold() for label in PHONE_LABELS):  # most lines, at once
-        return False
+    if "@" not in text:
+        lowered = text.casefold()
+        if not any(label in lowered for label in PHONE_LABELS):  # most lines, at once
+            return False
     stripped = text.strip().strip("*_ ")
     return len(stripped) <= CONTACT_LONGEST and not stripped.endswith((".", "!", "?", "。")) \
         and ("@" in stripped and bool(EMAIL.search(stripped)) or bool(PHONE.search(stripped)))
