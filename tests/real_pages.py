@@ -79,7 +79,7 @@ def split_of(path: Path) -> str:
 
 
 def page_files(split: str | None = None) -> list[Path]:
-    files = sorted(PAGES.glob("[abc]-*.txt"))
+    files = sorted(PAGES.glob("[a-z]-*.txt"))
     return [path for path in files if split is None or split_of(path) == split]
 
 
