@@ -143,10 +143,12 @@ def score_page(page: LabelledPage, clean=clean_article, chrome: frozenset[str] =
         if not seen or label == "A":
             continue
         if label == "K":
-            # Lost when a rule removed it, or when the reader cannot find its words (but for a line with
-            # markup, which renders alone otherwise than in its page: an image, a reference link).
+            # Lost when a rule removed it, or when the reader cannot find its words, rendered or as written (a
+            # line of a code block), but for a line with markup, which renders alone otherwise than in its page
+            # (an image, a reference link).
             score.keep_total += 1
-            if article.body_line + position not in removed and (seen in text or MARKUP.search(line)):
+            if article.body_line + position not in removed and (seen in text or normalise(line) in text
+                                                                or MARKUP.search(line)):
                 score.kept += 1
             else:
                 score.misses.append(f"{page.name}: lost {line[:100]!r}")

@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from site_builder.cleaning.embeds import (ATTRIBUTES, BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
                                  embed_from_blockquote, embed_from_facebook, embed_from_iframe)
-from site_builder.cleaning.noise import EMBED_MARK, Change, Line, Work, bare, drop_lines, is_tag_like, replace_blocks
+from site_builder.cleaning.noise import (EMBED_MARK, Change, Line, Work, bare, code_lines, drop_lines, is_tag_like,
+                                         replace_blocks)
 
 # A whole script element (its content never runs past the next <script), else a lone opening or
 # closing tag: an unclosed <script> must not swallow the text after it.
@@ -106,13 +107,14 @@ NOT_A_QUOTE_SOURCE = re.compile(r"(reporting|editing|writing|additional|laporan|
 
 def attach_quote_attributions(work: Work) -> None:
     """A pull quote and its "— Name, role" line become one blockquote, so the attribution stays with it."""
-    lines = work.lines
+    lines, code = work.lines, code_lines(work)
     for index, line in enumerate(lines):
         match = ATTRIBUTION.match(line.text)
         # Spanish and Portuguese write dialogue with dashes: a line that asks or ends a sentence is speech.
-        if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)) or re.search(r"[.?!…]$", match.group(2).strip()):
+        if not match or NOT_A_QUOTE_SOURCE.search(match.group(2)) or re.search(r"[.?!…]$", match.group(2).strip()) \
+                or index in code:
             continue
-        quote = _paragraph_before(lines, index)
+        quote = _paragraph_before(lines, index, code)
         if not quote or len(" ".join(lines[i].text for i in quote).split()) > QUOTE_WORDS:
             continue
         for i in quote:
@@ -125,9 +127,10 @@ def attach_quote_attributions(work: Work) -> None:
                                    f"kept with its quote (line {lines[quote[0]].number})"))
 
 
-def _paragraph_before(lines: list[Line], index: int) -> list[int]:
+def _paragraph_before(lines: list[Line], index: int, code: set[int]) -> list[int]:
     """Indexes of the plain-text paragraph just above ``index`` (blank lines between allowed); none when
-    it has more lines than a pull quote may have words, which also bounds the cost of each line."""
+    it has more lines than a pull quote may have words, which also bounds the cost of each line, or when
+    it is code."""
     i = index - 1
     while i >= 0 and not lines[i].text.strip():
         i -= 1
@@ -137,7 +140,7 @@ def _paragraph_before(lines: list[Line], index: int) -> list[int]:
     block = list(range(i + 1, end + 1))
     plain = all(not lines[j].text.lstrip().startswith(("#", ">", "-", "*", "<", "|", EMBED_MARK, "—", "―", "!"))
                 for j in block)
-    return block if block and plain and len(block) <= QUOTE_WORDS else []
+    return block if block and plain and len(block) <= QUOTE_WORDS and not code.intersection(block) else []
 
 
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
@@ -149,11 +152,11 @@ def separate_paragraph_lines(work: Work) -> None:
     """Clipped pages put one paragraph per line; Markdown would join them. A long line (over 100
     characters) that ends a sentence, followed directly by more prose, gets a blank line after it
     (hand-wrapped Markdown, whose lines are short, is left alone)."""
-    lines, result = work.lines, []
+    lines, result, code = work.lines, [], code_lines(work)
     for index, line in enumerate(lines):
         result.append(line)
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        if (len(line.text) > 100 and SENTENCE_END.search(line.text.rstrip()) and following.strip()
+        if index not in code and (len(line.text) > 100 and SENTENCE_END.search(line.text.rstrip()) and following.strip()
                 and not _starts_block(line.text) and not _starts_block(following)):
             result.append(Line(line.number, ""))
             work.changes.append(Change("line-paragraphs", line.number, "changed", line.text.strip(),

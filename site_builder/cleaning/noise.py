@@ -142,6 +142,18 @@ LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 it break without it."""
 
 
+def code_lines(work: Work) -> set[int]:
+    """Indexes of the lines of fenced code blocks, fences included: code, which rules that rewrite lines
+    leave as it is (a YAML example's '---' is no attribution dash)."""
+    inside, fence = set(), None
+    for index, line in enumerate(work.lines if work.has_code else ()):
+        if fence or line.text.lstrip().startswith(("```", "~~~")):
+            text = line.text.strip()
+            fence = None if fence and text.startswith(fence) else fence or text[:3]
+            inside.add(index)
+    return inside
+
+
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds (a string it returns is the
     evidence, for --explain); lines over ``longest`` characters are prose, and table rows, code blocks and
