@@ -182,11 +182,14 @@ def test_a_sentence_that_begins_with_the_outlets_name_stays():
 
 def test_code_blocks_are_left_as_written():
     """A post's fenced YAML example holds '---' lines and a long prose-like line: no rule that rewrites
-    lines takes them for an attribution dash or a paragraph (a real Jekyll post in tests/cleaning_real)."""
+    lines takes them for an attribution dash, a paragraph or a text bullet (a real Jekyll post in
+    tests/cleaning_real)."""
     code = ("```text\n---\nlayout: post\ntitle: Hello\n---\n" + "Lorem ipsum dolor sit amet, consectetur "
-            "adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nNext line.\n```\n")
+            "adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.\nNext line.\n"
+            "• not a list item\n```\n")
     body = f"How to write a post.\n\n{code}\nAfter the example, the text goes on.\n"
     cleaned = clean_article(make_article(body))
     assert code in cleaned.markdown
     assert "<blockquote>" not in cleaned.html
-    assert not [change for change in cleaned.cleanup if change.rule in ("quote-attribution", "line-paragraphs")]
+    assert not [change for change in cleaned.cleanup if change.rule in ("quote-attribution", "line-paragraphs",
+                                                                        "text-bullets")]

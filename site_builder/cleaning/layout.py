@@ -81,13 +81,13 @@ DASH_ITEM = re.compile(r"^\s*[–]\s+(\S.*)$")
 
 def make_bullet_lists(work: Work) -> None:
     """Text bullets ("•", or a run of "–" lines) become a Markdown list, separated from the text above."""
-    lines, result = work.lines, []
+    lines, result, code = work.lines, [], code_lines(work)
     content = [line for line in lines if line.text.strip()]
     dash_runs = {id(line) for a, b in zip(content, content[1:]) if DASH_ITEM.match(a.text) and DASH_ITEM.match(b.text)
                  for line in (a, b)}
-    for line in lines:
+    for index, line in enumerate(lines):
         match = BULLET.match(line.text) or (DASH_ITEM.match(line.text) if id(line) in dash_runs else None)
-        if not match:
+        if not match or index in code:
             result.append(line)
             continue
         if result and result[-1].text.strip() and not result[-1].text.startswith("- "):
