@@ -250,10 +250,8 @@ def is_cut_teaser(text: str) -> bool:
 
 # --- labels before the text and after it -----------------------------------------------------------
 
-LABEL_WORDS = 3
-"""Lines of at most this many words, outside the text, are labels: kickers, menus, bylines' captions. Four
-words are as often a subheading or a standfirst the text begins with ('Polémico penal del Vida') as a label:
-on the tune part of tests/cleaning_real, 4 took 5 real lines for 3 noise lines more."""
+LABEL_WORDS = 4
+"""Lines of at most this many words, outside the text, are labels: kickers, menus, bylines' captions."""
 
 
 def remove_edge_labels(work: Work) -> None:
@@ -356,7 +354,7 @@ def is_label(text: str) -> bool:
     if BARE_ADDRESS.match(stripped) or is_field(stripped):
         return True
     if " | " in stripped and word_count(stripped) <= FIELD_ROW_WORDS and not SENTENCE_END.search(stripped):
-        return all(word_count(part) <= FIELD_PART_WORDS for part in stripped.split(" | "))
+        return all(word_count(part) <= LABEL_WORDS + 1 for part in stripped.split(" | "))
     if COUNTER.match(stripped):
         return any(char.islower() for char in stripped.split(" ", 1)[1])
     if stripped.endswith((":", "：")) and word_count(stripped) <= 2:  # a field whose value is not there
@@ -369,7 +367,6 @@ FIELD = re.compile(r"^[-•*\s]*[^\W\d_][\w.-]*(\s[^\W\d_][\w.-]*)?\s?:\s?\S")
 """A field of the page: one or two words, a colon, a value ("Editor: Faisal M", "Kaynak: DHA")."""
 FIELD_WORDS = 8
 FIELD_ROW_WORDS = 12
-FIELD_PART_WORDS = 5
 """A row of the page's fields ("7 OTTOBRE 2019 | giornalistinelpallone Isidoro Trovato") is short parts
 between bars."""
 TEASER_WORDS = 40
