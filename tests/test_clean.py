@@ -193,3 +193,16 @@ def test_code_blocks_are_left_as_written():
     assert "<blockquote>" not in cleaned.html
     assert not [change for change in cleaned.cleanup if change.rule in ("quote-attribution", "line-paragraphs",
                                                                         "text-bullets")]
+
+
+def test_clipped_text_indented_like_code_reads_as_text_and_code_stays_code():
+    """A clipped page indents its paragraphs with four spaces, which Markdown shows as code (a real page of
+    Liberty Times, tests/cleaning_real); an indented block of code and a list item's own paragraph keep it."""
+    prose = "Intro line.\n\n    The council met on Monday and approved the budget.\n\n    The vote was 7 to 2.\n"
+    cleaned = clean_article(make_article(prose))
+    assert "<pre>" not in cleaned.html and "<p>The vote was 7 to 2.</p>" in cleaned.html
+    assert [change.rule for change in cleaned.cleanup] == ["indented-text", "indented-text"]
+    code = "Run this:\n\n    def main():\n        print('hello')\n\n    main()\n"
+    assert "<pre><code>def main():" in clean_article(make_article(code)).html
+    listed = "- First item\n\n    Its second paragraph, indented under it.\n"
+    assert clean_article(make_article(listed)).markdown == listed

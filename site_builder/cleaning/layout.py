@@ -143,6 +143,52 @@ def _paragraph_before(lines: list[Line], index: int, code: set[int]) -> list[int
     return block if block and plain and len(block) <= QUOTE_WORDS and not code.intersection(block) else []
 
 
+INDENTED = re.compile(r"^(?: {4,}|\t)\s*(?=\S)")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+CODE_LIKE = re.compile(r"[{};]\s*$|^\s*[{}]|\w\([^()]*\)\s*[{;:]?\s*$|\w\s*[+\-*/!=<>]?=\s*\S|</?[a-z][^>]*>|"
+                       r"^\s*(?:#|//|/\*|\$ |>>>|@\w|(?:def|class|import|from|return|function|var|let|const|if|"
+                       r"for|while|print|SELECT|echo)\b)")
+"""A line of code: a brace or semicolon at its end, a call, an assignment, a tag, a comment or a keyword at
+its start."""
+CODE_SHARE = 3
+"""A block is code when one line in this many looks like code (prose may hold one such line)."""
+
+
+def unindent_clipped_text(work: Work) -> None:
+    """Clipped pages often indent their text with spaces, and Markdown shows four spaces as code: the
+    article would read as one block of monospace. Indented lines that are not code (``CODE_LIKE``) nor the
+    continuation of a list item lose their indent; a real indented code block keeps it."""
+    if not any(INDENTED.match(line.text) for line in work.lines):
+        return
+    code, in_list, lines = code_lines(work), False, list(work.lines)
+    blocks: list[list[int]] = []  # runs of indented lines, blank lines between them allowed
+    for index, line in enumerate(lines):
+        if index in code or not line.text.strip():
+            continue
+        if INDENTED.match(line.text):
+            if not in_list:
+                if blocks and blocks[-1][-1] == _previous_content(lines, index):
+                    blocks[-1].append(index)
+                else:
+                    blocks.append([index])
+            continue
+        in_list = bool(LIST_ITEM.match(line.text))
+    for block in blocks:
+        if CODE_SHARE * sum(bool(CODE_LIKE.search(lines[index].text)) for index in block) >= len(block):
+            continue
+        for index in block:
+            text = lines[index].text.strip()
+            work.changes.append(Change("indented-text", lines[index].number, "changed", text,
+                                       "no longer indented like code"))
+            lines[index] = replace(lines[index], text=text)
+    work.lines = lines
+
+
+def _previous_content(lines: list[Line], index: int) -> int:
+    """The index of the last non-blank line before ``index`` (-1 when none)."""
+    return next((i for i in range(index - 1, -1, -1) if lines[i].text.strip()), -1)
+
+
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)]*$")
 NOT_PROSE = ("#", ">", "-", "*", "+", "|", "<", "!", "[", "`", "•", "●", "▪", "◦", "‣", "∙", "·", "–", "—",
              EMBED_MARK)

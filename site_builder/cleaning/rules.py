@@ -16,7 +16,7 @@ from site_builder.cleaning.lexicon import AD_LABELS
 from site_builder.cleaning.phrasebook import PLACEHOLDERS
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
-                                 replace_social_embeds, separate_paragraph_lines)
+                                 replace_social_embeds, separate_paragraph_lines, unindent_clipped_text)
 from site_builder.cleaning.noise import (Line, LineTest, Rule, Work, drop_lines_of, line_rule, pattern_test,
                                         words_test)
 from site_builder.cleaning.sitechrome import remove_site_chrome
@@ -68,6 +68,8 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing-tags", "category or source tags after the last sentence", remove_trailing_tags),
     Rule("site-chrome", "lines seen in other articles of the same source (learned from the digest)",
          remove_site_chrome),
+    Rule("indented-text", "clipped text indented like a code block loses its indent (code keeps it)",
+         unindent_clipped_text),
     Rule("line-paragraphs", "one-paragraph-per-line clippings become Markdown paragraphs",
          separate_paragraph_lines),
     Rule("text-bullets", "text bullets (•) become a Markdown list", make_bullet_lists),
