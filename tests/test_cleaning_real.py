@@ -1,5 +1,5 @@
 """The cleaner on real clipped pages written by others, labelled line by line by a helper who never saw
-the rules (tests/cleaning_real: origins in SOURCES-a.md, -b.md and -c.md). Rules are tuned on the
+the rules (tests/cleaning_real: origins in SOURCES-a.md to -f.md). Rules are tuned on the
 `tune` part only; the `report` part (other outlets) is only measured. Both figures are printed at the
 end of the test run; the floors below are what the cleaner reached when first measured, so a change
 that loses ground fails."""

@@ -6,6 +6,7 @@ date's label left without its date ("- Published").
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from site_builder.cleaning.lexicon import (AGO_WORDS, DATE_LABELS, RELATIVE_TIME_CJK, TIME_UNITS, alternation, folded,
                                            folded_set)
@@ -34,17 +35,36 @@ def remove_date_lines(work: Work) -> None:
 
 def is_date_line(text: str) -> bool:
     """A timestamp or dateline of the page ("Sonntag, 05. November 2017", "26.10.2018", "Kamis, 23
-    Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04"): a few words around a year or a numeric
-    date, not a sentence."""
+    Oktober 2025 – 15:01 WIB", "Published 3 hours ago 12:04", "2026. január 16, péntek", "2005年05月06日(金)
+    15時36分", in any script's digits): a few words around a year or a numeric date, not a sentence."""
     if not DIGIT.search(text):  # most lines: no date without a digit, but for a label that lost its date
         return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
-    stripped = text.strip().strip("*_-–—•· ")
-    words = word_count(stripped)
-    if not stripped or words > 9 or SENTENCE_END.search(stripped) or STRUCTURE.match(stripped):
+    stripped = ascii_digits(text).strip().strip("*_-–—•· ")
+    words = word_count(CJK_DATE_PART.sub(" ", stripped))
+    if not stripped or words > 9 or (SENTENCE_END.search(stripped) and not UNIT_AFTER_TIME.search(stripped)) \
+            or (STRUCTURE.match(stripped) and not DAY_OR_YEAR_FIRST.match(stripped)):
         return False
     dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped) or ERA_DATE.search(stripped)
     return bool(dated) and (words <= 6 or len(DIGIT.findall(stripped)) >= 6) and not SCORE.search(stripped) \
         or words <= 6 and is_relative_time(stripped)
+
+
+CJK_DATE_PART = re.compile(r"(?<=\d)[年月日時分秒]|[(（][月火水木金土日一二三四五六][)）]")
+"""The units of a date or time written in Chinese characters, and a weekday in brackets: a date's parts, not
+words."""
+UNIT_AFTER_TIME = re.compile(r"\d\s?[^\W\d]{1,3}\.$")
+"""A time's unit abbreviated after it ('06.14 น.', '15 Uhr.'): its dot ends no sentence."""
+DAY_OR_YEAR_FIRST = re.compile(r"^(?:\d{1,2}\.\s+[^\W\d]+\.?,?\s+(?:19|20)\d\d|(?:19|20)\d\d\.\s)")
+"""A date written day or year first with a dot ('11. března 2021', '2026. január 16'), which Markdown reads as a
+list item's number."""
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of every script as ASCII digits ('২০২৪' -> '2024'), so that a year is a year
+    in Bengali, Arabic, Persian or Thai as well."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(char)) if char.isdigit() and not char.isascii() else char for char in text)
 
 
 DATE_LABEL_KEYS = folded_set(DATE_LABELS)
