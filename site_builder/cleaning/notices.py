@@ -54,10 +54,23 @@ NOTICE_LONGEST = 250
 """Notices are a sentence or two; longer lines are the text, not asked about."""
 
 
+RELAY_FOOTER = re.compile(
+    r"^\W*(?:The post .+ appeared first on|L['’]articolo .+ proviene da|La entrada .+ se publicó primero en|"
+    r"El post .+ apareció primero en|(?:L['’]article|Cet article) .+ est apparu en premier sur|"
+    r"Der Beitrag .+ erschien zuerst auf|O post .+ apareceu primeiro em|Het bericht .+ verscheen eerst op|"
+    r"Wpis .+ pochodzi z serwisu|Artikel .+ pertama kali tampil (?:di|pada)|Сообщение .+ появились сначала на) "
+    r"\S.{0,80}$")
+"""The line a blog's feed adds under each post it relays (WordPress' SEO plugins: 'The post … appeared
+first on …'), in the languages they write it in."""
+
+
 def reader_notice(text: str) -> str:
     """What the page tells its reader, in any of the lexicon's languages: a cookie notice ('Tento web
     používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
-    audio element'). Returns the evidence. (Sentences are not folded: that would cost more than the rule.)"""
+    audio element'), a feed's relay footer. Returns the evidence. (Sentences are not folded: that would
+    cost more than the rule.)"""
+    if RELAY_FOOTER.match(text):
+        return "a feed's footer naming where the post appeared first"
     words = bare(text)
     if (cookie := COOKIES.find(words)) and (consent := CONSENT.find(words)):
         return f"a cookie notice: {cookie['cookie']!r}, {consent['consent']!r}"

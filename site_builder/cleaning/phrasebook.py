@@ -137,6 +137,26 @@ READER_NOTICES = (
     "masuk untuk berkomentar", "zaloguj się, aby dodać komentarz", "войдите, чтобы оставить комментарий",
     "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta", "cancelar resposta",
     "annulla risposta", "reactie annuleren", "batalkan balasan",
+    # rating widgets (the fixed strings of blogs' star-rating plugins)
+    "click on a star to rate it", "no votes so far", "be the first to rate this post", "rate this post:",
+    "klicken sie auf einen stern, um zu bewerten", "cliquez sur une étoile pour la noter",
+    "haz clic en una estrella para puntuar", "clique em uma estrela para avaliar", "clicca su una stella per votare",
+    "kaise laga",
+    # the photo is not of the event
+    "사진은 기사와 직접적인 관련이 없습니다", "사진은 기사 내용과 무관", "写真はイメージです", "画像はイメージです",
+    "图片与本文无关",
+    # which browser to read the site with
+    "為達最佳瀏覽效果", "为达到最佳浏览效果",
+    # push notifications and readers' own photos and tips, asked of the reader
+    "dobijate obaveštenja", "send us your photos", "send us your videos", "schicken sie uns ihre fotos",
+    "envoyez-nous vos photos", "inviaci le tue foto", "envíanos tus fotos", "pošaljite nam vaše snimke",
+    "stuur ons je foto",
+    # rights reserved, in the words of sites that say it in a sentence
+    "zadržava sva prava", "sva prava zadržana", "všetky práva vyhradené", "všechna práva vyhrazena",
+    "wszelkie prawa zastrzeżone", "minden jog fenntartva", "toate drepturile rezervate", "все права защищены",
+    "всі права захищені", "με επιφύλαξη παντός δικαιώματος", "tüm hakları saklıdır", "alle rettigheder forbeholdes",
+    "alle rechten voorbehouden", "tous droits réservés", "todos los derechos reservados", "tutti i diritti riservati",
+    "todos os direitos reservados", "alle rechte vorbehalten", "all rights reserved", "hak cipta dilindungi",
 )
 """What a page tells its reader rather than reports: a paywall, a player or script the clipping lost."""
 
