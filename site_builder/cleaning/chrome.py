@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS,
-                                           RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS, TICKER_LABELS, YOU_ARE_HERE,
-                                           alternation, folded, folded_set)
+                                           RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS, TICKER_LABELS, UNSPACED,
+                                           YOU_ARE_HERE, alternation, folded, folded_set)
 from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call,
                                            is_follow_call)
-from site_builder.cleaning.phrasebook import NEWSLETTER_WORDS, READ_MORE_PROMPTS, SHARE_PREPOSITIONS, TOOL_OBJECTS
+from site_builder.cleaning.phrasebook import (NEWSLETTER_WORDS, PREV_NEXT_LABELS, READ_MORE_PROMPTS,
+                                              SHARE_PREPOSITIONS, TOOL_OBJECTS)
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
 NETWORK_WORDS = {
@@ -277,11 +278,30 @@ def is_navigation_run(text: str) -> bool:
         folded(bare(part)) in NAVIGATION_KEYS for part in NAVIGATION_PARTS.split(rest[0]) if part.strip())
 
 
+PREV_NEXT = re.compile(rf"^{alternation(PREV_NEXT_LABELS)}", re.I)
+PREV_NEXT_FIRST = frozenset(label.split()[0] for label in PREV_NEXT_LABELS)
+PREV_NEXT_UNSPACED = tuple(label for label in PREV_NEXT_LABELS if UNSPACED.match(label))
+
+
+def is_prev_next_link(text: str) -> bool:
+    """'Previous article', 'Næsta greinFjölgaði um 2%': a link to the site's article before or after this one,
+    alone or with its headline (which begins with a capital, run in or not); 'Next article will…' is prose.
+    The first word is looked up before the labels are tried."""
+    stripped = text.strip().lstrip("*_#•<«›» ")
+    if stripped.split(" ", 1)[0].lower() not in PREV_NEXT_FIRST and not stripped.startswith(PREV_NEXT_UNSPACED):
+        return False
+    found = PREV_NEXT.match(stripped)
+    if not found:
+        return False
+    rest = stripped[found.end():].lstrip(" :：»>|–—-")
+    return not rest or not rest[0].islower()
+
+
 def is_breadcrumb(text: str) -> bool:
-    """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite')."""
+    """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite', 'Previous article')."""
     if len(text) > 150:
         return False
-    if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS:
+    if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS or is_prev_next_link(text):
         return True
     if len(text) <= 80 and is_navigation_run(text):
         return True

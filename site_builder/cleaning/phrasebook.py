@@ -234,3 +234,23 @@ NEWSLETTER_WORDS = (
     "ενημερωτικό δελτίο", "buletin informativ", "ニュースレター", "뉴스레터", "订阅",
 )
 """A newsletter, named in a short call in any word order ("Newsletter abonnieren", "Ricevi la newsletter")."""
+
+
+PREV_NEXT_LABELS = (
+    "previous article", "next article", "previous post", "next post", "previous story", "next story",
+    "older post", "newer post", "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag",
+    "article précédent", "article suivant", "articolo precedente", "articolo successivo", "artículo anterior",
+    "artículo siguiente", "entrada anterior", "entrada siguiente", "noticia anterior", "noticia siguiente",
+    "artigo anterior", "próximo artigo", "post anterior", "próximo post", "notícia anterior", "próxima notícia",
+    "vorig artikel", "vorige artikel", "volgend artikel", "volgende artikel", "artikel sebelumnya",
+    "artikel selanjutnya", "berita sebelumnya", "berita selanjutnya", "poprzedni artykuł", "następny artykuł",
+    "poprzedni wpis", "następny wpis", "předchozí článek", "další článek", "predchádzajúci článok", "ďalší článok",
+    "előző cikk", "következő cikk", "előző bejegyzés", "következő bejegyzés", "articolul anterior",
+    "articolul următor", "предыдущая статья", "следующая статья", "предыдущая запись", "следующая запись",
+    "попередня стаття", "наступна стаття", "προηγούμενο άρθρο", "επόμενο άρθρο", "önceki haber", "sonraki haber",
+    "önceki yazı", "sonraki yazı", "föregående artikel", "nästa artikel", "forrige artikel", "næste artikel",
+    "forrige artikkel", "neste artikkel", "edellinen artikkeli", "seuraava artikkeli", "fyrri grein",
+    "næsta grein", "article anterior", "article següent", "bài trước", "bài tiếp theo", "المقال السابق",
+    "المقال التالي", "上一篇", "下一篇", "前の記事", "次の記事", "이전 기사", "다음 기사", "이전글", "다음글",
+)
+"""Links to the article before and after this one on the site, alone or with that article's headline."""
