@@ -10,7 +10,11 @@ import re
 from site_builder.cleaning.chrome import SENTENCE_ENDING
 from site_builder.cleaning.lexicon import CREDIT_WORDS, STOCK_PHOTO_LABELS, alternation
 
-BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$", re.I)
+BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$|^<image>.*</image>$|"
+                            r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$",
+                            re.I)
+"""An image's address alone on a line, or an image kept only as an inline data address (a lazy-loading
+placeholder, or what a crawler stored of it), which shows no picture."""
 CREDIT_WORD = alternation(CREDIT_WORDS + STOCK_PHOTO_LABELS)
 CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©|,\s)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
