@@ -1,6 +1,6 @@
-"""The image-credits rule's test: credits and captions of images the clipping lost ("(Foto: OpenAI)",
-"Kuva: Heli Kaski / Yle" after a caption, "(Photo by Name/Agency)", a credit run into its caption), and
-image addresses left alone on a line.
+"""The tests of the image-credits and agency-credits rules: credits and captions of images the clipping lost
+("(Foto: OpenAI)", "Kuva: Heli Kaski / Yle" after a caption, "(Photo by Name/Agency)", a credit run into its
+caption, "IMAGO/Name"), and image addresses left alone on a line.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 
 from site_builder.cleaning.chrome import SENTENCE_ENDING
 from site_builder.cleaning.lexicon import CREDIT_WORDS, STOCK_PHOTO_LABELS, alternation
+from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$|^<image>.*</image>$|"
                             r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$",
@@ -90,3 +91,22 @@ def _credit_glued(line: str) -> bool:
                 return True
             at = line.find(separator, at + 1)
     return False
+
+
+AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
+                           r"\bvia\s+(Getty|Reuters|AFP|AP|EPA|Shutterstock|[A-Z]{2,}))")
+"""A credit as agencies write it: ©, an agency in capitals with a slash on either side (IMAGO/Name,
+TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
+
+
+def is_agency_credit(text: str) -> str:
+    """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
+    text, and signed the way photo agencies sign."""
+    if "/" not in text and "©" not in text and "(c)" not in text and "via " not in text:  # most lines
+        return ""
+    stripped = text.strip()
+    if word_count(stripped) > 30 or STRUCTURE.match(stripped) or "http" in stripped \
+            or (is_prose(stripped) and stripped.endswith((".", "!", "?"))):
+        return ""
+    credit = AGENCY_CREDIT.search(stripped)
+    return f"signed as agencies sign: {credit.group(0).strip()!r}" if credit else ""

@@ -10,7 +10,7 @@ import re
 
 from site_builder.cleaning.chrome import (CALL_LONGEST, READING_TIME, is_breadcrumb, is_newsletter_call, is_tag_list,
                                           remove_event_promos, remove_related_links, remove_share_widgets)
-from site_builder.cleaning.credits import BARE_IMAGE_URL, is_image_credit
+from site_builder.cleaning.credits import BARE_IMAGE_URL, is_agency_credit, is_image_credit
 from site_builder.cleaning.notices import NOTICE_LONGEST, reader_notice, remove_comment_sections
 from site_builder.cleaning.lexicon import AD_LABELS
 from site_builder.cleaning.phrasebook import PLACEHOLDERS
@@ -22,7 +22,7 @@ from site_builder.cleaning.noise import (Line, LineTest, Rule, Work, drop_lines_
 from site_builder.cleaning.sitechrome import remove_site_chrome
 from site_builder.cleaning.dates import remove_date_lines
 from site_builder.cleaning.fields import CONTACT_LONGEST, page_field
-from site_builder.cleaning.shapes import (is_agency_credit, is_page_residue, is_share_row, remove_edge_labels,
+from site_builder.cleaning.shapes import (is_page_residue, is_share_row, remove_edge_labels,
                                  remove_repeated_lines, remove_teaser_lists, remove_title_echoes)
 
 RULES: tuple[Rule, ...] = (

@@ -143,26 +143,7 @@ def echoes(line: str, title: str) -> bool:
     return len(line) >= 0.6 * len(title) and title.startswith(line.rstrip(".…"))
 
 
-# --- credits, share rows ---------------------------------------------------------------------
-
-AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
-                           r"\bvia\s+(Getty|Reuters|AFP|AP|EPA|Shutterstock|[A-Z]{2,}))")
-"""A credit as agencies write it: ©, an agency in capitals with a slash on either side (IMAGO/Name,
-TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
-
-
-def is_agency_credit(text: str) -> str:
-    """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
-    text, and signed the way photo agencies sign."""
-    if "/" not in text and "©" not in text and "(c)" not in text and "via " not in text:  # most lines
-        return ""
-    stripped = text.strip()
-    if word_count(stripped) > 30 or STRUCTURE.match(stripped) or "http" in stripped \
-            or (is_prose(stripped) and stripped.endswith((".", "!", "?"))):
-        return ""
-    credit = AGENCY_CREDIT.search(stripped)
-    return f"signed as agencies sign: {credit.group(0).strip()!r}" if credit else ""
-
+# --- share rows, residue of the page ------------------------------------------------------------
 
 NETWORK = re.compile(r"facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|messenger|flipboard|email|"
                      r"e-mail|mail|copy-?link|print|x(?=whatsapp|facebook|mail)", re.I)
