@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from site_builder.cleaning.noise import Work, bare, drop_lines, is_tag_like
+from site_builder.cleaning.noise import EMBED_MARK, Work, bare, code_lines, drop_lines, is_tag_like
 
 LINES_REMEMBERED = 2048
 """The rules ask about each line of an article several times; more than an article's lines, kept for the
@@ -99,18 +99,39 @@ def repeat_key(text: str) -> str:
 def remove_title_echoes(work: Work) -> None:
     """Lines anywhere in the body that are the title again, matched loosely: in other case, with other
     punctuation, cut off, or with the outlet's name before or after it ("jpnn.com - Title", "Title | DAZN");
-    and lines that are only the outlet's name, or its name and a section ("bundesliga", "JPNN.com - Daerah")."""
+    lines that are only the outlet's name, or its name and a section ("bundesliga", "JPNN.com - Daerah");
+    and when the text follows the headline's first copy, every line before it: the page's header (menus,
+    notices, an age gate), which comes before an article's headline and never inside its text."""
     title, outlet = bare(work.title), outlet_key(work.source)
     if word_count(title) < 3 and not outlet:
         return
+    longest = 2 * len(work.title) + 60
+    code = code_lines(work)
+    copies = [index for index, line in enumerate(work.lines) if word_count(title) >= 3 and index not in code
+              and line.text.strip() and len(line.text) <= longest and echoes(bare(line.text), title)]
+    # A copy at the top (taken by duplicate-title) ended the header there: a standfirst may come between two.
+    topped = any(change.rule == "duplicate-title" for change in work.changes)
+    header = copies[0] if copies and not topped and text_follows(work, copies[0]) else 0
 
-    def evidence(text: str, _: int) -> str:
+    def evidence(text: str, index: int) -> str:
+        if index < header and not text.lstrip().startswith(EMBED_MARK):
+            return "before the headline's copy: the page's header"
         line = bare(text)
-        if word_count(title) >= 3 and echoes(line, title):
+        if index in copies:
             return "the title again"
         return "the outlet's name" if outlet and names_outlet(line, outlet) else ""
 
-    drop_lines(work, "title-echoes", evidence, longest=2 * len(work.title) + 60)
+    drop_lines(work, "title-echoes", evidence, longest=max(longest, 10**9 if header else 0))
+
+
+HEADER_SHARE = 2
+"""The words after the headline's copy are at least this many times those before it for the lines before it to
+be the page's header: a headline repeated as a last section's heading leaves the text before it."""
+
+
+def text_follows(work: Work, index: int) -> bool:
+    before = sum(word_count(line.text) for line in work.lines[:index])
+    return before > 0 and HEADER_SHARE * before <= sum(word_count(line.text) for line in work.lines[index + 1:])
 
 
 OUTLET_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*")
