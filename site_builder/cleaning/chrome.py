@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS,
-                                           RELATED_HEADINGS, SHARE_LABELS, TAG_LABELS, TICKER_LABELS, UNSPACED,
-                                           YOU_ARE_HERE, alternation, folded, folded_set)
+from site_builder.cleaning.headings import RELATED_HEADINGS
+from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS, SHARE_LABELS,
+                                           TAG_LABELS, TICKER_LABELS, UNSPACED, YOU_ARE_HERE, alternation, folded,
+                                           folded_set)
 from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call,
                                            is_follow_call)
 from site_builder.cleaning.phrasebook import (NEWSLETTER_WORDS, PREV_NEXT_LABELS, READ_MORE_PROMPTS,

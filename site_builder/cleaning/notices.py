@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.lexicon import COMMENT_HEADINGS, PhraseIndex, alternation, folded, folded_set
+from site_builder.cleaning.headings import COMMENT_HEADINGS
+from site_builder.cleaning.lexicon import PhraseIndex, alternation, folded, folded_set
 from site_builder.cleaning.noise import EMBED_MARK, Work, bare, drop_lines
 from site_builder.cleaning.phrasebook import (CALL_VERBS, CHANNEL_WORDS, COOKIE_NOTICE_WORDS, COOKIE_WORDS, MESSENGERS,
                                               NEWS_AGGREGATORS, READER_NOTICES, SOCIAL_NETWORKS)
