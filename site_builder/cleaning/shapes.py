@@ -67,7 +67,8 @@ def remove_repeated_lines(work: Work) -> None:
     keys = [repeat_key(line.text) for line in work.lines]
     counts = Counter(key for key in keys if key)
     repeated = {key for key, count in counts.items() if count > 1}
-    if not repeated:
+    doubled = {index for index, key in enumerate(keys) if key and is_doubled(key)}
+    if not repeated and not doubled:
         return
     first: dict[str, int] = {}
     for index, key in enumerate(keys):
@@ -76,12 +77,25 @@ def remove_repeated_lines(work: Work) -> None:
     # drop_lines counts the same lines in the same order, so the index is the line's place in ``keys``.
     def is_copy(text: str, index: int) -> str:
         key = keys[index]
+        if index in doubled:
+            return "the same words twice in one line (a teaser's picture and link)"
         if key not in repeated or STRUCTURE.match(text) or word_count(text) > 60:
             return ""
         kept = first[key] == index and word_count(text) >= PARAGRAPH_WORDS and counts[key] < CAPTION_COPIES
         return "" if kept else f"the body has it {counts[key]} times"
 
     drop_lines(work, "repeated-lines", is_copy, longest=REPEAT_LONGEST)
+
+
+DOUBLED_WORDS = 3
+
+
+def is_doubled(key: str) -> bool:
+    """'Quad bike rider dies Quad bike rider dies': a line that is one run of words twice, as a teaser's
+    picture caption and its link run together; never a writer's sentence."""
+    words = key.split()
+    half = len(words) // 2
+    return half >= DOUBLED_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def repeat_key(text: str) -> str:
@@ -162,41 +176,6 @@ def echoes(line: str, title: str) -> bool:
     if title in line:
         return len(line) <= len(title) + 40
     return len(line) >= 0.6 * len(title) and title.startswith(line.rstrip(".…"))
-
-
-# --- share rows, residue of the page ------------------------------------------------------------
-
-NETWORK = re.compile(r"facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|messenger|flipboard|email|"
-                     r"e-mail|mail|copy-?link|print|x(?=whatsapp|facebook|mail)", re.I)
-
-
-def is_share_row(text: str) -> str:
-    """Share buttons run together into one word ("xwhatsappmailcopy-link", "FacebookTwitterEmail")."""
-    stripped = text.strip()
-    if " " in stripped or len(stripped) > 80 or not stripped:
-        return ""
-    networks = NETWORK.findall(stripped)
-    if len(networks) >= 2 and len(NETWORK.sub("", stripped).strip("-_|·•/ ")) <= 2:
-        return f"{len(networks)} share buttons run together"
-    return ""
-
-
-RESIDUE = re.compile(r"""^\s*(?:
-      \{%.*%\}|\{\{.*\}\}                                      # a template tag of another engine ({% include share.html %})
-    | \[/?[a-z_]+(?:\s+[\w-]+=(?:"[^"]*"|\S+))+\]|\[/[a-z_]+\]      # a shortcode ([caption id="1"], [/embed])
-    | [\[(]\s*[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,3}\s*[\])]    # reporters' initials ((ant/rs), [RED/AB])
-    | via\s+\S+(?:\s\S+)?\s+https?://\S+                         # a feed's relay tag (via Feedburner http://bit.ly/x)
-    )\s*$""", re.X)
-
-
-def is_page_residue(text: str) -> str:
-    """What a page or a feed leaves of itself in the text: template tags and shortcodes another engine did
-    not expand, reporters' initials in brackets, a relay service's tag. A line that is nothing but that
-    is never a sentence, in any language."""
-    if not text.lstrip().startswith(("{", "[", "(", "via", "Via")):  # most lines
-        return ""
-    found = RESIDUE.match(text)
-    return f"residue of the page: {found.group(0).strip()[:40]!r}" if found else ""
 
 
 # --- lists of other articles -------------------------------------------------------------------------
