@@ -107,15 +107,20 @@ READ_MORE_WHERE = 5
 """Words that may follow a prompt to say where ("en El Mundo", "på smhi.se Länk till annan webbplats")."""
 
 
+CLICK_HERE = re.compile(r"^(click here to|click here for|tap here to|klik di sini untuk|klik disini untuk|hier klicken,? "
+                        r"um|cliquez ici pour|clicca qui per|haz clic aquí para|clique aqui para|klik hier om) ")
+"""What a prompt may begin with ('Click here to read full article from source')."""
+
+
 def is_read_more_prompt(words: str) -> bool:
-    """'Continua a leggere', 'Leer noticia completa en El Mundo', 'Подробнее читайте на tvc.ru': a prompt
-    to read the article elsewhere, given the line's bare words."""
-    folded_words = folded(words)
+    """'Continua a leggere', 'Leer noticia completa en El Mundo', 'Подробнее читайте на tvc.ru', 'Click here
+    to read the full article': a prompt to read the article elsewhere, given the line's bare words."""
+    folded_words = CLICK_HERE.sub("", folded(words), count=1)
     found = READ_MORE.match(folded_words)
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
 
-LINE_LABELS = ("more", "leggi", "guarda anche", "関連")
+LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο")
 """Labels that only introduce a linked headline on its line ('Leggi: …'), never head a block."""
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")

@@ -233,7 +233,8 @@ GALLERY_LABELS = frozenset({
     "fotogaléria", "galéria", "fotógaléria", "galerie foto", "фотогалерея", "галерея", "смотреть фото",
     "φωτογραφίες", "foto galeri", "bildgalleri", "billedgalleri", "bildegalleri", "kuvagalleria",
     "galeria de fotos", "معرض الصور", "फोटो गैलरी", "xem ảnh", "thư viện ảnh", "图集", "相册", "フォトギャラリー",
-    "포토 갤러리", "사진 보기",
+    "포토 갤러리", "사진 보기", "odpri galerijo", "galerija", "fotogalerija", "foto galerija", "otvori galeriju",
+    "nuotraukų galerija", "galerii", "fotogalerii", "galerie foto", "фотогалерия", "галерија",
 })
 """A button that opens the page's photos, left without them."""
 

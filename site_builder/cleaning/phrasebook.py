@@ -30,7 +30,9 @@ READ_MORE_PROMPTS = frozenset({
     "lue koko juttu", "lue koko artikkeli", "llegeix més", "continua llegint", "اقرأ المزيد", "إقرأ المزيد",
     "اقرأ الخبر كاملا", "और पढ़ें", "पूरी खबर पढ़ें", "आगे पढ़ें", "đọc tiếp", "xem chi tiết", "đọc bài gốc",
     "阅读全文", "查看原文", "阅读原文", "閱讀全文", "続きを読む", "全文を読む", "元記事を読む", "기사 전문 보기",
-    "원문 보기",
+    "원문 보기", "read full article from source", "read the full article from source", "mine algallikale",
+    "skaityti daugiau", "lasīt vairāk", "loe edasi", "lesa meira", "preberi več", "pročitaj više", "прочитај више",
+    "прочети още", "čítať ďalej",
     # the video the clipping lost
     "watch the video", "watch video", "watch:", "see the video", "video:", "sehen sie das video", "video ansehen",
     "regardez la vidéo", "voir la vidéo", "mira el video", "mira el vídeo", "ver vídeo", "ver video",

@@ -28,6 +28,7 @@ RESIDUE = re.compile(r"""^\s*(?:
     | \[/?[a-z_]+(?:\s+[\w-]+=(?:"[^"]*"|\S+))+\]|\[/[a-z_]+\]      # a shortcode ([caption id="1"], [/embed])
     | [\[(]\s*[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,3}\s*[\])]    # reporters' initials ((ant/rs), [RED/AB])
     | via\s+\S+(?:\s\S+)?\s+https?://\S+                         # a feed's relay tag (via Feedburner http://bit.ly/x)
+    | [^\W\d_][\w.'’ -]{1,30}\s[-+−]?\d{1,2}(?:[.,]\d)?\s?°\s?[CF]?   # a weather widget (Rīgā -2 °C)
     )\s*$""", re.X)
 
 
@@ -35,7 +36,7 @@ def is_page_residue(text: str) -> str:
     """What a page or a feed leaves of itself in the text: template tags and shortcodes another engine did
     not expand, reporters' initials in brackets, a relay service's tag. A line that is nothing but that
     is never a sentence, in any language."""
-    if not text.lstrip().startswith(("{", "[", "(", "via", "Via")):  # most lines
+    if not text.lstrip().startswith(("{", "[", "(", "via", "Via")) and "°" not in text:  # most lines
         return ""
     found = RESIDUE.match(text)
     return f"residue of the page: {found.group(0).strip()[:40]!r}" if found else ""
