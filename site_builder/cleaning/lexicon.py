@@ -216,7 +216,10 @@ class PhraseIndex:
         """For each kind found in ``words`` (a line after ``bare``: single spaces, case-folded), the
         longest phrase of that kind found first."""
         found: dict[str, str] = {}
-        for word in self.first_words.intersection(words.split(" ")) if self.first_words else ():
+        # In the line's order, not a set's: a set's order changes from process to process, and so would the
+        # phrase named as evidence when two are found.
+        present = self.first_words.intersection(words.split(" ")) if self.first_words else ()
+        for word in sorted(present, key=words.split(" ").index) if len(present) > 1 else present:
             for phrase, kind in self.by_first[word]:
                 if kind not in found and (words.startswith(phrase) or f" {phrase}" in words):
                     found[kind] = phrase
