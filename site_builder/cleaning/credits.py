@@ -65,14 +65,32 @@ PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|au
                          r"(unsplash|pexels|pixabay)$", re.I)
 
 
+CREDIT_FIRST_WORDS = frozenset(word.split()[0].casefold() for word in CREDIT_WORDS + STOCK_PHOTO_LABELS) | {
+    "getty", "reuters", "afp", "ap", "antara", "epa", "dpa", "ansa", "efe", "shutterstock", "istock", "unsplash",
+    "kyodo", "共同", "photo", "foto"}
+"""The first words of the credits matched from a line's start: a line beginning otherwise (most lines) is not
+asked the patterns."""
+FIRST_WORD = re.compile(r"[^\s:：/,©]+")
+
+
+def _credit_line(stripped: str) -> bool:
+    """A line that is a credit from its start: 'Foto: Name', 'Reuters/Name', '(Photo by Name/Agency)'."""
+    if stripped[:1] in "([（©":
+        return bool(CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or BRACKETED_CREDIT.match(stripped)
+                    or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+    first = FIRST_WORD.match(stripped)
+    if not first or first.group(0).casefold() not in CREDIT_FIRST_WORDS:
+        return False
+    return bool(CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
+                or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+
+
 def is_image_credit(text: str) -> bool:
     stripped = text.strip().strip("*_")
     if len(stripped) > 250 or stripped.startswith(("!", "<img", "[!")):
         return False
     short = len(stripped) <= 120
-    credit = (CREDIT_LINE.match(stripped) or AGENCY_LINE.match(stripped) or PHOTO_BY_ON.match(stripped)
-              or BRACKETED_CREDIT.match(stripped)
-              or (CREDIT_BY_LINE.match(stripped) and len(stripped.split()) <= 8))
+    credit = short and _credit_line(stripped)
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \
         or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped))) or _credit_glued(stripped)

@@ -55,7 +55,8 @@ def remove_duplicate_title(work: Work) -> None:
 
 
 def remove_site_patterns(work: Work) -> None:
-    drop_lines(work, "site-patterns", lambda text, _: any(p.search(text.strip()) for p in work.patterns))
+    if work.patterns:
+        drop_lines(work, "site-patterns", lambda text, _: any(p.search(text.strip()) for p in work.patterns))
 
 
 MAX_TRAILING_TAGS = 5
@@ -69,7 +70,7 @@ def remove_trailing_tags(work: Work) -> None:
                                                    or is_tag_like(work.lines[end - 1].text)):
         dropped += bool(work.lines[end - 1].text.strip())
         end -= 1
-    if not any(line.text.strip() for line in work.lines[:end]):
+    if end == len(work.lines) or not any(line.text.strip() for line in work.lines[:end]):
         return
     tail = set(range(end, len(work.lines)))
     drop_lines(work, "trailing-tags", lambda text, i: i in tail)

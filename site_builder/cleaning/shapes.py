@@ -126,12 +126,13 @@ def remove_title_echoes(work: Work) -> None:
     # A copy at the top (taken by duplicate-title) ended the header there: a standfirst may come between two.
     topped = any(change.rule == "duplicate-title" for change in work.changes)
     header = copies[0] if copies and not topped and text_follows(work, copies[0]) else 0
+    copied = set(copies)
 
     def evidence(text: str, index: int) -> str:
         if index < header and not text.lstrip().startswith(EMBED_MARK):
             return "before the headline's copy: the page's header"
         line = bare(text)
-        if index in copies:
+        if index in copied:
             return "the title again"
         return "the outlet's name" if outlet and names_outlet(line, outlet) else ""
 
