@@ -141,12 +141,17 @@ def remove_title_echoes(work: Work) -> None:
 
 HEADER_SHARE = 2
 """The words after the headline's copy are at least this many times those before it for the lines before it to
-be the page's header: a headline repeated as a last section's heading leaves the text before it."""
+be the page's header: a headline repeated as a last section's heading leaves the text before it. As many words
+are enough when most lines before it are not prose (menus, notices, the page's own fields)."""
 
 
 def text_follows(work: Work, index: int) -> bool:
-    before = sum(word_count(line.text) for line in work.lines[:index])
-    return before > 0 and HEADER_SHARE * before <= sum(word_count(line.text) for line in work.lines[index + 1:])
+    before = [line.text for line in work.lines[:index] if line.text.strip()]
+    words_before = sum(map(word_count, before))
+    words_after = sum(word_count(line.text) for line in work.lines[index + 1:])
+    if not before or words_after < words_before:
+        return False
+    return HEADER_SHARE * words_before <= words_after or 2 * sum(map(is_prose, before)) < len(before)
 
 
 OUTLET_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*")
