@@ -23,7 +23,10 @@ AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|ant
                          r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
                                  rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
-                                 rf"[:：]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+                                 rf"[:：/]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*:\s*"
+                            r"[^.!?:()]{1,60}$")
+"""A caption's credit in capitals after it ('Jože Papež, župan FOTO: Bojan Rajšek'): written so, never the text."""
 STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
 """'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""
 STOCK_PHOTO_TAIL = 60
@@ -42,7 +45,7 @@ def _credit_at_end(line: str) -> bool:
     """A caption ending in its credit ('… Kuva: Heli Kaski / Yle') or in an archive note ('… Arkivbild.').
     Most lines have neither a colon nor such a last word, and are let go before the long patterns."""
     tail = line[-CREDIT_TAIL:]
-    if any(mark in tail for mark in ":：/©") and CAPTION_WITH_CREDIT.search(tail):
+    if any(mark in tail for mark in ":：/©") and (CAPTION_WITH_CREDIT.search(tail) or CAPITAL_CREDIT.search(tail)):
         return True
     words = line.rstrip(".)）").rsplit(None, 1)
     last = words[-1].lstrip("(（").casefold() if words else ""

@@ -23,7 +23,9 @@ CREDIT_WORDS = (
     "beeld", "afbeelding", "fotografía", "fotografia", "fotó", "fotók", "kuva", "kuvat", "fotoğraf", "zdjęcie",
     "zdjęcia", "fot.", "фото", "фотография", "фотографія", "φωτογραφία", "φωτ.", "billede", "billeder",
     "bildkälla", "imagine", "sursa foto", "사진", "图", "图片", "圖片", "摄影", "攝影", "图源", "صورة", "الصورة",
-    "फोटो", "तस्वीर", "ảnh", "nguồn ảnh",
+    "फोटो", "तस्वीर", "ảnh", "nguồn ảnh", "mynd", "myndir", "nuotrauka", "nuotr.", "attēls", "fotogrāfija",
+    "fotografija", "fotografije", "snímka", "снимка", "снимки", "عکس", "تصویر", "ছবি", "צילום", "תמונה", "larawan",
+    "ภาพ", "ที่มาภาพ", "źródło zdjęcia", "źródło zdjęcia głównego", "źródło", "zdroj",
 )
 """Words that begin a photo credit ("Kuva: Heli Kaski / Yle", "Fotó: Pixabay")."""
 
