@@ -96,7 +96,14 @@ def is_image_credit(text: str) -> bool:
     credit = short and _credit_line(stripped)
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \
-        or (len(stripped) <= 200 and bool(CAPTION_AGENCY.search(stripped))) or _credit_glued(stripped)
+        or (len(stripped) <= 200 and _caption_signed(stripped)) or _credit_glued(stripped)
+
+
+def _caption_signed(line: str) -> bool:
+    """A caption signed with its agency in brackets ('… talks to Adnan Januzaj (Reuters)'); not a wire story's
+    last sentence, which ends before the agency's bracket ('… oraz prokurator.(PAP)')."""
+    found = CAPTION_AGENCY.search(line)
+    return bool(found) and not line[:found.start()].rstrip().endswith((".", "!", "?", "…"))
 
 
 def _credit_glued(line: str) -> bool:
