@@ -14,7 +14,7 @@ from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION
                                            folded_set)
 from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call,
                                            is_follow_call)
-from site_builder.cleaning.phrasebook import (NEWSLETTER_WORDS, PREV_NEXT_LABELS, READ_MORE_PROMPTS,
+from site_builder.cleaning.phrasebook import (FOOTER_LINKS, NEWSLETTER_WORDS, PREV_NEXT_LABELS, READ_MORE_PROMPTS,
                                               SHARE_PREPOSITIONS, TOOL_OBJECTS)
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
 
@@ -303,11 +303,31 @@ def is_prev_next_link(text: str) -> bool:
     return not rest or not rest[0].islower()
 
 
+FOOTER_PHRASES = sorted((tuple(folded(link).split()) for link in FOOTER_LINKS), key=len, reverse=True)
+FOOTER_FIRST = frozenset(phrase[0] for phrase in FOOTER_PHRASES)
+FOOTER_LINKS_AT_LEAST = 3
+
+
+def is_footer_links(text: str) -> bool:
+    """'Cookie Policy Privacy Policy Brand Safety FAQ Help Contact Us': three or more of a footer's links run
+    into one line, with at most one word that is none of them."""
+    words = folded(bare(text)).replace("|", " ").replace("·", " ").split()
+    if len(words) < FOOTER_LINKS_AT_LEAST or words[0] not in FOOTER_FIRST:  # most lines, at once
+        return False
+    found, other, at = 0, 0, 0
+    while at < len(words):
+        phrase = next((p for p in FOOTER_PHRASES if tuple(words[at:at + len(p)]) == p), None)
+        found, other, at = (found + 1, other, at + len(phrase)) if phrase else (found, other + 1, at + 1)
+        if other > 1:
+            return False
+    return found >= FOOTER_LINKS_AT_LEAST
+
+
 def is_breadcrumb(text: str) -> bool:
     """'Home > Tech > AI', or a lone navigation link ('Back to top', 'Zur Startseite', 'Previous article')."""
     if len(text) > 150:
         return False
-    if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS or is_prev_next_link(text):
+    if len(text) <= 60 and folded(bare(text)) in NAVIGATION_KEYS or is_prev_next_link(text) or is_footer_links(text):
         return True
     if len(text) <= 80 and is_navigation_run(text):
         return True

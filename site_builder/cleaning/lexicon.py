@@ -83,7 +83,9 @@ SHARE_LABELS = frozenset({
     "distribuie articolul", "поделиться", "поділитися", "κοινοποίηση", "μοιραστείτε", "paylaş", "paylaşın",
     "dela", "dela artikeln", "del", "del artiklen", "del artikkelen", "jaa", "jaa artikkeli", "comparteix",
     "شارك", "شارك المقال", "شارك الخبر", "शेयर करें", "शेयर", "chia sẻ", "chia sẻ bài viết", "分享", "分享到",
-    "공유", "공유하기", "기사 공유", "แชร์", "שתף", "שתפו",
+    "공유", "공유하기", "기사 공유", "แชร์", "שתף", "שתפו", "podelite", "podelite vest", "podijeli", "podijelite",
+    "podeli", "deli", "deli članek", "сподели", "споделете", "dalintis", "pasidalinkite", "dalīties", "jaga", "deila",
+    "bagikan ini", "kongsi", "ibahagi", "اشتراک گذاری", "শেয়ার করুন", "শেয়ার",
 })
 """A share button's label alone on its line."""
 
@@ -98,7 +100,8 @@ PRINT_LABELS = frozenset({
     "artikel anhören", "anhören", "écouter l'article", "écouter", "escuchar", "ascolta", "ascoltare", "ouça",
     "ouvir", "dengarkan", "luister", "luisteren", "listen to",
     "odsłuchaj", "poslechnout", "слушать", "ακούστε", "dinle", "lyssna", "lyt", "kuuntele", "استمع",
-    "nghe bài viết", "收听", "듣기",
+    "nghe bài viết", "收听", "듣기", "글자크기 설정", "글자크기", "음성재생 설정", "음성재생", "본문 글자 크기",
+    "字級", "字体大小", "文字サイズ", "velikost písma", "rozmiar czcionki", "betűméret", "размер шрифта",
 })
 """A button of the page's article tools: print, text size, listen."""
 

@@ -256,3 +256,24 @@ PREV_NEXT_LABELS = (
     "المقال التالي", "上一篇", "下一篇", "前の記事", "次の記事", "이전 기사", "다음 기사", "이전글", "다음글",
 )
 """Links to the article before and after this one on the site, alone or with that article's headline."""
+
+
+FOOTER_LINKS = (
+    "privacy policy", "privacy", "cookie policy", "cookies", "cookie settings", "manage cookies", "terms and conditions",
+    "terms of use", "terms of service", "terms", "contact us", "contact", "about us", "about", "advertise",
+    "advertise with us", "careers", "jobs", "sitemap", "site map", "accessibility", "help", "faq", "faqs",
+    "brand safety", "do not sell my personal information", "newsletters", "rss", "subscribe", "corrections",
+    "impressum", "datenschutz", "datenschutzerklärung", "kontakt", "agb", "cookie-einstellungen", "barrierefreiheit",
+    "mediadaten", "über uns", "mentions légales", "politique de confidentialité", "conditions générales",
+    "conditions générales d'utilisation", "nous contacter", "plan du site", "gestion des cookies", "qui sommes-nous",
+    "aviso legal", "política de privacidad", "política de cookies", "contacto", "quiénes somos", "mapa del sitio",
+    "mapa web", "términos y condiciones", "note legali", "contatti", "chi siamo", "mappa del sito",
+    "termini e condizioni", "pubblicità", "política de privacidade", "termos de uso", "fale conosco", "contato",
+    "quem somos", "expediente", "privacybeleid", "cookiebeleid", "algemene voorwaarden", "colofon", "over ons",
+    "kebijakan privasi", "pedoman media siber", "tentang kami", "kontak", "redaksi", "disclaimer", "info iklan",
+    "karir", "polityka prywatności", "regulamin", "o nas", "zásady ochrany osobních údajů", "o nás",
+    "adatvédelem", "impresszum", "kapcsolat", "политика конфиденциальности", "контакты", "о нас", "реклама",
+    "gizlilik politikası", "künye", "iletişim", "hakkımızda", "integritetspolicy", "om oss", "kontakta oss",
+)
+"""Links of a page's footer, which a clipping often runs into one line ('Cookie Policy Privacy Policy Help
+Contact Us')."""
