@@ -44,9 +44,11 @@ def remove_duplicate_title(work: Work) -> None:
     """Lines before the text that repeat the title (clipping often catches the page's headline twice)."""
     title = bare(work.title)
     longest = 2 * len(work.title) + 20
-    kept, leading = [], True
-    for line in work.lines:
-        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title:
+    kept, leading, lines = [], True, work.lines
+    for index, line in enumerate(lines):
+        # A title that goes on in lower case on the next line is the text's first words, hard-wrapped.
+        goes_on = index + 1 < len(lines) and lines[index + 1].text[:1].islower()
+        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title and not goes_on:
             work.changes.append(Change("duplicate-title", line.number, "removed", line.text.strip()))
             continue
         leading = leading and not line.text.strip()

@@ -121,8 +121,11 @@ def remove_title_echoes(work: Work) -> None:
         return
     longest = 2 * len(work.title) + 60
     code = code_lines(work)
-    copies = [index for index, line in enumerate(work.lines) if word_count(title) >= 3 and index not in code
-              and line.text.strip() and len(line.text) <= longest and echoes(bare(line.text), title)]
+    lines = work.lines
+    # A copy that goes on in lower case on the next line is the text's first words, hard-wrapped.
+    copies = [index for index, line in enumerate(lines) if word_count(title) >= 3 and index not in code
+              and line.text.strip() and len(line.text) <= longest and echoes(bare(line.text), title)
+              and not (index + 1 < len(lines) and lines[index + 1].text[:1].islower())]
     # A copy at the top (taken by duplicate-title) ended the header there: a standfirst may come between two.
     topped = any(change.rule == "duplicate-title" for change in work.changes)
     header = copies[0] if copies and not topped and text_follows(work, copies[0]) else 0
@@ -245,7 +248,7 @@ def remove_edge_labels(work: Work) -> None:
     """Short lines before the first line of prose and after the last one that are not sentences: section
     kickers, menu items, "Reporter", "Related topics", "Video lainnya". Within the text, such lines are
     the writer's subheadings and stay."""
-    prose = [index for index, line in enumerate(work.lines) if is_prose(line.text)]
+    prose = prose_lines(work)
     if not prose:
         return
     first, last = prose[0], max(prose[-1], cut_off_end(work))
@@ -274,6 +277,32 @@ def remove_edge_labels(work: Work) -> None:
             "a short line after the text ends" if index > last else ""
 
     drop_lines(work, "edge-labels", evidence, longest=200)
+
+
+WRAP_END = re.compile(r"[^\W_]$")
+"""A line that ends on a letter or digit, not on punctuation: a hard-wrapped line may go on."""
+WRAPPED = re.compile(r"\s[a-zß-ÿα-ωа-яёіїєґ]{1,3}$")
+"""A line that ends on a short word in lower case ('… forte scossa di'): cut by the wrapping, never a label's end."""
+
+
+def prose_lines(work: Work) -> list[int]:
+    """The indexes of the lines that read as prose: alone, or as part of a paragraph hard-wrapped into short
+    lines ('forte scossa di' / 'terremoto registrata da' / 'INGV … alle ore'), each going on in the next,
+    which begins in lower case or with a digit."""
+    lines = work.lines
+    prose = {index for index, line in enumerate(lines) if is_prose(line.text)}
+    start = 0
+    for index in range(1, len(lines) + 1):
+        previous = lines[index - 1].text.rstrip()
+        following = lines[index].text[:1] if index < len(lines) else ""
+        goes_on = following.strip() and (WRAPPED.search(previous) or WRAP_END.search(previous)
+                                         and (following.islower() or following.isdigit()))
+        if goes_on:
+            continue
+        if index - start > 1 and is_prose(" ".join(line.text.strip() for line in lines[start:index])):
+            prose.update(range(start, index))
+        start = index
+    return sorted(prose)
 
 
 CUT_WORD = 2
