@@ -18,7 +18,7 @@ LAYERS = [
     {"cleaning.noise"},
     {"cleaning.notices", "cleaning.fields"},
     {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
-    {"cleaning.sitechrome", "cleaning.dates", "cleaning.credits", "cleaning.residue"},
+    {"cleaning.sitechrome", "cleaning.dates", "cleaning.credits", "cleaning.residue", "cleaning.titles"},
     {"cleaning.rules"},
     {"settings"},
     {"config"},

@@ -23,8 +23,8 @@ from site_builder.cleaning.sitechrome import remove_site_chrome
 from site_builder.cleaning.dates import remove_date_lines
 from site_builder.cleaning.fields import CONTACT_LONGEST, page_field
 from site_builder.cleaning.residue import is_page_residue, is_share_row
-from site_builder.cleaning.shapes import (remove_edge_labels, remove_repeated_lines, remove_teaser_lists,
-                                          remove_title_echoes)
+from site_builder.cleaning.shapes import remove_edge_labels, remove_repeated_lines, remove_teaser_lists
+from site_builder.cleaning.titles import remove_title_echoes
 
 RULES: tuple[Rule, ...] = (
     Rule("social-embeds", "embedded posts (X, Instagram, TikTok, Facebook, Threads, Bluesky, Mastodon, Reddit) "
