@@ -12,8 +12,8 @@ from site_builder.cleaning.headings import RELATED_HEADINGS
 from site_builder.cleaning.lexicon import (GALLERY_LABELS, MORE_FROM, NAVIGATION_LABELS, PRINT_LABELS, SHARE_LABELS,
                                            TAG_LABELS, TICKER_LABELS, UNSPACED, YOU_ARE_HERE, alternation, folded,
                                            folded_set)
-from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_CHANNEL, NAMED_NETWORK, is_channel_call,
-                                           is_follow_call)
+from site_builder.cleaning.notices import (COMMENT_HEADING_KEYS, NAMED_NETWORK, is_channel_call, is_follow_call,
+                                           names_channel)
 from site_builder.cleaning.phrasebook import (FOOTER_LINKS, NEWSLETTER_WORDS, PREV_NEXT_LABELS, READ_MORE_PROMPTS,
                                               SHARE_PREPOSITIONS, TOOL_OBJECTS)
 from site_builder.cleaning.noise import LABEL, LINK, LINK_DEFINITION, Change, Work, bare, drop_lines
@@ -69,7 +69,7 @@ def is_widget_line(text: str) -> bool:
     words = bare(text)
     uncounted = re.sub(r"[(\[（]?\d+[)\]）]?", "", words).strip(" ()[]（）")
     follow = (len(text) <= 80 and bool(FOLLOW.match(words))
-              and (bool(NAMED_NETWORK.search(words) or NAMED_CHANNEL.search(words))
+              and (bool(NAMED_NETWORK.search(words)) or names_channel(words)
                    or (not SENTENCE_ENDING.search(text) and len(words.split()) <= 6)))
     return (folded(words) in SHARE_KEYS or folded(uncounted) in COMMENT_HEADING_KEYS or bool(JAPANESE_SHARE.search(words))
             or bool(COMMENT_COUNT.match(words)) or bool(OPENS_IN_NEW_WINDOW.search(words)) or follow
@@ -304,15 +304,18 @@ def is_prev_next_link(text: str) -> bool:
 
 
 FOOTER_PHRASES = sorted((tuple(folded(link).split()) for link in FOOTER_LINKS), key=len, reverse=True)
-FOOTER_FIRST = frozenset(phrase[0] for phrase in FOOTER_PHRASES)
+FOOTER_FIRST = frozenset(phrase[0] for phrase in FOOTER_PHRASES) | {link.casefold().split()[0] for link in FOOTER_LINKS}
+"""First words, folded and as written: a line is folded only when its first word may begin a footer link."""
 FOOTER_LINKS_AT_LEAST = 3
 
 
 def is_footer_links(text: str) -> bool:
     """'Cookie Policy Privacy Policy Brand Safety FAQ Help Contact Us': three or more of a footer's links run
     into one line, with at most one word that is none of them."""
+    if bare(text).split(" ", 1)[0] not in FOOTER_FIRST:  # most lines, at once
+        return False
     words = folded(bare(text)).replace("|", " ").replace("·", " ").split()
-    if len(words) < FOOTER_LINKS_AT_LEAST or words[0] not in FOOTER_FIRST:  # most lines, at once
+    if len(words) < FOOTER_LINKS_AT_LEAST:
         return False
     found, other, at = 0, 0, 0
     while at < len(words):
@@ -336,6 +339,8 @@ def is_breadcrumb(text: str) -> bool:
     if folded(stripped.split(" ", 1)[0]) in YOU_ARE_HERE_FIRST and (here := YOU_ARE_HERE_LABEL.match(stripped)):
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
         return len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith(".") for step in steps)
+    if not any(mark in stripped for mark in ">›»/|"):  # no trail without its separators: most lines
+        return False
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     if (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START
             and all(0 < len(s.split()) <= 5 and not s.endswith(".") for s in segments)):

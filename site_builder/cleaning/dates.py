@@ -40,7 +40,7 @@ def is_date_line(text: str) -> bool:
     if not DIGIT.search(text):  # most lines: no date without a digit, but for a label that lost its date
         return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
     stripped = ascii_digits(text).strip().strip("*_-–—•· ")
-    words = word_count(CJK_DATE_PART.sub(" ", stripped))
+    words = word_count(stripped if stripped.isascii() else CJK_DATE_PART.sub(" ", stripped))
     if not stripped or words > 9 or (SENTENCE_END.search(stripped) and not UNIT_AFTER_TIME.search(stripped)) \
             or (STRUCTURE.match(stripped) and not DAY_OR_YEAR_FIRST.match(stripped)):
         return False

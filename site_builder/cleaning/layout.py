@@ -47,8 +47,8 @@ def remove_duplicate_title(work: Work) -> None:
     kept, leading, lines = [], True, work.lines
     for index, line in enumerate(lines):
         # A title that goes on in lower case on the next line is the text's first words, hard-wrapped.
-        goes_on = index + 1 < len(lines) and lines[index + 1].text[:1].islower()
-        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title and not goes_on:
+        if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title \
+                and not (index + 1 < len(lines) and lines[index + 1].text[:1].islower()):
             work.changes.append(Change("duplicate-title", line.number, "removed", line.text.strip()))
             continue
         leading = leading and not line.text.strip()
@@ -161,7 +161,7 @@ def unindent_clipped_text(work: Work) -> None:
     """Clipped pages often indent their text with spaces, and Markdown shows four spaces as code: the
     article would read as one block of monospace. Indented lines that are not code (``CODE_LIKE``) nor the
     continuation of a list item lose their indent; a real indented code block keeps it."""
-    if not any(INDENTED.match(line.text) for line in work.lines):
+    if not any(line.text.startswith(("    ", "\t")) for line in work.lines):
         return
     code, in_list, lines = code_lines(work), False, list(work.lines)
     blocks: list[list[int]] = []  # runs of indented lines, blank lines between them allowed

@@ -44,10 +44,16 @@ QUOTES = frozenset("\"'“”‘’«»„‚")
 """Quotes aside too: 'Нажмите "Enter" для перехода к содержанию' is a skip link however it quotes."""
 
 
+ASCII_QUOTES = str.maketrans("", "", "".join(char for char in QUOTES if char.isascii()))
+
+
 @lru_cache(maxsize=8192)
 def folded(words: str) -> str:
     """Words with accents and case aside: capitals drop Greek accents ("ΣΧΟΛΙΑ"), and some pages drop
-    others, so a set is looked up by the folded form of its entries."""
+    others, so a set is looked up by the folded form of its entries. (ASCII has no accents to drop: it is
+    only case-folded, most lines of most pages, at a fraction of the cost.)"""
+    if words.isascii():
+        return words.translate(ASCII_QUOTES).casefold()
     return "".join(char for char in unicodedata.normalize("NFD", words)
                    if not unicodedata.combining(char) and char not in QUOTES).casefold()
 

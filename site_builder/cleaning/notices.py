@@ -63,6 +63,8 @@ RELAY_FOOTER = re.compile(
     r"\S.{0,80}$")
 """The line a blog's feed adds under each post it relays (WordPress' SEO plugins: 'The post … appeared
 first on …'), in the languages they write it in."""
+RELAY_FIRST = frozenset("TLECDOHWAС")
+"""The first letters of those footers: a line beginning otherwise is not matched."""
 
 
 def reader_notice(text: str) -> str:
@@ -70,7 +72,7 @@ def reader_notice(text: str) -> str:
     používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
     audio element'), a feed's relay footer. Returns the evidence. (Sentences are not folded: that would
     cost more than the rule.)"""
-    if RELAY_FOOTER.match(text):
+    if text.lstrip(" *_")[:1] in RELAY_FIRST and RELAY_FOOTER.match(text):
         return "a feed's footer naming where the post appeared first"
     words = bare(text)
     if (cookie := COOKIES.find(words)) and (consent := CONSENT.find(words)):
@@ -82,7 +84,13 @@ def reader_notice(text: str) -> str:
 CHANNELS = PhraseIndex(frozenset({"messenger", "aggregator", "channel"}), messenger=MESSENGERS,
                        aggregator=NEWS_AGGREGATORS, channel=CHANNEL_WORDS)
 CALL_VERB_SET = frozenset(CALL_VERBS)
-NAMED_CHANNEL = re.compile(alternation({name.split()[0] for name in MESSENGERS + NEWS_AGGREGATORS}))
+CHANNEL_NAMES = tuple(sorted({name.split()[0] for name in MESSENGERS + NEWS_AGGREGATORS}))
+
+
+def names_channel(words: str) -> bool:
+    """Whether a messenger or a news aggregator is named, even inside a word ('WhatsApp-Kanal'): a few
+    substring searches, cheaper than one pattern of them all."""
+    return any(name in words for name in CHANNEL_NAMES)
 CHANNEL_LINK = re.compile(r"https?://(t\.me|telegram\.me|whatsapp\.com/channel|chat\.whatsapp\.com)/\w+/?\)")
 """A link to a channel itself, not to one of its posts (t.me/name/123), which an article may cite."""
 CHANNEL_LABEL_WORDS = 6
@@ -93,7 +101,7 @@ def is_channel_call(text: str, words: str) -> bool:
     beginning with a verb that asks to follow, naming a messenger's channel or a news aggregator; or a
     messenger's channel named alone or linked. A report on what a ministry posted on its Telegram
     channel, or on audios sent by WhatsApp, is neither."""
-    if not NAMED_CHANNEL.search(words):  # most lines name no messenger: let go before the word index
+    if not names_channel(words):  # most lines name no messenger: let go before the word index
         return False
     found = CHANNELS.find(words)
     channel = "messenger" in found and "channel" in found

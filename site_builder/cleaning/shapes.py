@@ -93,9 +93,10 @@ DOUBLED_WORDS = 3
 def is_doubled(key: str) -> bool:
     """'Quad bike rider dies Quad bike rider dies': a line that is one run of words twice, as a teaser's
     picture caption and its link run together; never a writer's sentence."""
-    words = key.split()
-    half = len(words) // 2
-    return half >= DOUBLED_WORDS and len(words) % 2 == 0 and words[:half] == words[half:]
+    half = len(key) // 2
+    # Two equal halves about a middle space ('a b c a b c'), checked before any word is counted.
+    return len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1:] \
+        and key.count(" ", 0, half) >= DOUBLED_WORDS - 1
 
 
 def repeat_key(text: str) -> str:
@@ -199,8 +200,6 @@ def remove_edge_labels(work: Work) -> None:
     drop_lines(work, "edge-labels", evidence, longest=200)
 
 
-WRAP_END = re.compile(r"[^\W_]$")
-"""A line that ends on a letter or digit, not on punctuation: a hard-wrapped line may go on."""
 WRAPPED = re.compile(r"\s[a-zß-ÿα-ωа-яёіїєґ]{1,3}$")
 """A line that ends on a short word in lower case ('… forte scossa di'): cut by the wrapping, never a label's end."""
 
@@ -215,8 +214,8 @@ def prose_lines(work: Work) -> list[int]:
     for index in range(1, len(lines) + 1):
         previous = lines[index - 1].text.rstrip()
         following = lines[index].text[:1] if index < len(lines) else ""
-        goes_on = following.strip() and (WRAPPED.search(previous) or WRAP_END.search(previous)
-                                         and (following.islower() or following.isdigit()))
+        goes_on = following.strip() and previous[-1:].isalnum() and (
+            following.islower() or following.isdigit() or bool(WRAPPED.search(previous, len(previous) - 4)))
         if goes_on:
             continue
         if index - start > 1 and is_prose(" ".join(line.text.strip() for line in lines[start:index])):
