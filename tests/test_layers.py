@@ -16,7 +16,7 @@ LAYERS = [
     {"content.yamldoc", "content.slugs", "cleaning.markdown", "cleaning.embeds", "cleaning.lexicon", "cleaning.headings",
      "cleaning.phrasebook", "stories.features", "stories.meaning"},
     {"cleaning.noise"},
-    {"cleaning.notices", "cleaning.fields"},
+    {"cleaning.notices", "cleaning.fields", "cleaning.navigation"},
     {"cleaning.chrome", "cleaning.layout", "cleaning.shapes"},
     {"cleaning.sitechrome", "cleaning.dates", "cleaning.credits", "cleaning.residue", "cleaning.titles"},
     {"cleaning.rules"},

@@ -91,7 +91,8 @@ SHARE_LABELS = frozenset({
     "شارك", "شارك المقال", "شارك الخبر", "शेयर करें", "शेयर", "chia sẻ", "chia sẻ bài viết", "分享", "分享到",
     "공유", "공유하기", "기사 공유", "แชร์", "שתף", "שתפו", "podelite", "podelite vest", "podijeli", "podijelite",
     "podeli", "deli", "deli članek", "сподели", "споделете", "dalintis", "pasidalinkite", "dalīties", "jaga", "deila",
-    "bagikan ini", "kongsi", "ibahagi", "اشتراک گذاری", "শেয়ার করুন", "শেয়ার",
+    "bagikan ini", "kongsi", "ibahagi", "اشتراک گذاری", "শেয়ার করুন", "শেয়ার", "주소복사", "주소 복사",
+    "주소복사가 완료되었습니다", "url이 복사되었습니다",
 })
 """A share button's label alone on its line."""
 
@@ -123,7 +124,8 @@ AD_LABELS = frozenset({
     "advertentie", "gesponsord", "lees verder na de advertentie", "広告", "スポンサーリンク", "pr", "[pr]",
     "reklama", "reklamy", "hirdetés", "publicitate", "реклама", "διαφήμιση", "reklam", "annons", "annonse",
     "annonce", "mainos", "publicitat", "إعلان", "اعلان", "विज्ञापन", "quảng cáo", "广告", "廣告", "광고", "โฆษณา",
-    "פרסומת", "sponzorováno", "sponsorowane", "спонсорский материал", "χορηγούμενο", "sponsorlu",
+    "פרסומת", "sponzorováno", "sponsorowane", "спонсорский материал", "χορηγούμενο", "sponsorlu", "اضافة اعلان",
+    "إضافة إعلان",
 })
 """An advertisement label alone on its line."""
 
@@ -145,7 +147,7 @@ NAVIGATION_LABELS = frozenset({
     "нажмите enter для перехода к содержанию", "press enter to skip to content",
     "nahoru", "na začátek", "na górę", "do góry", "vissza a tetejére", "sus", "наверх", "вверх", "догори",
     "επιστροφή στην κορυφή", "yukarı çık", "başa dön", "till toppen", "til toppen", "takaisin ylös",
-    "torna amunt", "العودة للأعلى", "lên đầu trang", "返回顶部", "맨 위로", "トップに戻る",
+    "torna amunt", "العودة للأعلى", "lên đầu trang", "返回顶部", "맨 위로", "トップに戻る", "haut", "top",
 })
 """A navigation link alone on its line: skip links, back to top."""
 

@@ -63,6 +63,8 @@ RELAY_FOOTER = re.compile(
     r"\S.{0,80}$")
 """The line a blog's feed adds under each post it relays (WordPress' SEO plugins: 'The post … appeared
 first on …'), in the languages they write it in."""
+DISCLAIMER = ("disclaimer:", "avertissement :", "aviso legal:", "haftungsausschluss:", "declinare de responsabilitate:")
+"""What a page's disclaimer begins with ('Disclaimer: Știrile locale sunt preluate automat …')."""
 RELAY_FIRST = frozenset("TLECDOHWAС")
 """The first letters of those footers: a line beginning otherwise is not matched."""
 
@@ -75,6 +77,8 @@ def reader_notice(text: str) -> str:
     if text.lstrip(" *_")[:1] in RELAY_FIRST and RELAY_FOOTER.match(text):
         return "a feed's footer naming where the post appeared first"
     words = bare(text)
+    if words.startswith(DISCLAIMER):
+        return "a disclaimer of the page"
     if (cookie := COOKIES.find(words)) and (consent := CONSENT.find(words)):
         return f"a cookie notice: {cookie['cookie']!r}, {consent['consent']!r}"
     found = NOTICES.find(words)

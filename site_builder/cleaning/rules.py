@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.chrome import (CALL_LONGEST, READING_TIME, is_breadcrumb, is_newsletter_call, is_tag_list,
+from site_builder.cleaning.chrome import (CALL_LONGEST, READING_TIME, is_newsletter_call, is_tag_list,
                                           remove_event_promos, remove_related_links, remove_share_widgets)
 from site_builder.cleaning.credits import BARE_IMAGE_URL, is_agency_credit, is_image_credit
 from site_builder.cleaning.notices import NOTICE_LONGEST, reader_notice, remove_comment_sections
@@ -17,6 +17,7 @@ from site_builder.cleaning.phrasebook import PLACEHOLDERS
 from site_builder.cleaning.layout import (attach_quote_attributions, make_bullet_lists, remove_duplicate_title,
                                  remove_embed_scripts, remove_site_patterns, remove_trailing_tags, replace_iframes,
                                  replace_social_embeds, separate_paragraph_lines, unindent_clipped_text)
+from site_builder.cleaning.navigation import is_breadcrumb
 from site_builder.cleaning.noise import (Line, LineTest, Rule, Work, drop_lines_of, line_rule, pattern_test,
                                         words_test)
 from site_builder.cleaning.sitechrome import remove_site_chrome

@@ -43,19 +43,14 @@ def remove_title_echoes(work: Work) -> None:
     drop_lines(work, "title-echoes", evidence, longest=max(longest, 10**9 if header else 0))
 
 
-HEADER_SHARE = 2
-"""The words after the headline's copy are at least this many times those before it for the lines before it to
-be the page's header: a headline repeated as a last section's heading leaves the text before it. As many words
-are enough when most lines before it are not prose (menus, notices, the page's own fields)."""
-
-
 def text_follows(work: Work, index: int) -> bool:
+    """Whether the lines before ``index`` (the headline's first copy) are the page's header: most of them are
+    not prose (menus, notices, the page's own fields) and the text after the copy is at least as long. A lead
+    printed above the headline, or a headline repeated as a last section's heading, leaves the text before it."""
     before = [line.text for line in work.lines[:index] if line.text.strip()]
     words_before = sum(map(word_count, before))
     words_after = sum(word_count(line.text) for line in work.lines[index + 1:])
-    if not before or words_after < words_before:
-        return False
-    return HEADER_SHARE * words_before <= words_after or 2 * sum(map(is_prose, before)) < len(before)
+    return bool(before) and words_after >= words_before and 2 * sum(map(is_prose, before)) < len(before)
 
 
 OUTLET_SEPARATORS = re.compile(r"\s+[-–—|·:]\s+|\s*[|·]\s*")
