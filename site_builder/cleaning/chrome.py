@@ -62,14 +62,21 @@ def is_tool_phrase(words: str) -> bool:
     return 0 < len(rest) < len(tokens) and folded(" ".join(rest)) in SHARE_KEYS
 
 
-TOOL_PHRASES = sorted({tuple(key.replace(":", " ").split()) for key in folded_set(SHARE_LABELS, PRINT_LABELS)}
+CONSENT_BUTTONS = ("ok", "accept", "accept all", "reject", "reject all", "learn more", "more info", "en savoir plus",
+                   "accepter", "tout accepter", "refuser", "akzeptieren", "alle akzeptieren", "ablehnen", "mehr erfahren",
+                   "aceptar", "rechazar", "más información", "aceitar", "rejeitar", "saiba mais", "accetta", "rifiuta",
+                   "scopri di più", "accepteren", "weigeren", "meer informatie", "setuju", "tolak")
+"""The buttons under a cookie notice, left as a line of their own ('En savoir plus OK')."""
+TOOL_PHRASES = sorted({tuple(key.replace(":", " ").split()) for key in folded_set(SHARE_LABELS, PRINT_LABELS,
+                                                                                   CONSENT_BUTTONS)}
                       | {("email",), ("e-mail",), ("mail",)}, key=len, reverse=True)
 TOOL_FIRST = frozenset(phrase[0] for phrase in TOOL_PHRASES)
-TOOLS_IN_A_ROW = 3
+TOOLS_IN_A_ROW = 2
 
 
 def is_tool_row(words: str) -> bool:
-    """'Taille du texte: Email Imprimer Partager:': three or more of the page's tools run into one line."""
+    """'Taille du texte: Email Imprimer Partager:', 'En savoir plus OK': two or more of the page's tools or
+    buttons run into one line, and nothing else."""
     tokens = words.replace(":", " ").split()
     return len(tokens) >= TOOLS_IN_A_ROW and folded(tokens[0]) in TOOL_FIRST \
         and phrases_in_run(folded(" ".join(tokens)).split(), TOOL_PHRASES, others=0) >= TOOLS_IN_A_ROW
@@ -237,7 +244,7 @@ CHANNEL_CALL = re.compile(
     r"nieuws|nachrichten|actualités|updates|info)\b).{0,80}\b(whatsapp|telegram|google news|signal)\b")
 BARE_APP_CALL = re.compile(r"^(download|get|install|unduh|scarica|descarga|baixe|téléchargez|installeer)\s+"
                            r"(the |our |l'|la |o |a |de |die |aplikasi )?(app|apps|aplikasi|application|appli)$")
-JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|アプリ).{0,20}(登録|ダウンロード|購読)")
+JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|メール|アプリ).{0,20}(登録|ダウンロード|購読)")
 
 
 CALL_LONGEST = 320

@@ -24,6 +24,11 @@ AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|ant
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
                                  rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
                                  rf"[:：/]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
+NAMED_CREDIT = re.compile(r"^(?:Foto|Photo|Bild|Kuva|Fotó|Фото)\s+[A-ZÀ-ÞА-Я][\w'’-]+(?:\s[A-ZÀ-ÞА-Я][\w'’-]+){0,3}\.?$")
+"""A credit word and a name, no separator ('Foto Andor Heij.'): a credit, never a sentence."""
+DASHED_AGENCY = re.compile(r"\s[-–—]\s(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
+                           r"imago|IMAGO|Shutterstock|picture alliance|APA|TT|NTB|Ritzau|Lusa|PAP|ČTK|MTI)$")
+"""A caption signed with its agency after a dash ('Ein Pfeil zeigt in Richtung eines Wahllokals. - Keystone')."""
 CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*:\s*"
                             r"[^.!?:()]{1,60}$")
 """A caption's credit in capitals after it ('Jože Papež, župan FOTO: Bojan Rajšek'): written so, never the text."""
@@ -96,7 +101,8 @@ def is_image_credit(text: str) -> bool:
     credit = short and _credit_line(stripped)
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \
-        or (len(stripped) <= 200 and _caption_signed(stripped)) or _credit_glued(stripped)
+        or (len(stripped) <= 200 and _caption_signed(stripped)) or _credit_glued(stripped) \
+        or (short and bool(NAMED_CREDIT.match(stripped) or DASHED_AGENCY.search(stripped)))
 
 
 def _caption_signed(line: str) -> bool:

@@ -25,7 +25,8 @@ CREDIT_WORDS = (
     "bildkälla", "imagine", "sursa foto", "사진", "图", "图片", "圖片", "摄影", "攝影", "图源", "صورة", "الصورة",
     "फोटो", "तस्वीर", "ảnh", "nguồn ảnh", "mynd", "myndir", "nuotrauka", "nuotr.", "attēls", "fotogrāfija",
     "fotografija", "fotografije", "snímka", "снимка", "снимки", "عکس", "تصویر", "ছবি", "צילום", "תמונה", "larawan",
-    "ภาพ", "ที่มาภาพ", "źródło zdjęcia", "źródło zdjęcia głównego", "źródło", "zdroj",
+    "ภาพ", "ที่มาภาพ", "źródło zdjęcia", "źródło zdjęcia głównego", "źródło", "zdroj", "credits foto",
+    "crediti foto", "credit foto", "credito foto", "crédito foto",
 )
 """Words that begin a photo credit ("Kuva: Heli Kaski / Yle", "Fotó: Pixabay")."""
 
@@ -263,6 +264,8 @@ DATE_LABELS = frozenset({
     "yayınlanma", "güncelleme", "yayınlandı", "publicerad", "uppdaterad", "publiceret", "opdateret", "publisert",
     "oppdatert", "julkaistu", "päivitetty", "actualitzat", "نشر", "نشر في", "آخر تحديث", "प्रकाशित", "अपडेट",
     "đăng", "cập nhật", "发布", "发布时间", "更新", "公開", "公開日", "更新日", "입력", "수정",
+    "em atualização", "en actualización", "in aggiornamento", "wird aktualisiert", "mise à jour en cours",
+    "developing story", "this story is developing", "sedang diperbarui", "wordt bijgewerkt", "aktualizujemy",
 })
 """The label of a page's date, left alone when the clipping lost the date ("- Published")."""
 
