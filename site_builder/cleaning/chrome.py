@@ -260,7 +260,7 @@ def is_newsletter_call(text: str) -> bool:
     words = bare(text)
     if len(text) > 200:  # a channel call may say why, at length; the other calls are short
         return is_channel_call(text, words)
-    if JAPANESE_CALL.match(words):
+    if not words.isascii() and JAPANESE_CALL.match(words):
         return not SENTENCE_ENDING.search(text)
     if len(words.split(maxsplit=NEWSLETTER_CALL_WORDS)) <= NEWSLETTER_CALL_WORDS and NAMED_NEWSLETTER.search(words) \
             and not SENTENCE_ENDING.search(text.rstrip("!")):

@@ -29,6 +29,8 @@ NAMED_CREDIT = re.compile(r"^(?:Foto|Photo|Bild|Kuva|Fotó|Фото)\s+[A-ZÀ-Þ
 DASHED_AGENCY = re.compile(r"\s[-–—]\s(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
                            r"imago|IMAGO|Shutterstock|picture alliance|APA|TT|NTB|Ritzau|Lusa|PAP|ČTK|MTI)$")
 """A caption signed with its agency after a dash ('Ein Pfeil zeigt in Richtung eines Wahllokals. - Keystone')."""
+DASHED_AGENCY_TAIL = 25
+NAMED_CREDIT_FIRST = frozenset("FPBKФ")
 CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*:\s*"
                             r"[^.!?:()]{1,60}$")
 """A caption's credit in capitals after it ('Jože Papež, župan FOTO: Bojan Rajšek'): written so, never the text."""
@@ -101,8 +103,9 @@ def is_image_credit(text: str) -> bool:
     credit = short and _credit_line(stripped)
     return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
         or _credit_at_end(stripped) \
-        or (len(stripped) <= 200 and _caption_signed(stripped)) or _credit_glued(stripped) \
-        or (short and bool(NAMED_CREDIT.match(stripped) or DASHED_AGENCY.search(stripped)))
+        or (len(stripped) <= 200 and stripped.endswith(")") and _caption_signed(stripped)) or _credit_glued(stripped) \
+        or (short and bool(stripped[:1] in NAMED_CREDIT_FIRST and NAMED_CREDIT.match(stripped)
+                           or DASHED_AGENCY.search(stripped, len(stripped) - DASHED_AGENCY_TAIL)))
 
 
 def _caption_signed(line: str) -> bool:

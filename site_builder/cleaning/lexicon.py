@@ -222,6 +222,10 @@ class PhraseIndex:
                     self.anywhere.append((phrase, kind))
                 else:
                     self.by_first.setdefault(phrase.split(" ", 1)[0], []).append((phrase, kind))
+        # A phrase's second word (None for one word), looked for in the line before the whole phrase is: most
+        # lines hold some phrase's first word ('your', 'this'), few its second too.
+        self.second = {phrase: (phrase.split(" ")[1] if " " in phrase else None)
+                       for phrases in self.by_first.values() for phrase, _ in phrases}
         self.first_words = frozenset(self.by_first)
         self.anywhere_ascii = [(phrase, kind) for phrase, kind in self.anywhere if phrase.isascii()]
         """What a line in ASCII can hold, most lines of most articles: the others are not looked for."""
@@ -230,12 +234,15 @@ class PhraseIndex:
         """For each kind found in ``words`` (a line after ``bare``: single spaces, case-folded), the
         longest phrase of that kind found first."""
         found: dict[str, str] = {}
+        line = words.split(" ")
+        present = self.first_words.intersection(line) if self.first_words else ()
         # In the line's order, not a set's: a set's order changes from process to process, and so would the
         # phrase named as evidence when two are found.
-        present = self.first_words.intersection(words.split(" ")) if self.first_words else ()
-        for word in sorted(present, key=words.split(" ").index) if len(present) > 1 else present:
+        for word in sorted(present, key=line.index) if len(present) > 1 else present:
             for phrase, kind in self.by_first[word]:
-                if kind not in found and (words.startswith(phrase) or f" {phrase}" in words):
+                second = self.second[phrase]
+                if kind not in found and (second is None or second in words) \
+                        and (words.startswith(phrase) or f" {phrase}" in words):
                     found[kind] = phrase
         for phrase, kind in self.anywhere_ascii if words.isascii() else self.anywhere:
             if kind not in found and phrase in words:
