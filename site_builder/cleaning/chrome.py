@@ -129,12 +129,17 @@ READ_MORE_WHERE = 5
 CLICK_HERE = re.compile(r"^(click here to|click here for|tap here to|klik di sini untuk|klik disini untuk|hier klicken,? "
                         r"um|cliquez ici pour|clicca qui per|haz clic aquí para|clique aqui para|klik hier om) ")
 """What a prompt may begin with ('Click here to read full article from source')."""
+READ_MORE_FIRST = frozenset(folded(prompt).split(" ", 1)[0].rstrip(":") for prompt in READ_MORE_PROMPTS) | {
+    "click", "tap", "klik", "hier", "cliquez", "clicca", "haz", "clique"}
 
 
 def is_read_more_prompt(words: str) -> bool:
     """'Continua a leggere', 'Leer noticia completa en El Mundo', 'Подробнее читайте на tvc.ru', 'Click here
     to read the full article': a prompt to read the article elsewhere, given the line's bare words."""
-    folded_words = CLICK_HERE.sub("", folded(words), count=1)
+    folded_words = folded(words)
+    if folded_words.isascii() and folded_words.split(" ", 1)[0].rstrip(":") not in READ_MORE_FIRST:  # most lines
+        return False
+    folded_words = CLICK_HERE.sub("", folded_words, count=1)
     found = READ_MORE.match(folded_words)
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
@@ -196,7 +201,7 @@ def remove_related_links(work: Work) -> None:
         if dropping and line.text.strip() and _looks_like_headline(line.text):
             work.changes.append(Change("related-links", line.number, "removed", line.text.strip()))
             continue
-        if line.text.strip() and not _looks_like_headline(line.text):
+        if dropping and line.text.strip() and not _looks_like_headline(line.text):
             dropping = False
         kept.append(line)
     work.lines = kept

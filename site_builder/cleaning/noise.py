@@ -178,16 +178,18 @@ def drop_lines_of(work: Work, rules: list[Rule]) -> None:
     sees), and the changes are listed rule by rule, as those passes list them."""
     kept, fence, code = [], None, work.has_code
     found: list[list[Change]] = [[] for _ in rules]
+    tests = [(rule.line.longest, rule.line.test, rule.name, changes) for rule, changes in zip(rules, found)]
     for line in work.lines:
-        if code and (fence or line.text.lstrip().startswith(("```", "~~~"))):
-            text = line.text.strip()
+        raw = line.text
+        if code and (fence or raw.lstrip().startswith(("```", "~~~"))):
+            text = raw.strip()
             fence = None if fence and text.startswith(fence) else fence or text[:3]
-        elif (text := line.text.strip()) and not text.startswith("|") \
-                and not ("]:" in text and LINK_DEFINITION.match(line.text)):
-            for number, rule in enumerate(rules):
-                if len(line.text) <= rule.line.longest and (evidence := rule.line.test(line.text)):
-                    found[number].append(Change(rule.name, line.number, "removed", text,
-                                                evidence if isinstance(evidence, str) else ""))
+        elif (text := raw.strip()) and text[0] != "|" and not ("]:" in text and LINK_DEFINITION.match(raw)):
+            size = len(raw)
+            for longest, test, name, changes in tests:
+                if size <= longest and (evidence := test(raw)):
+                    changes.append(Change(name, line.number, "removed", text,
+                                          evidence if isinstance(evidence, str) else ""))
                     break
             else:
                 kept.append(line)
