@@ -112,3 +112,19 @@ def test_incremental_builds_learn_and_unlearn_as_a_cold_build_does(make_site, tm
         assert site_tree(root / "output") == site_tree(cold / "output"), f"step {step}"
         kept = PROMO in page_text(root / "output", "r0")
         assert kept == (promos == 1), f"step {step}: promo in {promos} articles"
+
+
+def test_a_subheading_between_paragraphs_stays_though_the_outlet_gives_every_article_it():
+    """An outlet's template may give each article the same subheading ('Getuigen' in every police appeal, a
+    real pair in tests/cleaning_real): between two paragraphs it is the text's, after the text it is chrome."""
+    from site_builder.cleaning.noise import Line
+    from site_builder.cleaning.rules import RULE_NAMES, run_rules
+    from site_builder.cleaning.sitechrome import line_key
+
+    body = ["De politie zoekt getuigen van een steekpartij op een terras in het centrum van de stad.", "",
+            "Getuigen", "", "Wie iets heeft gezien, wordt gevraagd contact op te nemen met de politie via het nummer.",
+            "", "Volg de politie"]
+    chrome = frozenset({line_key("Getuigen"), line_key("Volg de politie")})
+    work = run_rules([Line(number, text) for number, text in enumerate(body, 1)], "Steekpartij op terras",
+                     frozenset(RULE_NAMES) - {"site-chrome"}, chrome=chrome)
+    assert [line.text for line in work.lines if line.text] == body[:5:2]

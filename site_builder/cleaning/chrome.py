@@ -278,10 +278,12 @@ def is_newsletter_call(text: str) -> bool:
 READING_TIME = re.compile(
     r"^((updated|aggiornato|aktualisiert|mis à jour|actualizado|atualizado|bijgewerkt|diperbarui)\s+)?"
     r"((reading time|read time|estimated reading time|waktu baca|lama baca|tempo di lettura|tempo de leitura|"
-    r"tiempo de lectura|temps de lecture|lesezeit|leestijd|読了時間|この記事は約)\s*[:：]?\s*(about |sekitar |circa |"
-    r"ca\. |ongeveer |約)?\d+|\d+\s*(min|mins|minute|minutes|menit|minuto|minuti|minutos|minuten|分)\.?\s*"
-    r"(read|reading|baca|bacaan|di lettura|lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|"
-    r"lesezeit|lesen|leestijd|leestijd|で読めます|で読める))")
+    r"tiempo de lectura|temps de lecture|lesezeit|leestijd|読了時間|この記事は約|okuma süresi|okunma süresi|"
+    r"czas czytania|doba čtení|olvasási idő|timp de citire|время чтения|час читання|lästid|læsetid|lesetid|"
+    r"lukuaika|χρόνος ανάγνωσης)\s*[:：]?\s*(about |sekitar |circa |ca\. |ongeveer |約)?\d*|<?\d+\s*(min|mins|minute|"
+    r"minutes|menit|minuto|minuti|minutos|minuten|minut|dakika|perc|分)\.?\s*(read|reading|baca|bacaan|di lettura|"
+    r"lettura|de lectura|lectura|de leitura|leitura|de lecture|lecture|lesezeit|lesen|leestijd|de citit|czytania|"
+    r"čtení|olvasás|okuma|で読めます|で読める))")
 TAG_LIST = re.compile(rf"^{alternation(TAG_LABELS)}\s*[:：]\s*\S", re.I)
 
 

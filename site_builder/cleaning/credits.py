@@ -12,7 +12,8 @@ from site_builder.cleaning.lexicon import CREDIT_WORDS, STOCK_PHOTO_LABELS, alte
 from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$|^<image>.*</image>$|"
-                            r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$",
+                            r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$|"
+                            r"^[\w.-]{6,}\.(jpe?g|png|gif|webp)$",
                             re.I)
 """An image's address alone on a line, or an image kept only as an inline data address (a lazy-loading
 placeholder, or what a crawler stored of it), which shows no picture."""

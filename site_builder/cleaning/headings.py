@@ -47,6 +47,8 @@ COMMENT_HEADINGS = frozenset({
     "оставите коментар", "коментирай", "добави коментар", "نظرات", "ارسال نظر", "تبصرے", "মন্তব্য",
     "মন্তব্য করুন", "ulasan", "tinggalkan komen", "komen", "mga komento", "mag-iwan ng komento",
     # "no comments (yet)"
+    "neueste kommentare", "recent comments", "latest comments", "derniers commentaires", "comentarios recientes",
+    "commenti recenti", "comentários recentes", "recente reacties", "komentar terbaru",
     "keine kommentare", "aucun commentaire", "sin comentarios", "nenhum comentário", "nessun commento",
     "geen reacties", "belum ada komentar", "brak komentarzy", "žádné komentáře", "нет комментариев",
     "henüz yorum yok", "inga kommentarer", "ingen kommentarer", "ei kommentteja", "لا توجد تعليقات",
@@ -98,7 +100,7 @@ RELATED_HEADINGS = frozenset({
     # ru, uk, el, tr
     "читайте также", "читайте еще", "похожие статьи", "популярное", "самое читаемое", "по теме",
     "новости по теме", "другие новости", "последние новости", "вам может быть интересно", "смотрите также",
-    "читайте також", "також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
+    "читайте також", "дивіться також", "також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
     "διαβάστε επίσης", "διαβάστε ακόμα", "σχετικά άρθρα", "δημοφιλή", "πρέπει να διαβάσετε", "τελευταία νέα",
     "ροή ειδήσεων", "δείτε επίσης",
     "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "çok okunanlar",
@@ -111,7 +113,7 @@ RELATED_HEADINGS = frozenset({
     "llegeix també", "notícies relacionades", "el més llegit", "més notícies", "també et pot interessar",
     # ar, hi, vi
     "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "أخبار ذات صلة", "مقالات ذات صلة", "الأكثر قراءة",
-    "الأكثر مشاهدة", "آخر الأخبار", "قد يعجبك أيضا", "ذات صلة",
+    "الأكثر مشاهدة", "آخر الأخبار", "قد يعجبك أيضا", "ذات صلة", "وقد يهمك أيضا", "قد يهمك أيضا", "قد يهمك",
     "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "सबसे ज्यादा पढ़ी गई", "ताज़ा खबरें",
     "tin liên quan", "bài liên quan", "đọc thêm", "xem thêm", "tin mới nhất", "đọc nhiều", "tin khác",
     "có thể bạn quan tâm",

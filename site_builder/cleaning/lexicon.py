@@ -126,6 +126,7 @@ AD_LABELS = frozenset({
     "reklama", "reklamy", "hirdetés", "publicitate", "реклама", "διαφήμιση", "reklam", "annons", "annonse",
     "annonce", "mainos", "publicitat", "إعلان", "اعلان", "विज्ञापन", "quảng cáo", "广告", "廣告", "광고", "โฆษณา",
     "פרסומת", "sponzorováno", "sponsorowane", "спонсорский материал", "χορηγούμενο", "sponsorlu", "اضافة اعلان",
+    "materiały promocyjne partnera", "materiał promocyjny", "artykuł sponsorowany", "treść sponsorowana",
     "إضافة إعلان",
 })
 """An advertisement label alone on its line."""
@@ -149,6 +150,8 @@ NAVIGATION_LABELS = frozenset({
     "nahoru", "na začátek", "na górę", "do góry", "vissza a tetejére", "sus", "наверх", "вверх", "догори",
     "επιστροφή στην κορυφή", "yukarı çık", "başa dön", "till toppen", "til toppen", "takaisin ylös",
     "torna amunt", "العودة للأعلى", "lên đầu trang", "返回顶部", "맨 위로", "トップに戻る", "haut", "top",
+    "kontakt z redakcją", "napisz do nas", "contact the newsroom", "write to us", "schreiben sie uns",
+    "écrivez-nous", "escríbenos", "scrivici", "fale conosco", "contacteer de redactie", "hubungi redaksi",
 })
 """A navigation link alone on its line: skip links, back to top."""
 
@@ -280,6 +283,7 @@ DATE_LABELS = frozenset({
 MORE_FROM = (
     "more from", "more in", "meer uit", "mehr aus", "altro da", "więcej z", "více z", "mer från", "mere fra",
     "mer fra", "lisää aiheesta", "المزيد من", "περισσότερα από", "ещё из", "еще из", "більше з", "더 많은",
+    "todo sobre", "tudo sobre", "tutto su", "alles über", "tout sur", "all about", "alles over", "semua tentang",
 )
 """The start of a section's heading of other articles ("Meer uit Voetbal"); not "more than" words, which
 begin real subheadings ("Más de 300 evacuados")."""

@@ -30,7 +30,8 @@ READ_MORE_PROMPTS = frozenset({
     "lue koko juttu", "lue koko artikkeli", "llegeix més", "continua llegint", "اقرأ المزيد", "إقرأ المزيد",
     "اقرأ الخبر كاملا", "और पढ़ें", "पूरी खबर पढ़ें", "आगे पढ़ें", "đọc tiếp", "xem chi tiết", "đọc bài gốc",
     "阅读全文", "查看原文", "阅读原文", "閱讀全文", "続きを読む", "全文を読む", "元記事を読む", "기사 전문 보기",
-    "원문 보기", "read full article from source", "read the full article from source", "mine algallikale",
+    "원문 보기", "기사 원문", "pour en savoir plus : lire l'article", "pour en savoir plus, lire l'article",
+    "read full article from source", "read the full article from source", "mine algallikale",
     "skaityti daugiau", "lasīt vairāk", "loe edasi", "lesa meira", "preberi več", "pročitaj više", "прочитај више",
     "прочети още", "čítať ďalej",
     # the video the clipping lost
@@ -138,7 +139,9 @@ READER_NOTICES = (
     "devi essere connesso per inviare un commento", "je moet ingelogd zijn om een reactie",
     "masuk untuk berkomentar", "zaloguj się, aby dodać komentarz", "войдите, чтобы оставить комментарий",
     "cancel reply", "antworten abbrechen", "annuler la réponse", "cancelar respuesta", "cancelar resposta",
-    "annulla risposta", "reactie annuleren", "batalkan balasan",
+    "annulla risposta", "reactie annuleren", "batalkan balasan", "preencha os dados abaixo e clique em enviar",
+    "fill in the form below", "remplissez le formulaire ci-dessous", "rellena el formulario", "compila il modulo",
+    "indicate printr-un asterisk",
     # rating widgets (the fixed strings of blogs' star-rating plugins)
     "click on a star to rate it", "no votes so far", "be the first to rate this post", "rate this post:",
     "klicken sie auf einen stern, um zu bewerten", "cliquez sur une étoile pour la noter",

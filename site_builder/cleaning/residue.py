@@ -30,6 +30,8 @@ RESIDUE = re.compile(r"""^\s*(?:
     | via\s+\S+(?:\s\S+)?\s+https?://\S+                         # a feed's relay tag (via Feedburner http://bit.ly/x)
     | [^\W\d_][\w.'’ -]{1,30}\s[-+−]?\d{1,2}(?:[.,]\d)?\s?°\s?[CF]?   # a weather widget (Rīgā -2 °C)
     | \S{0,6}ICP[备備证證]\S*?\d+号(?:-\d+)?                      # a Chinese site's licence (皖ICP备2022009963号-3)
+    | (?:[A-Z]\w{0,12}\s)?\d{2,4}\s?[x×]\s?\d{2,4}                     # an ad slot's size (Example 120x600)
+    | [A-ZÇĞİÖŞÜ]{2,10}\s?[\d.,]+(?:\s?[-+−]?[\d.,]+%)?                 # a market ticker (ALTIN 7.269,05)
     )\s*$""", re.X)
 
 
@@ -37,7 +39,9 @@ def is_page_residue(text: str) -> str:
     """What a page or a feed leaves of itself in the text: template tags and shortcodes another engine did
     not expand, reporters' initials in brackets, a relay service's tag. A line that is nothing but that
     is never a sentence, in any language."""
-    if not text.lstrip().startswith(("{", "[", "(", "via", "Via")) and "°" not in text and "ICP" not in text:
+    stripped = text.lstrip()
+    if not stripped.startswith(("{", "[", "(", "via", "Via")) and "°" not in text and "ICP" not in text \
+            and not (stripped[:1].isupper() and any(char.isdigit() for char in stripped[-4:])):
         return ""
     found = RESIDUE.match(text)
     return f"residue of the page: {found.group(0).strip()[:40]!r}" if found else ""

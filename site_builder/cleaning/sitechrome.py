@@ -60,8 +60,21 @@ def remove_site_chrome(work: Work) -> None:
     if not work.chrome or all(key in work.chrome for key in keys.values()):
         return
     source = work.source or "this source"
-    drop_lines(work, "site-chrome", lambda text, index: keys[index] in work.chrome
+    headings = subheadings(work)
+    drop_lines(work, "site-chrome", lambda text, index: keys[index] in work.chrome and index not in headings
                and f"seen in other articles of {source}", longest=400)
+
+
+SUBHEADING_WORDS = 3
+
+
+def subheadings(work: Work) -> set[int]:
+    """The short lines between two lines of prose: the text's subheadings, which an outlet's template may give
+    every article ('Getuigen' in each police appeal), unlike the chrome around the text."""
+    content = [index for index, line in enumerate(work.lines) if line.text.strip()]
+    return {index for before, index, after in zip(content, content[1:], content[2:])
+            if word_count(work.lines[index].text) <= SUBHEADING_WORDS and is_prose(work.lines[before].text)
+            and is_prose(work.lines[after].text)}
 
 
 def learned_chrome(articles: Iterable[tuple[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
