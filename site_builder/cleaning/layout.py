@@ -80,10 +80,13 @@ def remove_trailing_tags(work: Work) -> None:
 
 BULLET = re.compile(r"^\s*[•●▪◦‣∙·]\s*(\S.*)$")
 DASH_ITEM = re.compile(r"^\s*[–]\s+(\S.*)$")
+BULLET_MARKS = frozenset("•●▪◦‣∙·–")
 
 
 def make_bullet_lists(work: Work) -> None:
     """Text bullets ("•", or a run of "–" lines) become a Markdown list, separated from the text above."""
+    if not any(line.text.lstrip()[:1] in BULLET_MARKS for line in work.lines):  # most articles, at once
+        return
     lines, result, code = work.lines, [], code_lines(work)
     content = [line for line in lines if line.text.strip()]
     dash_runs = {id(line) for a, b in zip(content, content[1:]) if DASH_ITEM.match(a.text) and DASH_ITEM.match(b.text)
@@ -110,6 +113,8 @@ NOT_A_QUOTE_SOURCE = re.compile(r"(reporting|editing|writing|additional|laporan|
 
 def attach_quote_attributions(work: Work) -> None:
     """A pull quote and its "— Name, role" line become one blockquote, so the attribution stays with it."""
+    if not any(line.text.lstrip().startswith(("—", "―", "--")) for line in work.lines):  # most articles, at once
+        return
     lines, code = work.lines, code_lines(work)
     for index, line in enumerate(lines):
         match = ATTRIBUTION.match(line.text)

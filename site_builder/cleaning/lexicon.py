@@ -232,6 +232,9 @@ class PhraseIndex:
         self.first_words = frozenset(self.by_first)
         self.anywhere_ascii = [(phrase, kind) for phrase, kind in self.anywhere if phrase.isascii()]
         """What a line in ASCII can hold, most lines of most articles: the others are not looked for."""
+        self.anywhere_spaced = [(phrase, kind) for phrase, kind in self.anywhere if not UNSPACED.search(phrase)]
+        """What a line with no character of a script written without spaces can hold (accented Latin, Cyrillic,
+        Greek): the phrases of those scripts are not looked for in it."""
 
     def find(self, words: str) -> dict[str, str]:
         """For each kind found in ``words`` (a line after ``bare``: single spaces, case-folded), the
@@ -247,7 +250,9 @@ class PhraseIndex:
                 if kind not in found and (second is None or second in words) \
                         and (words.startswith(phrase) or f" {phrase}" in words):
                     found[kind] = phrase
-        for phrase, kind in self.anywhere_ascii if words.isascii() else self.anywhere:
+        anywhere = self.anywhere_ascii if words.isascii() else self.anywhere if UNSPACED.search(words) \
+            else self.anywhere_spaced
+        for phrase, kind in anywhere:
             if kind not in found and phrase in words:
                 found[kind] = phrase
         return found

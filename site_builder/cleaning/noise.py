@@ -114,6 +114,7 @@ LABEL = itemgetter(1)
 """What ``LINK.sub`` puts for a link: its label (a function, not the template r"\\1", which the re module
 expands in Python)."""
 MARKUP = re.compile(r"[*_`#>|]+")
+MARKUP_MARKS = frozenset("*_`#>|")
 
 
 @lru_cache(maxsize=8192)
@@ -123,7 +124,9 @@ def bare(text: str) -> str:
         text = TAG.sub(" ", text)
     if "[" in text:
         text = LINK.sub(LABEL, text)
-    text = MARKUP.sub(" ", text).strip().strip("-–—•·:：.,;!?()[]{}«»\"'“”‘’…→←↗▶►|/\\ \t\u00a0").casefold()
+    if not MARKUP_MARKS.isdisjoint(text):
+        text = MARKUP.sub(" ", text)
+    text = text.strip().strip("-–—•·:：.,;!?()[]{}«»\"'“”‘’…→←↗▶►|/\\ \t\u00a0").casefold()
     return " ".join(text.split())
 
 
