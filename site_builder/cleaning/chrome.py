@@ -147,9 +147,9 @@ def is_read_more_prompt(words: str) -> bool:
 LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο")
 """Labels that only introduce a linked headline on its line ('Leggi: …'), never head a block."""
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)
-LABEL_END = re.compile(r"\s*(?:[:：»>|]+|\s[–—-]+)\s*(?=\S)")
+LABEL_END = re.compile(r"\s*(?:[:：»>|/]+|\s[–—-]+)\s*(?=\S)")
 LABEL_LONGEST = 40
-LABEL_MARK = re.compile(r"[:：»>|–—-]")
+LABEL_MARK = re.compile(r"[:：»>|/–—-]")
 LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in folded_set(RELATED_HEADINGS, TICKER_LABELS) if " " in key)
 
 

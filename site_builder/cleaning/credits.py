@@ -25,14 +25,15 @@ AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|ant
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
                                  rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
                                  rf"[:：/]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
-NAMED_CREDIT = re.compile(r"^(?:Foto|Photo|Bild|Kuva|Fotó|Фото)\s+[A-ZÀ-ÞА-Я][\w'’-]+(?:\s[A-ZÀ-ÞА-Я][\w'’-]+){0,3}\.?$")
+NAMED_CREDIT = re.compile(r"(?:^|[.!?]\s*)(?:Foto|Foto's|Photo|Bild|Beeld|Kuva|Fotó|Фото|Imagem)\s+[A-ZÀ-ÞА-Я][\w'’-]+"
+                          r"(?:\s(?:van\s|de\s|den\s|der\s|von\s)*[A-ZÀ-ÞА-Я][\w'’-]+){0,3}(?:\s?/\s?[\w .'-]{1,30})?\.?$")
 """A credit word and a name, no separator ('Foto Andor Heij.'): a credit, never a sentence."""
 DASHED_AGENCY = re.compile(r"\s[-–—]\s(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
                            r"imago|IMAGO|Shutterstock|picture alliance|APA|TT|NTB|Ritzau|Lusa|PAP|ČTK|MTI)$")
 """A caption signed with its agency after a dash ('Ein Pfeil zeigt in Richtung eines Wahllokals. - Keystone')."""
 DASHED_AGENCY_TAIL = 25
-NAMED_CREDIT_FIRST = frozenset("FPBKФ")
-CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*:\s*"
+NAMED_CREDIT_FIRST = frozenset("FPBKФI")
+CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*[:|]\s*"
                             r"[^.!?:()]{1,60}$")
 """A caption's credit in capitals after it ('Jože Papež, župan FOTO: Bojan Rajšek'): written so, never the text."""
 STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
@@ -53,7 +54,7 @@ def _credit_at_end(line: str) -> bool:
     """A caption ending in its credit ('… Kuva: Heli Kaski / Yle') or in an archive note ('… Arkivbild.').
     Most lines have neither a colon nor such a last word, and are let go before the long patterns."""
     tail = line[-CREDIT_TAIL:]
-    if any(mark in tail for mark in ":：/©") and (CAPTION_WITH_CREDIT.search(tail) or CAPITAL_CREDIT.search(tail)):
+    if any(mark in tail for mark in ":：/©|") and (CAPTION_WITH_CREDIT.search(tail) or CAPITAL_CREDIT.search(tail)):
         return True
     words = line.rstrip(".)）").rsplit(None, 1)
     last = words[-1].lstrip("(（").casefold() if words else ""
@@ -81,6 +82,9 @@ CREDIT_FIRST_WORDS = frozenset(word.split()[0].casefold() for word in CREDIT_WOR
     "kyodo", "共同", "photo", "foto"}
 """The first words of the credits matched from a line's start: a line beginning otherwise (most lines) is not
 asked the patterns."""
+CREDIT_WITH_STOP_WORDS = 7
+"""A credit line may end with a full stop ('Foto: Secretaría Distrital de Seguridad.'); a sentence after a credit
+word is longer."""
 FIRST_WORD = re.compile(r"[^\s:：/,©]+")
 
 
@@ -102,11 +106,14 @@ def is_image_credit(text: str) -> bool:
         return False
     short = len(stripped) <= 120
     credit = short and _credit_line(stripped)
-    return (short and bool(credit) and not SENTENCE_ENDING.search(stripped.rstrip(")"))) \
+    return (short and bool(credit) and (not SENTENCE_ENDING.search(stripped.rstrip(")"))
+                                        or len(stripped.split()) <= CREDIT_WITH_STOP_WORDS)) \
         or _credit_at_end(stripped) \
         or (len(stripped) <= 200 and stripped.endswith(")") and _caption_signed(stripped)) or _credit_glued(stripped) \
         or (short and bool(stripped[:1] in NAMED_CREDIT_FIRST and NAMED_CREDIT.match(stripped)
-                           or DASHED_AGENCY.search(stripped, len(stripped) - DASHED_AGENCY_TAIL)))
+                           or DASHED_AGENCY.search(stripped, len(stripped) - DASHED_AGENCY_TAIL))) \
+        or (len(stripped) <= 200 and any(mark in stripped[-60:] for mark in ("Beeld", "Foto", "Photo", "Bild"))
+            and bool(NAMED_CREDIT.search(stripped, max(0, len(stripped) - 60))))
 
 
 def _caption_signed(line: str) -> bool:
@@ -131,7 +138,7 @@ def _credit_glued(line: str) -> bool:
     return False
 
 
-AGENCY_CREDIT = re.compile(r"(©|\(c\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
+AGENCY_CREDIT = re.compile(r"(©|\([cC]\)|\b[A-Z][A-Za-z]*[A-Z]\s?/\s?[A-Z][\w.-]*|\b[\w.-]+\s?/\s?[A-Z]{2,}\b|"
                            r"\bvia\s+(Getty|Reuters|AFP|AP|EPA|Shutterstock|[A-Z]{2,}))")
 """A credit as agencies write it: ©, an agency in capitals with a slash on either side (IMAGO/Name,
 TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
@@ -140,7 +147,7 @@ TEMPO/Name, José Ángel / EFE, picture alliance/dpa), "via Getty"."""
 def is_agency_credit(text: str) -> str:
     """A caption or credit line of an image the clipping does not hold: short, not a sentence of the
     text, and signed the way photo agencies sign."""
-    if "/" not in text and "©" not in text and "(c)" not in text and "via " not in text:  # most lines
+    if "/" not in text and "©" not in text and "(c)" not in text and "(C)" not in text and "via " not in text:
         return ""
     stripped = text.strip()
     if word_count(stripped) > 30 or STRUCTURE.match(stripped) or "http" in stripped \

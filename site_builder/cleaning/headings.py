@@ -118,7 +118,8 @@ RELATED_HEADINGS = frozenset({
     "tin liên quan", "bài liên quan", "đọc thêm", "xem thêm", "tin mới nhất", "đọc nhiều", "tin khác",
     "có thể bạn quan tâm",
     # zh, ja, ko, th, he
-    "similar news", "similar articles", "相关推荐", "新闻推荐", "热点推荐", "最近更新", "この記事に関連するニュース",
+    "similar news", "similar articles", "lesen sie mehr zu diesen themen", "mehr zu diesen themen",
+    "i più letti della settimana", "most read this week", "相关推荐", "新闻推荐", "热点推荐", "最近更新", "この記事に関連するニュース",
     "相关新闻", "相关阅读", "相關新聞", "延伸阅读", "延伸閱讀", "热门新闻", "推荐阅读", "更多新闻", "猜你喜欢",
     "人気記事", "関連記事", "あわせて読みたい", "おすすめ記事", "もっと見る", "アクセスランキング", "関連ニュース",
     "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사", "최신 기사", "추천 기사",

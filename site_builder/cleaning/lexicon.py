@@ -26,7 +26,7 @@ CREDIT_WORDS = (
     "फोटो", "तस्वीर", "ảnh", "nguồn ảnh", "mynd", "myndir", "nuotrauka", "nuotr.", "attēls", "fotogrāfija",
     "fotografija", "fotografije", "snímka", "снимка", "снимки", "عکس", "تصویر", "ছবি", "צילום", "תמונה", "larawan",
     "ภาพ", "ที่มาภาพ", "źródło zdjęcia", "źródło zdjęcia głównego", "źródło", "zdroj", "credits foto",
-    "crediti foto", "credit foto", "credito foto", "crédito foto",
+    "crediti foto", "credit foto", "credito foto", "crédito foto", "divulgação", "reprodução", "imagem",
 )
 """Words that begin a photo credit ("Kuva: Heli Kaski / Yle", "Fotó: Pixabay")."""
 
@@ -94,6 +94,7 @@ SHARE_LABELS = frozenset({
     "podeli", "deli", "deli članek", "сподели", "споделете", "dalintis", "pasidalinkite", "dalīties", "jaga", "deila",
     "bagikan ini", "kongsi", "ibahagi", "اشتراک گذاری", "শেয়ার করুন", "শেয়ার", "주소복사", "주소 복사",
     "주소복사가 완료되었습니다", "url이 복사되었습니다",
+    "spread the love",
 })
 """A share button's label alone on its line."""
 
@@ -280,7 +281,8 @@ DATE_LABELS = frozenset({
     "oppdatert", "julkaistu", "päivitetty", "actualitzat", "نشر", "نشر في", "آخر تحديث", "प्रकाशित", "अपडेट",
     "đăng", "cập nhật", "发布", "发布时间", "更新", "公開", "公開日", "更新日", "입력", "수정",
     "em atualização", "en actualización", "in aggiornamento", "wird aktualisiert", "mise à jour en cours",
-    "developing story", "this story is developing", "sedang diperbarui", "wordt bijgewerkt", "aktualizujemy",
+    "developing story", "this story is developing", "última atualização",
+    "última actualización", "ultimo aggiornamento", "letzte aktualisierung", "dernière mise à jour", "last update", "sedang diperbarui", "wordt bijgewerkt", "aktualizujemy",
 })
 """The label of a page's date, left alone when the clipping lost the date ("- Published")."""
 
@@ -303,7 +305,7 @@ YOU_ARE_HERE = (
 """The label of a navigation trail ("Sie sind hier: Startseite > Aktuelles")."""
 
 TICKER_LABELS = (
-    "breaking", "breaking news", "just in", "eilmeldung", "aktuell", "dernière minute", "dernière heure", "flash",
+    "breaking", "breaking news", "just in", "快訊", "快讯", "eilmeldung", "aktuell", "dernière minute", "dernière heure", "flash",
     "última hora", "urgente", "ultim'ora", "ultima ora", "laatste nieuws", "terkini", "breaking news terkini",
     "pilne", "z ostatniej chwili", "nejnovější", "friss", "ultima oră", "срочно", "молния", "терміново",
     "έκτακτο", "son dakika", "senaste nytt", "just nu", "seneste nyt", "siste nytt", "tuoreimmat", "عاجل",
