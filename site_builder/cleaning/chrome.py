@@ -149,14 +149,17 @@ LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "в
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|/]+|\s[–—-]+)\s*(?=\S)")
 LABEL_LONGEST = 40
-LABEL_MARK = re.compile(r"[:：»>|/–—-]")
+LABEL_MARK = re.compile(r"[:：»>|–—-]")
+SLASHED_LABEL = 8
+"""A label parted from its headline by a slash is short ('快訊/…'): a slash further in is a date or an address."""
 LABEL_FIRST_WORDS = frozenset(key.split()[0] for key in folded_set(RELATED_HEADINGS, TICKER_LABELS) if " " in key)
 
 
 def is_labelled_headline(text: str) -> bool:
     """'Läs också: …', 'Baca juga: …', 'BREAKING: …', 'Son dakika | …': another article's headline after a
     label of related articles, of a ticker or of a prompt to read on, in any language the lexicon holds."""
-    end = LABEL_END.search(text, 0, LABEL_LONGEST) if LABEL_MARK.search(text, 0, LABEL_LONGEST) else None
+    end = LABEL_END.search(text, 0, LABEL_LONGEST) if LABEL_MARK.search(text, 0, LABEL_LONGEST) \
+        or "/" in text[:SLASHED_LABEL] else None
     if end:
         return folded(bare(text[:end.start()])) in LINK_LABEL_KEYS
     return run_together_label(text)

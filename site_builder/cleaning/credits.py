@@ -47,6 +47,7 @@ CAPTION_AGENCY = re.compile(r"\((reuters|afp|ap|ap photo|epa|epa-efe|dpa|ansa|ef
 """A caption signed with its agency in brackets at the end ('… talks to Adnan Januzaj (Reuters)')."""
 CREDIT_TAIL = 140
 """The longest a caption's credit can be, from its bracket or full stop to the end of the line."""
+CREDIT_MARKS = frozenset(":：/©|")
 STOCK_PHOTO_ENDS = frozenset(label.rsplit(None, 1)[-1] for label in STOCK_PHOTO_LABELS)
 
 
@@ -54,7 +55,7 @@ def _credit_at_end(line: str) -> bool:
     """A caption ending in its credit ('… Kuva: Heli Kaski / Yle') or in an archive note ('… Arkivbild.').
     Most lines have neither a colon nor such a last word, and are let go before the long patterns."""
     tail = line[-CREDIT_TAIL:]
-    if any(mark in tail for mark in ":：/©|") and (CAPTION_WITH_CREDIT.search(tail) or CAPITAL_CREDIT.search(tail)):
+    if not CREDIT_MARKS.isdisjoint(tail) and (CAPTION_WITH_CREDIT.search(tail) or CAPITAL_CREDIT.search(tail)):
         return True
     words = line.rstrip(".)）").rsplit(None, 1)
     last = words[-1].lstrip("(（").casefold() if words else ""
@@ -112,8 +113,14 @@ def is_image_credit(text: str) -> bool:
         or (len(stripped) <= 200 and stripped.endswith(")") and _caption_signed(stripped)) or _credit_glued(stripped) \
         or (short and bool(stripped[:1] in NAMED_CREDIT_FIRST and NAMED_CREDIT.match(stripped)
                            or DASHED_AGENCY.search(stripped, len(stripped) - DASHED_AGENCY_TAIL))) \
-        or (len(stripped) <= 200 and any(mark in stripped[-60:] for mark in ("Beeld", "Foto", "Photo", "Bild"))
-            and bool(NAMED_CREDIT.search(stripped, max(0, len(stripped) - 60))))
+        or (len(stripped) <= 200 and _named_at_end(stripped))
+
+
+def _named_at_end(line: str) -> bool:
+    """A caption ending in a credit word and a name ('Dick Bierman. Beeld Marcel van den Bergh / de Volkskrant')."""
+    tail = line[-60:]
+    return ("Beeld" in tail or "Foto" in tail or "Photo" in tail or "Bild" in tail) \
+        and bool(NAMED_CREDIT.search(line, max(0, len(line) - 60)))
 
 
 def _caption_signed(line: str) -> bool:

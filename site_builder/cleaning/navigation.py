@@ -19,6 +19,7 @@ BREADCRUMB_START = ("home", "homepage", "beranda", "inicio", "início", "accueil
                     "トップ", "news", "berita", "notizie", "noticias", "notícias", "actualités", "nachrichten",
                     "nieuws")
 BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+TRAIL_MARKS = frozenset(">›»/|")
 TRAIL_SEPARATORS = re.compile(r"\s+(?:>|›)\s+")
 """Angles only: bars and slashes also part a page's fields and a writer's alternatives, and an arrow a change
 ("2% → 3%")."""
@@ -99,7 +100,7 @@ def is_breadcrumb(text: str) -> bool:
     if folded(stripped.split(" ", 1)[0]) in YOU_ARE_HERE_FIRST and (here := YOU_ARE_HERE_LABEL.match(stripped)):
         steps = BREADCRUMB_SEPARATORS.split(stripped[here.end():])
         return len(steps) <= 9 and all(0 < len(step.split()) <= 6 and not step.endswith(".") for step in steps)
-    if not any(mark in stripped for mark in ">›»/|"):  # no trail without its separators: most lines
+    if TRAIL_MARKS.isdisjoint(stripped):  # no trail without its separators: most lines
         return False
     segments = BREADCRUMB_SEPARATORS.split(stripped)
     if (2 <= len(segments) <= 7 and segments[0].casefold() in BREADCRUMB_START

@@ -51,10 +51,8 @@ NOTICES = PhraseIndex(notice=READER_NOTICES)
 COOKIES = PhraseIndex(frozenset({"cookie"}), cookie=COOKIE_WORDS)
 CONSENT = PhraseIndex(frozenset({"consent"}), consent=COOKIE_NOTICE_WORDS)
 """Found anywhere in a line (stems): a consent word is looked for only in a line about cookies."""
-NOTICE_LONGEST = 450
-LONG_NOTICE = 250
-"""Notices are a sentence or two, a cookie notice up to three; longer lines are the text, not asked about. Past
-``LONG_NOTICE`` characters only a cookie notice is looked for."""
+NOTICE_LONGEST = 250
+"""Notices are a sentence or two; longer lines are the text, not asked about."""
 
 
 RELAY_FOOTER = re.compile(
@@ -76,11 +74,6 @@ def reader_notice(text: str) -> str:
     používá soubory cookie'), a paywall, a player the clipping lost ('Your browser does not support the
     audio element'), a feed's relay footer. Returns the evidence. (Sentences are not folded: that would
     cost more than the rule.)"""
-    if len(text) > LONG_NOTICE:  # only a cookie notice runs this long
-        words = bare(text)
-        cookie = COOKIES.find(words)
-        consent = CONSENT.find(words) if cookie else {}
-        return f"a cookie notice: {cookie['cookie']!r}, {consent['consent']!r}" if consent else ""
     if text.lstrip(" *_")[:1] in RELAY_FIRST and RELAY_FOOTER.match(text):
         return "a feed's footer naming where the post appeared first"
     words = bare(text)

@@ -23,6 +23,8 @@ def is_share_row(text: str) -> str:
     return ""
 
 
+TICKER_ENDS = frozenset("0123456789%")
+"""How a market ticker or an ad slot's size ends: a line ending otherwise is not matched against them."""
 RESIDUE = re.compile(r"""^\s*(?:
       \{%.*%\}|\{\{.*\}\}                                      # a template tag of another engine ({% include share.html %})
     | \[/?[a-z_]+(?:\s+[\w-]+=(?:"[^"]*"|\S+))+\]|\[/[a-z_]+\]      # a shortcode ([caption id="1"], [/embed])
@@ -41,7 +43,7 @@ def is_page_residue(text: str) -> str:
     is never a sentence, in any language."""
     stripped = text.lstrip()
     if not stripped.startswith(("{", "[", "(", "via", "Via")) and "°" not in text and "ICP" not in text \
-            and not (stripped[:1].isupper() and any(char.isdigit() for char in stripped[-4:])):
+            and not (stripped[:1].isupper() and stripped.rstrip()[-1:] in TICKER_ENDS):
         return ""
     found = RESIDUE.match(text)
     return f"residue of the page: {found.group(0).strip()[:40]!r}" if found else ""
