@@ -71,12 +71,16 @@ TOOL_PHRASES = sorted({tuple(key.replace(":", " ").split()) for key in folded_se
                                                                                    CONSENT_BUTTONS)}
                       | {("email",), ("e-mail",), ("mail",)}, key=len, reverse=True)
 TOOL_FIRST = frozenset(phrase[0] for phrase in TOOL_PHRASES)
+TOOL_FIRST_AS_WRITTEN = TOOL_FIRST | {label.casefold().replace(":", " ").split()[0]
+                                      for label in (*SHARE_LABELS, *PRINT_LABELS, *CONSENT_BUTTONS)}
 TOOLS_IN_A_ROW = 2
 
 
 def is_tool_row(words: str) -> bool:
     """'Taille du texte: Email Imprimer Partager:', 'En savoir plus OK': two or more of the page's tools or
     buttons run into one line, and nothing else."""
+    if words.split(" ", 1)[0].rstrip(":") not in TOOL_FIRST_AS_WRITTEN:  # most lines, at once
+        return False
     tokens = words.replace(":", " ").split()
     return len(tokens) >= TOOLS_IN_A_ROW and folded(tokens[0]) in TOOL_FIRST \
         and phrases_in_run(folded(" ".join(tokens)).split(), TOOL_PHRASES, others=0) >= TOOLS_IN_A_ROW

@@ -157,6 +157,20 @@ def code_lines(work: Work) -> set[int]:
     return inside
 
 
+def askable_lines(work: Work, longest: int = 400) -> list[int]:
+    """The indexes of the lines ``drop_lines`` would ask about (see there), for a rule that only looks."""
+    found, fence, code = [], None, work.has_code
+    for index, line in enumerate(work.lines):
+        raw = line.text
+        if code and (fence or raw.lstrip().startswith(("```", "~~~"))):
+            text = raw.strip()
+            fence = None if fence and text.startswith(fence) else fence or text[:3]
+        elif len(raw) <= longest and (text := raw.strip()) and text[0] != "|" \
+                and not ("]:" in text and LINK_DEFINITION.match(raw)):
+            found.append(index)
+    return found
+
+
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds (a string it returns is the
     evidence, for --explain); lines over ``longest`` characters are prose, and table rows, code blocks and

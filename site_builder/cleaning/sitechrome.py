@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Iterable
 
 from site_builder.cleaning.embeds import EMBED_MARK
-from site_builder.cleaning.noise import Work, bare, drop_lines
+from site_builder.cleaning.noise import Work, askable_lines, bare, drop_lines
 from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 LONGEST_WORDS = 40
@@ -49,13 +49,7 @@ def remove_site_chrome(work: Work) -> None:
     """Note the key of every line a rule may remove (for learning: code, tables and link definitions are
     never asked about), and remove those of the source's learned chrome, unless they are all the article
     has: a brief of one line that the outlet printed twice is its text."""
-    keys: dict[int, str] = {}
-
-    def noted(text: str, index: int) -> str:
-        keys[index] = line_key(text)
-        return ""
-
-    drop_lines(work, "site-chrome", noted, longest=400)
+    keys = {index: line_key(work.lines[index].text) for index in askable_lines(work, longest=400)}
     work.line_keys = frozenset(key for key in keys.values() if key)
     if not work.chrome or all(key in work.chrome for key in keys.values()):
         return
