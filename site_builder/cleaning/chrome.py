@@ -256,6 +256,8 @@ CHANNEL_CALL = re.compile(
     r"nieuws|nachrichten|actualités|updates|info)\b).{0,80}\b(whatsapp|telegram|google news|signal)\b")
 BARE_APP_CALL = re.compile(r"^(download|get|install|unduh|scarica|descarga|baixe|téléchargez|installeer)\s+"
                            r"(the |our |l'|la |o |a |de |die |aplikasi )?(app|apps|aplikasi|application|appli)$")
+ANY_CALL = re.compile("|".join(f"(?:{call.pattern})" for call in (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)))
+"""The four calls in one pattern: a line is matched once, not four times."""
 JAPANESE_CALL = re.compile(r"(ニュースレター|メルマガ|メール|アプリ).{0,20}(登録|ダウンロード|購読)")
 
 
@@ -277,9 +279,8 @@ def is_newsletter_call(text: str) -> bool:
     if len(words.split(maxsplit=NEWSLETTER_CALL_WORDS)) <= NEWSLETTER_CALL_WORDS and NAMED_NEWSLETTER.search(words) \
             and not SENTENCE_ENDING.search(text.rstrip("!")):
         return True
-    calls = (NEWSLETTER, APP_CALL, CHANNEL_CALL, BARE_APP_CALL)
-    return (any(call.match(words) for call in calls)
-            or bool(OUTLET_APP_CALL.match(text.strip(" *_"))) or is_channel_call(text, words) or is_follow_call(words))
+    return (bool(ANY_CALL.match(words)) or bool(OUTLET_APP_CALL.match(text.strip(" *_")))
+            or is_channel_call(text, words) or is_follow_call(words))
 
 
 READING_TIME = re.compile(

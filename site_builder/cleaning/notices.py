@@ -94,7 +94,7 @@ CHANNEL_NAMES = tuple(sorted({name.split()[0] for name in MESSENGERS + NEWS_AGGR
 def names_channel(words: str) -> bool:
     """Whether a messenger or a news aggregator is named, even inside a word ('WhatsApp-Kanal'): a few
     substring searches, cheaper than one pattern of them all."""
-    return any(name in words for name in CHANNEL_NAMES)
+    return any(map(words.__contains__, CHANNEL_NAMES))
 CHANNEL_LINK = re.compile(r"https?://(t\.me|telegram\.me|whatsapp\.com/channel|chat\.whatsapp\.com)/\w+/?\)")
 """A link to a channel itself, not to one of its posts (t.me/name/123), which an article may cite."""
 CHANNEL_LABEL_WORDS = 6
