@@ -148,7 +148,8 @@ def is_read_more_prompt(words: str) -> bool:
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
 
-LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο")
+LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο", "lea aquí", "lee aquí",
+               "leia aqui", "leggi qui", "lire ici", "lees hier", "baca di sini", "read here")
 """Labels that only introduce a linked headline on its line ('Leggi: …'), never head a block."""
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)
 LABEL_END = re.compile(r"\s*(?:[:：»>|/]+|\s[–—-]+)\s*(?=\S)")

@@ -13,7 +13,7 @@ from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$|^<image>.*</image>$|"
                             r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$|"
-                            r"^[\w.-]{6,}\.(jpe?g|png|gif|webp)$",
+                            r"^/?[\w.%/-]{6,}\.(jpe?g|png|gif|webp)\)?$",
                             re.I)
 """An image's address alone on a line, or an image kept only as an inline data address (a lazy-loading
 placeholder, or what a crawler stored of it), which shows no picture."""
@@ -28,7 +28,7 @@ CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|v
 NAMED_CREDIT = re.compile(r"(?:^|[.!?]\s*)(?:Foto|Foto's|Photo|Bild|Beeld|Kuva|Fotó|Фото|Imagem)\s+[A-ZÀ-ÞА-Я][\w'’-]+"
                           r"(?:\s(?:van\s|de\s|den\s|der\s|von\s)*[A-ZÀ-ÞА-Я][\w'’-]+){0,3}(?:\s?/\s?[\w .'-]{1,30})?\.?$")
 """A credit word and a name, no separator ('Foto Andor Heij.'): a credit, never a sentence."""
-DASHED_AGENCY = re.compile(r"\s[-–—]\s(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
+DASHED_AGENCY = re.compile(r"(?:\s[-–—]\s|/\s?)(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
                            r"imago|IMAGO|Shutterstock|picture alliance|APA|TT|NTB|Ritzau|Lusa|PAP|ČTK|MTI)$")
 """A caption signed with its agency after a dash ('Ein Pfeil zeigt in Richtung eines Wahllokals. - Keystone')."""
 DASHED_AGENCY_TAIL = 25

@@ -41,7 +41,8 @@ def is_date_line(text: str) -> bool:
         return len(text) <= DATE_LABEL_LONGEST and folded(bare(text)) in DATE_LABEL_KEYS
     stripped = ascii_digits(text).strip().strip("*_-–—•· ")
     words = word_count(stripped if stripped.isascii() else CJK_DATE_PART.sub(" ", stripped))
-    if not stripped or words > 9 or (SENTENCE_END.search(stripped) and not UNIT_AFTER_TIME.search(stripped)) \
+    if not stripped or words > 9 or (SENTENCE_END.search(stripped) and not UNIT_AFTER_TIME.search(stripped)
+                                     and not DATE_LABEL_FIRST.match(folded(bare(stripped)))) \
             or (STRUCTURE.match(stripped) and not DAY_OR_YEAR_FIRST.match(stripped)):
         return False
     dated = YEAR.search(stripped) or NUMERIC_DATE.search(stripped) or ERA_DATE.search(stripped)
@@ -69,6 +70,8 @@ def ascii_digits(text: str) -> str:
 
 DATE_LABEL_KEYS = folded_set(DATE_LABELS)
 DATE_LABEL_LONGEST = 40
+DATE_LABEL_FIRST = re.compile(rf"^{alternation(DATE_LABEL_KEYS)}\s")
+"""A date's label first ('Publicado em 5 de outubro de 2017 às 05h12.'): its full stop ends no sentence."""
 RELATIVE_UNIT = re.compile(rf"(?<!\w)\d+\s*{alternation(TIME_UNITS)}\w*\.?(?!\w)|(?<!\w)\d+\s*[hmd](?!\w)", re.I)
 AGO = re.compile(rf"(?<!\w){alternation(AGO_WORDS)}(?!\w)", re.I)
 

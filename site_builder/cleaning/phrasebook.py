@@ -174,7 +174,10 @@ READER_NOTICES = (
     "sei già abbonato?", "al abonnee?", "sudah berlangganan?", "for print subscription only members",
     # a portal's own notes on how it files and relays articles
     "언론사가 분류합니다", "exit mobile version", "첫 댓글을 작성해보세요", "vet du mer eller har bilder",
-    "is there more to this story?", "dieser browser wird nicht mehr unterstützt",
+    "is there more to this story?", "to continue reading the rest of the article", "dejanos un comentario",
+    "déjanos un comentario", "comparte tu opinión", "comparte tu opinion", "son de exclusiva responsabilidad de sus autores",
+    "são de responsabilidade exclusiva de seus autores", "i commenti sono di esclusiva responsabilità",
+    "dieser browser wird nicht mehr unterstützt",
     "wechseln sie zu einem unterstützten browser", "this browser is no longer supported",
     "ce navigateur n'est plus pris en charge", "este navegador ya no es compatible",
     "questo browser non è più supportato", "뉴스콘텐츠 이용규칙",
