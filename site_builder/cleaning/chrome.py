@@ -63,27 +63,27 @@ def is_tool_phrase(words: str) -> bool:
 
 
 CONSENT_BUTTONS = ("ok", "accept", "accept all", "reject", "reject all", "learn more", "more info", "en savoir plus",
-                   "accepter", "tout accepter", "refuser", "akzeptieren", "alle akzeptieren", "ablehnen", "mehr erfahren",
+                   "accepter", "tout accepter", "refuser", "akzeptieren", "alle akzeptieren", "ablehnen",
+                   "mehr erfahren",
                    "aceptar", "rechazar", "más información", "aceitar", "rejeitar", "saiba mais", "accetta", "rifiuta",
                    "scopri di più", "accepteren", "weigeren", "meer informatie", "setuju", "tolak")
 """The buttons under a cookie notice, left as a line of their own ('En savoir plus OK')."""
 TOOL_PHRASES = sorted({tuple(key.replace(":", " ").split()) for key in folded_set(SHARE_LABELS, PRINT_LABELS,
                                                                                    CONSENT_BUTTONS)}
                       | {("email",), ("e-mail",), ("mail",)}, key=len, reverse=True)
-TOOL_FIRST = frozenset(phrase[0] for phrase in TOOL_PHRASES)
-TOOL_FIRST_AS_WRITTEN = TOOL_FIRST | {label.casefold().replace(":", " ").split()[0]
-                                      for label in (*SHARE_LABELS, *PRINT_LABELS, *CONSENT_BUTTONS)}
+TOOL_FIRST = frozenset(phrase[0] for phrase in TOOL_PHRASES) | {
+    label.casefold().replace(":", " ").split()[0] for label in (*SHARE_LABELS, *PRINT_LABELS, *CONSENT_BUTTONS)}
+"""Tools' first words, folded and as written: a line is folded only when its first word may begin a tool."""
 TOOLS_IN_A_ROW = 2
 
 
 def is_tool_row(words: str) -> bool:
     """'Taille du texte: Email Imprimer Partager:', 'En savoir plus OK': two or more of the page's tools or
     buttons run into one line, and nothing else."""
-    if words.split(" ", 1)[0].rstrip(":") not in TOOL_FIRST_AS_WRITTEN:  # most lines, at once
+    if words.split(" ", 1)[0].rstrip(":") not in TOOL_FIRST:  # most lines, at once
         return False
-    tokens = words.replace(":", " ").split()
-    return len(tokens) >= TOOLS_IN_A_ROW and folded(tokens[0]) in TOOL_FIRST \
-        and phrases_in_run(folded(" ".join(tokens)).split(), TOOL_PHRASES, others=0) >= TOOLS_IN_A_ROW
+    tokens = folded(words.replace(":", " ")).split()
+    return len(tokens) >= TOOLS_IN_A_ROW and phrases_in_run(tokens, TOOL_PHRASES, others=0) >= TOOLS_IN_A_ROW
 
 
 def is_widget_line(text: str) -> bool:
@@ -130,11 +130,13 @@ READ_MORE_WHERE = 5
 """Words that may follow a prompt to say where ("en El Mundo", "på smhi.se Länk till annan webbplats")."""
 
 
-CLICK_HERE = re.compile(r"^(click here to|click here for|tap here to|klik di sini untuk|klik disini untuk|hier klicken,? "
-                        r"um|cliquez ici pour|clicca qui per|haz clic aquí para|clique aqui para|klik hier om) ")
+CLICK_HERE_PHRASES = ("click here to", "click here for", "tap here to", "klik di sini untuk", "klik disini untuk",
+                      "hier klicken um", "hier klicken, um", "cliquez ici pour", "clicca qui per", "haz clic aquí para",
+                      "clique aqui para", "klik hier om")
+CLICK_HERE = re.compile(rf"^{alternation(folded(phrase) for phrase in CLICK_HERE_PHRASES)} ")
 """What a prompt may begin with ('Click here to read full article from source')."""
-READ_MORE_FIRST = frozenset(folded(prompt).split(" ", 1)[0].rstrip(":") for prompt in READ_MORE_PROMPTS) | {
-    "click", "tap", "klik", "hier", "cliquez", "clicca", "haz", "clique"}
+READ_MORE_FIRST = frozenset(folded(prompt).split(" ", 1)[0].rstrip(":")
+                            for prompt in (*READ_MORE_PROMPTS, *CLICK_HERE_PHRASES))
 
 
 def is_read_more_prompt(words: str) -> bool:
@@ -148,7 +150,8 @@ def is_read_more_prompt(words: str) -> bool:
     return bool(found) and len(folded_words[found.end():].split()) <= READ_MORE_WHERE
 
 
-LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο", "lea aquí", "lee aquí",
+LINE_LABELS = ("more", "leggi", "guarda anche", "関連", "video", "vídeo", "видео", "відео", "βίντεο", "lea aquí",
+               "lee aquí",
                "leia aqui", "leggi qui", "lire ici", "lees hier", "baca di sini", "read here")
 """Labels that only introduce a linked headline on its line ('Leggi: …'), never head a block."""
 LINK_LABEL_KEYS = folded_set(RELATED_HEADINGS, TICKER_LABELS, READ_MORE_PROMPTS, LINE_LABELS)

@@ -12,7 +12,8 @@ from site_builder.cleaning.lexicon import CREDIT_WORDS, STOCK_PHOTO_LABELS, alte
 from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 BARE_IMAGE_URL = re.compile(r"^<?(https?:)?//\S+\.(jpe?g|png|gif|webp|avif|svg)(\?\S*)?>?$|^<image>.*</image>$|"
-                            r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|^data:image/\S+$|"
+                            r"^!\[[^\]]*\]\(data:image/[^)]*\)$|^<img\s[^>]*src=[\"']data:image/[^>]*>$|"
+                            r"^data:image/\S+$|"
                             r"^/?[\w.%/-]{6,}\.(jpe?g|png|gif|webp)\)?$",
                             re.I)
 """An image's address alone on a line, or an image kept only as an inline data address (a lazy-loading
@@ -20,30 +21,35 @@ placeholder, or what a crawler stored of it), which shows no picture."""
 CREDIT_WORD = alternation(CREDIT_WORDS + STOCK_PHOTO_LABELS)
 CREDIT_LINE = re.compile(rf"^[(\[]?\s*{CREDIT_WORD}\s*(:|：|/|©|,\s)", re.I)
 CREDIT_BY_LINE = re.compile(rf"^\(?\s*{CREDIT_WORD}\s+(by|von|di|de|door|oleh)\s", re.I)
-AGENCY_LINE = re.compile(r"^\(?(©\s*)?(getty images|reuters|afp|ap photo|ap|antara|antara foto|epa|dpa|ansa|efe|"
-                         r"shutterstock|istock|unsplash|kyodo|共同)(\s*/\s*[^.]{1,60})?\)?$", re.I)
+LINE_AGENCIES = ("getty images", "reuters", "afp", "ap photo", "ap", "antara", "antara foto", "epa", "dpa", "ansa",
+                 "efe", "shutterstock", "istock", "unsplash", "kyodo", "共同")
+"""Agencies whose name alone, perhaps with a photographer's, makes a credit line ('Reuters/Name')."""
+AGENCY_LINE = re.compile(rf"^\(?(©\s*)?{alternation(LINE_AGENCIES)}(\s*/\s*[^.]{{1,60}})?\)?$", re.I)
 CAPTION_WITH_CREDIT = re.compile(rf"([(（]\s*{CREDIT_WORD}\s*([:：/©]|\s(by|von|di|de|door|oleh|par|por)\s)\s*"
                                  rf"[^()（）]{{1,80}}[)）]|[.!?]\s+{CREDIT_WORD}\s*"
                                  rf"[:：/]\s*[^.!?:()]{{1,60}}|。\s*{CREDIT_WORD}\s*[:：][^。]{{1,40}})\s*$", re.I)
-NAMED_CREDIT = re.compile(r"(?:^|[.!?]\s*)(?:Foto|Foto's|Photo|Bild|Beeld|Kuva|Fotó|Фото|Imagem)\s+[A-ZÀ-ÞА-Я][\w'’-]+"
-                          r"(?:\s(?:van\s|de\s|den\s|der\s|von\s)*[A-ZÀ-ÞА-Я][\w'’-]+){0,3}(?:\s?/\s?[\w .'-]{1,30})?\.?$")
+NAMED_CREDIT_WORDS = ("Foto", "Foto's", "Photo", "Bild", "Beeld", "Kuva", "Fotó", "Фото", "Imagem")
+NAMED_CREDIT = re.compile(rf"(?:^|[.!?]\s*){alternation(NAMED_CREDIT_WORDS)}\s+[A-ZÀ-ÞА-Я][\w'’-]+"
+                          r"(?:\s(?:van\s|de\s|den\s|der\s|von\s)*[A-ZÀ-ÞА-Я][\w'’-]+){0,3}"
+                          r"(?:\s?/\s?[\w .'-]{1,30})?\.?$")
 """A credit word and a name, no separator ('Foto Andor Heij.'): a credit, never a sentence."""
-DASHED_AGENCY = re.compile(r"(?:\s[-–—]\s|/\s?)(?:Keystone|KEYSTONE|Reuters|AFP|AP|dpa|EPA|ANP|Belga|ANSA|EFE|Getty Images|"
-                           r"imago|IMAGO|Shutterstock|picture alliance|APA|TT|NTB|Ritzau|Lusa|PAP|ČTK|MTI)$")
+SIGNING_AGENCIES = ("reuters", "afp", "ap", "ap photo", "epa", "epa-efe", "dpa", "ansa", "efe", "getty images",
+                    "antara", "kyodo", "xinhua", "anp", "ap/dpa", "afp/getty images", "belga", "tass", "ria novosti",
+                    "anadolu", "aa", "dha", "iha", "apa", "tt", "ntb", "ritzau", "lusa", "ctk", "čtk", "mti", "pap",
+                    "ana-mpa", "απε-μπε", "yonhap", "bernama", "keystone", "imago", "shutterstock", "picture alliance")
+"""Agencies that sign a caption after it, in brackets or after a dash or a slash."""
+DASHED_AGENCY = re.compile(rf"(?:\s[-–—]\s|/\s?){alternation(SIGNING_AGENCIES)}$", re.I)
 """A caption signed with its agency after a dash ('Ein Pfeil zeigt in Richtung eines Wahllokals. - Keystone')."""
 DASHED_AGENCY_TAIL = 25
-NAMED_CREDIT_FIRST = frozenset("FPBKФI")
-CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)\s*[:|]\s*"
-                            r"[^.!?:()]{1,60}$")
+NAMED_CREDIT_FIRST = frozenset(word[0] for word in NAMED_CREDIT_WORDS)
+CAPITAL_CREDIT = re.compile(r"\s(?:FOTO|FOTOS|PHOTO|PHOTOS|BILD|KUVA|FOTÓ|FOTOGRAFIJA|ФОТО|ΦΩΤΟ|ZDJĘCIE|SNÍMKA)"
+                            r"\s*[:|]\s*[^.!?:()]{1,60}$")
 """A caption's credit in capitals after it ('Jože Papež, župan FOTO: Bojan Rajšek'): written so, never the text."""
 STOCK_PHOTO = re.compile(rf"(^|[.!?]\s+|[(（]){alternation(STOCK_PHOTO_LABELS)}\s*[.)）]?$", re.I)
 """'Arkivbild.' after a caption, or alone; '(Symbolbild)'."""
 STOCK_PHOTO_TAIL = 60
 """Characters at the end of a line where such a note can stand (searching the whole line costs more)."""
-CAPTION_AGENCY = re.compile(r"\((reuters|afp|ap|ap photo|epa|epa-efe|dpa|ansa|efe|getty images|antara|kyodo|xinhua|"
-                            r"anp|ap/dpa|afp/getty images|belga|tass|ria novosti|anadolu|aa|dha|iha|apa|tt|ntb|"
-                            r"ritzau|lusa|ctk|čtk|mti|pap|ana-mpa|απε-μπε|yonhap|bernama|"
-                            r"photo|foto)\)$", re.I)
+CAPTION_AGENCY = re.compile(rf"\({alternation(SIGNING_AGENCIES + ('photo', 'foto'))}\)$", re.I)
 """A caption signed with its agency in brackets at the end ('… talks to Adnan Januzaj (Reuters)')."""
 CREDIT_TAIL = 140
 """The longest a caption's credit can be, from its bracket or full stop to the end of the line."""
@@ -78,9 +84,7 @@ PHOTO_BY_ON = re.compile(r"^(photo|foto) (by|von|di|de|door|oleh) .{1,60} (on|au
                          r"(unsplash|pexels|pixabay)$", re.I)
 
 
-CREDIT_FIRST_WORDS = frozenset(word.split()[0].casefold() for word in CREDIT_WORDS + STOCK_PHOTO_LABELS) | {
-    "getty", "reuters", "afp", "ap", "antara", "epa", "dpa", "ansa", "efe", "shutterstock", "istock", "unsplash",
-    "kyodo", "共同", "photo", "foto"}
+CREDIT_FIRST_WORDS = frozenset(word.split()[0].casefold() for word in CREDIT_WORDS + STOCK_PHOTO_LABELS + LINE_AGENCIES)
 """The first words of the credits matched from a line's start: a line beginning otherwise (most lines) is not
 asked the patterns."""
 CREDIT_WITH_STOP_WORDS = 7
@@ -119,8 +123,7 @@ def is_image_credit(text: str) -> bool:
 def _named_at_end(line: str) -> bool:
     """A caption ending in a credit word and a name ('Dick Bierman. Beeld Marcel van den Bergh / de Volkskrant')."""
     tail = line[-60:]
-    return ("Beeld" in tail or "Foto" in tail or "Photo" in tail or "Bild" in tail) \
-        and bool(NAMED_CREDIT.search(line, max(0, len(line) - 60)))
+    return any(map(tail.__contains__, NAMED_CREDIT_WORDS)) and bool(NAMED_CREDIT.search(line, max(0, len(line) - 60)))
 
 
 def _caption_signed(line: str) -> bool:

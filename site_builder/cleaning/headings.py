@@ -46,9 +46,10 @@ COMMENT_HEADINGS = frozenset({
     "komentiraj", "dodaj komentar", "komentari", "komentara", "ostavite komentar", "коментари", "коментара",
     "оставите коментар", "коментирай", "добави коментар", "نظرات", "ارسال نظر", "تبصرے", "মন্তব্য",
     "মন্তব্য করুন", "ulasan", "tinggalkan komen", "komen", "mga komento", "mag-iwan ng komento",
-    # "no comments (yet)"
+    # a blog's latest comments
     "neueste kommentare", "recent comments", "latest comments", "derniers commentaires", "comentarios recientes",
     "commenti recenti", "comentários recentes", "recente reacties", "komentar terbaru",
+    # "no comments (yet)"
     "keine kommentare", "aucun commentaire", "sin comentarios", "nenhum comentário", "nessun commento",
     "geen reacties", "belum ada komentar", "brak komentarzy", "žádné komentáře", "нет комментариев",
     "henüz yorum yok", "inga kommentarer", "ingen kommentarer", "ei kommentteja", "لا توجد تعليقات",
@@ -100,7 +101,8 @@ RELATED_HEADINGS = frozenset({
     # ru, uk, el, tr
     "читайте также", "читайте еще", "похожие статьи", "популярное", "самое читаемое", "по теме",
     "новости по теме", "другие новости", "последние новости", "вам может быть интересно", "смотрите также",
-    "читайте також", "дивіться також", "також", "схожі статті", "популярне", "новини за темою", "інші новини", "останні новини",
+    "читайте також", "дивіться також", "також", "схожі статті", "популярне", "новини за темою", "інші новини",
+    "останні новини",
     "διαβάστε επίσης", "διαβάστε ακόμα", "σχετικά άρθρα", "δημοφιλή", "πρέπει να διαβάσετε", "τελευταία νέα",
     "ροή ειδήσεων", "δείτε επίσης",
     "ilgili haberler", "benzer haberler", "bunlar da ilginizi çekebilir", "en çok okunanlar", "çok okunanlar",

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from site_builder.cleaning.embeds import (ATTRIBUTES, BLOCKQUOTE_EMBED, FACEBOOK_EMBED, IFRAME, VIMEO_CAPTION, Embed,
                                  embed_from_blockquote, embed_from_facebook, embed_from_iframe)
-from site_builder.cleaning.noise import (EMBED_MARK, Change, Line, Work, bare, code_lines, drop_lines, is_tag_like,
-                                         replace_blocks)
+from site_builder.cleaning.noise import (EMBED_MARK, Change, Line, Work, bare, code_lines, drop_lines, goes_on,
+                                         is_tag_like, replace_blocks)
 
 # A whole script element (its content never runs past the next <script), else a lone opening or
 # closing tag: an unclosed <script> must not swallow the text after it.
@@ -48,7 +48,7 @@ def remove_duplicate_title(work: Work) -> None:
     for index, line in enumerate(lines):
         # A title that goes on in lower case on the next line is the text's first words, hard-wrapped.
         if leading and line.text.strip() and len(line.text) <= longest and bare(line.text) == title \
-                and not (index + 1 < len(lines) and lines[index + 1].text[:1].islower()):
+                and not goes_on(lines, index):
             work.changes.append(Change("duplicate-title", line.number, "removed", line.text.strip()))
             continue
         leading = leading and not line.text.strip()

@@ -282,7 +282,8 @@ DATE_LABELS = frozenset({
     "đăng", "cập nhật", "发布", "发布时间", "更新", "公開", "公開日", "更新日", "입력", "수정",
     "em atualização", "en actualización", "in aggiornamento", "wird aktualisiert", "mise à jour en cours",
     "developing story", "this story is developing", "última atualização",
-    "última actualización", "ultimo aggiornamento", "letzte aktualisierung", "dernière mise à jour", "last update", "sedang diperbarui", "wordt bijgewerkt", "aktualizujemy",
+    "última actualización", "ultimo aggiornamento", "letzte aktualisierung", "dernière mise à jour", "last update",
+    "sedang diperbarui", "wordt bijgewerkt", "aktualizujemy",
 })
 """The label of a page's date, left alone when the clipping lost the date ("- Published")."""
 
@@ -305,7 +306,8 @@ YOU_ARE_HERE = (
 """The label of a navigation trail ("Sie sind hier: Startseite > Aktuelles")."""
 
 TICKER_LABELS = (
-    "breaking", "breaking news", "just in", "快訊", "快讯", "eilmeldung", "aktuell", "dernière minute", "dernière heure", "flash",
+    "breaking", "breaking news", "just in", "快訊", "快讯", "eilmeldung", "aktuell", "dernière minute", "dernière heure",
+    "flash",
     "última hora", "urgente", "ultim'ora", "ultima ora", "laatste nieuws", "terkini", "breaking news terkini",
     "pilne", "z ostatniej chwili", "nejnovější", "friss", "ultima oră", "срочно", "молния", "терміново",
     "έκτακτο", "son dakika", "senaste nytt", "just nu", "seneste nyt", "siste nytt", "tuoreimmat", "عاجل",

@@ -157,32 +157,32 @@ def code_lines(work: Work) -> set[int]:
     return inside
 
 
+def goes_on(lines: list[Line], index: int) -> bool:
+    """Whether the line after ``index`` begins in lower case: the text hard-wrapped, going on from this line."""
+    return index + 1 < len(lines) and lines[index + 1].text[:1].islower()
+
+
+def askable(raw: str, longest: int) -> str:
+    """The stripped line when a rule may ask about it, '' when not: lines over ``longest`` characters are prose,
+    and table rows and link definitions are structure (code blocks are ``code_lines``)."""
+    if len(raw) > longest or not (text := raw.strip()) or text[0] == "|":
+        return ""
+    return "" if "]:" in text and LINK_DEFINITION.match(raw) else text
+
+
 def askable_lines(work: Work, longest: int = 400) -> list[int]:
     """The indexes of the lines ``drop_lines`` would ask about (see there), for a rule that only looks."""
-    found, fence, code = [], None, work.has_code
-    for index, line in enumerate(work.lines):
-        raw = line.text
-        if code and (fence or raw.lstrip().startswith(("```", "~~~"))):
-            text = raw.strip()
-            fence = None if fence and text.startswith(fence) else fence or text[:3]
-        elif len(raw) <= longest and (text := raw.strip()) and text[0] != "|" \
-                and not ("]:" in text and LINK_DEFINITION.match(raw)):
-            found.append(index)
-    return found
+    code = code_lines(work)
+    return [index for index, line in enumerate(work.lines) if index not in code and askable(line.text, longest)]
 
 
 def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str], longest: int = 400) -> None:
     """Remove every line for which ``matches(line text, index)`` holds (a string it returns is the
     evidence, for --explain); lines over ``longest`` characters are prose, and table rows, code blocks and
     link definitions are structure: none is ever asked about."""
-    kept, fence, code = [], None, work.has_code
+    kept, code = [], code_lines(work)
     for index, line in enumerate(work.lines):
-        if code and (fence or line.text.lstrip().startswith(("```", "~~~"))):
-            text = line.text.strip()
-            fence = None if fence and text.startswith(fence) else fence or text[:3]
-            kept.append(line)
-        elif len(line.text) <= longest and (text := line.text.strip()) and not text.startswith("|") \
-                and not ("]:" in text and LINK_DEFINITION.match(line.text)) and (found := matches(line.text, index)):
+        if index not in code and (text := askable(line.text, longest)) and (found := matches(line.text, index)):
             work.changes.append(Change(rule, line.number, "removed", text, found if isinstance(found, str) else ""))
         else:
             kept.append(line)
@@ -193,15 +193,13 @@ def drop_lines_of(work: Work, rules: list[Rule]) -> None:
     """The line tests of ``rules`` (each a ``line_rule``, in their order) in one pass: each line is asked each
     rule in turn until one removes it, as a pass per rule would (a line one rule removes, the next never
     sees), and the changes are listed rule by rule, as those passes list them."""
-    kept, fence, code = [], None, work.has_code
+    kept, code = [], code_lines(work)
     found: list[list[Change]] = [[] for _ in rules]
     tests = [(rule.line.longest, rule.line.test, rule.name, changes) for rule, changes in zip(rules, found)]
-    for line in work.lines:
+    widest = max(longest for longest, *_ in tests)
+    for index, line in enumerate(work.lines):
         raw = line.text
-        if code and (fence or raw.lstrip().startswith(("```", "~~~"))):
-            text = raw.strip()
-            fence = None if fence and text.startswith(fence) else fence or text[:3]
-        elif (text := raw.strip()) and text[0] != "|" and not ("]:" in text and LINK_DEFINITION.match(raw)):
+        if index not in code and (text := askable(raw, widest)):
             size = len(raw)
             for longest, test, name, changes in tests:
                 if size <= longest and (evidence := test(raw)):

@@ -55,17 +55,20 @@ NOTICE_LONGEST = 250
 """Notices are a sentence or two; longer lines are the text, not asked about."""
 
 
-RELAY_FOOTER = re.compile(
-    r"^\W*(?:The post .+ appeared first on|L['’]articolo .+ proviene da|La entrada .+ se publicó primero en|"
-    r"El post .+ apareció primero en|(?:L['’]article|Cet article) .+ est apparu en premier sur|"
-    r"Der Beitrag .+ erschien zuerst auf|O post .+ apareceu primeiro em|Het bericht .+ verscheen eerst op|"
-    r"Wpis .+ pochodzi z serwisu|Artikel .+ pertama kali tampil (?:di|pada)|Сообщение .+ появились сначала на) "
-    r"\S.{0,80}$")
+RELAY_FOOTERS = (("The post", "appeared first on"), ("L['’]articolo", "proviene da"),
+                 ("La entrada", "se publicó primero en"), ("El post", "apareció primero en"),
+                 ("L['’]article", "est apparu en premier sur"), ("Cet article", "est apparu en premier sur"),
+                 ("Der Beitrag", "erschien zuerst auf"), ("O post", "apareceu primeiro em"),
+                 ("Het bericht", "verscheen eerst op"), ("Wpis", "pochodzi z serwisu"),
+                 ("Artikel", "pertama kali tampil (?:di|pada)"), ("Сообщение", "появились сначала на"))
+"""(how it begins, what comes between the post's title and the blog's name), as patterns."""
+RELAY_FOOTER = re.compile(r"^\W*(?:" + "|".join(f"{start} .+ {middle}" for start, middle in RELAY_FOOTERS)
+                          + r") \S.{0,80}$")
 """The line a blog's feed adds under each post it relays (WordPress' SEO plugins: 'The post … appeared
 first on …'), in the languages they write it in."""
 DISCLAIMER = ("disclaimer:", "avertissement :", "aviso legal:", "haftungsausschluss:", "declinare de responsabilitate:")
 """What a page's disclaimer begins with ('Disclaimer: Știrile locale sunt preluate automat …')."""
-RELAY_FIRST = frozenset("TLECDOHWAС")
+RELAY_FIRST = frozenset(start[0] for start, _ in RELAY_FOOTERS)
 """The first letters of those footers: a line beginning otherwise is not matched."""
 
 

@@ -175,7 +175,8 @@ READER_NOTICES = (
     # a portal's own notes on how it files and relays articles
     "언론사가 분류합니다", "exit mobile version", "첫 댓글을 작성해보세요", "vet du mer eller har bilder",
     "is there more to this story?", "to continue reading the rest of the article", "dejanos un comentario",
-    "déjanos un comentario", "comparte tu opinión", "comparte tu opinion", "son de exclusiva responsabilidad de sus autores",
+    "déjanos un comentario", "comparte tu opinión", "comparte tu opinion",
+    "son de exclusiva responsabilidad de sus autores",
     "são de responsabilidade exclusiva de seus autores", "i commenti sono di esclusiva responsabilità",
     "dieser browser wird nicht mehr unterstützt",
     "wechseln sie zu einem unterstützten browser", "this browser is no longer supported",
@@ -281,7 +282,8 @@ PREV_NEXT_LABELS = (
 
 
 FOOTER_LINKS = (
-    "privacy policy", "privacy", "cookie policy", "cookies", "cookie settings", "manage cookies", "terms and conditions",
+    "privacy policy", "privacy", "cookie policy", "cookies", "cookie settings", "manage cookies",
+    "terms and conditions",
     "terms of use", "terms of service", "terms", "contact us", "contact", "about us", "about", "advertise",
     "advertise with us", "careers", "jobs", "sitemap", "site map", "accessibility", "help", "faq", "faqs",
     "brand safety", "do not sell my personal information", "newsletters", "rss", "subscribe", "corrections",

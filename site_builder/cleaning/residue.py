@@ -26,7 +26,7 @@ def is_share_row(text: str) -> str:
 TICKER_ENDS = frozenset("0123456789%")
 """How a market ticker or an ad slot's size ends: a line ending otherwise is not matched against them."""
 RESIDUE = re.compile(r"""^\s*(?:
-      \{%.*%\}|\{\{.*\}\}                                      # a template tag of another engine ({% include share.html %})
+      \{%.*%\}|\{\{.*\}\}                                      # another engine's template tag ({% include x %})
     | \[/?[a-z_]+(?:\s+[\w-]+=(?:"[^"]*"|\S+))+\]|\[/[a-z_]+\]      # a shortcode ([caption id="1"], [/embed])
     | [\[(]\s*[^\W\d_]{1,6}(?:\s*/\s*[^\W\d_]{1,6}){1,3}\s*[\])]    # reporters' initials ((ant/rs), [RED/AB])
     | via\s+\S+(?:\s\S+)?\s+https?://\S+                         # a feed's relay tag (via Feedburner http://bit.ly/x)

@@ -214,9 +214,9 @@ def prose_lines(work: Work) -> list[int]:
     for index in range(1, len(lines) + 1):
         previous = lines[index - 1].text.rstrip()
         following = lines[index].text[:1] if index < len(lines) else ""
-        goes_on = following.strip() and previous[-1:].isalnum() and (
+        continues = following.strip() and previous[-1:].isalnum() and (
             following.islower() or following.isdigit() or bool(WRAPPED.search(previous, len(previous) - 4)))
-        if goes_on:
+        if continues:
             continue
         if index - start > 1 and is_prose(" ".join(line.text.strip() for line in lines[start:index])):
             prose.update(range(start, index))

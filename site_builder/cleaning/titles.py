@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.cleaning.noise import EMBED_MARK, Work, bare, code_lines, drop_lines
+from site_builder.cleaning.noise import EMBED_MARK, Work, bare, code_lines, drop_lines, goes_on
 from site_builder.cleaning.shapes import STRUCTURE, is_prose, word_count
 
 
@@ -26,7 +26,7 @@ def remove_title_echoes(work: Work) -> None:
     # A copy that goes on in lower case on the next line is the text's first words, hard-wrapped.
     copies = [index for index, line in enumerate(lines) if word_count(title) >= 3 and index not in code
               and line.text.strip() and len(line.text) <= longest and echoes(bare(line.text), title)
-              and not (index + 1 < len(lines) and lines[index + 1].text[:1].islower())]
+              and not goes_on(lines, index)]
     # A copy at the top (taken by duplicate-title) ended the header there: a standfirst may come between two.
     topped = any(change.rule == "duplicate-title" for change in work.changes)
     header = copies[0] if copies and not topped and text_follows(work, copies[0]) else 0
@@ -40,7 +40,8 @@ def remove_title_echoes(work: Work) -> None:
             return "the title again"
         return "the outlet's name" if outlet and names_outlet(line, outlet) else ""
 
-    drop_lines(work, "title-echoes", evidence, longest=max(longest, 10**9 if header else 0))
+    # With a header, every line before the copy is asked, however long.
+    drop_lines(work, "title-echoes", evidence, longest=10**9 if header else longest)
 
 
 def text_follows(work: Work, index: int) -> bool:
