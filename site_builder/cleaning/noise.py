@@ -182,7 +182,10 @@ def drop_lines(work: Work, rule: str, matches: Callable[[str, int], bool | str],
     link definitions are structure: none is ever asked about."""
     kept, code = [], code_lines(work)
     for index, line in enumerate(work.lines):
-        if index not in code and (text := askable(line.text, longest)) and (found := matches(line.text, index)):
+        raw = line.text
+        # ``askable``, written out: this loop runs for every line of every article, a dozen times.
+        if len(raw) <= longest and (text := raw.strip()) and text[0] != "|" and index not in code \
+                and not ("]:" in text and LINK_DEFINITION.match(raw)) and (found := matches(raw, index)):
             work.changes.append(Change(rule, line.number, "removed", text, found if isinstance(found, str) else ""))
         else:
             kept.append(line)
@@ -199,8 +202,9 @@ def drop_lines_of(work: Work, rules: list[Rule]) -> None:
     widest = max(longest for longest, *_ in tests)
     for index, line in enumerate(work.lines):
         raw = line.text
-        if index not in code and (text := askable(raw, widest)):
-            size = len(raw)
+        # ``askable``, written out, as in ``drop_lines``.
+        if (size := len(raw)) <= widest and (text := raw.strip()) and text[0] != "|" and index not in code \
+                and not ("]:" in text and LINK_DEFINITION.match(raw)):
             for longest, test, name, changes in tests:
                 if size <= longest and (evidence := test(raw)):
                     changes.append(Change(name, line.number, "removed", text,
